@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Installs what TLS Club needs and prints nothing else to stdout but the Botan prefix, so callers
+# can do:  prefix=$(scripts/bootstrap.sh)
+# Idempotent: a warm machine does no network access and no builds.
+#
+#   TLSCLUB_CACHE   where the Botan build is cached (default: ~/.cache/tlsclub), outside the repo
+#   TLSCLUB_NO_APT  set to 1 to skip the Debian package step (you installed them yourself)
+set -euo pipefail
+
+log() { printf 'bootstrap: %s\n' "$*" >&2; }
+die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
+
+cache_root=${TLSCLUB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tlsclub}
+
+# Debian 12 package names. Build tools, libraries, and the real TLS peers the tests talk to.
+packages=(
+  build-essential cmake ninja-build pkg-config python3 dpkg-dev xz-utils
+  doctest-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libstb-dev
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core
+  openssl gnutls-bin tshark xvfb xauth
+)
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else die "need root to run: $* (or install the packages yourself and set TLSCLUB_NO_APT=1)"
+  fi
+}
+
+install_packages() {
+  [ "${TLSCLUB_NO_APT:-0}" = 1 ] && return 0
+  command -v dpkg-query >/dev/null || die "this script expects a Debian-like system (no dpkg-query)"
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} = 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq >&2
+  # tshark asks whether non-root users may capture; the default answer (no) is fine here.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+}
+
+# Botan 3 module set (DESIGN.md). Changing it changes the cache key, so a new build happens.
+botan_modules=tls12,tls13,tls13_pqc,ml_kem,x509,ecdsa,ecdh,x25519,ed25519,rsa,aes,gcm,chacha20poly1305,sha2_32,sha2_64,sha3,sha1,hkdf,hmac,hmac_drbg,prf_tls,pem,emsa_pssr,emsa_pkcs1,eme_pkcs1,system_rng,auto_rng,pcurves_secp256r1,pcurves_secp384r1,pcurves_secp521r1
+botan_configure=(--minimized-build --enable-modules="$botan_modules" --build-targets=static
+  --without-documentation --build-tool=ninja)
+# The key covers what decides the library's contents: the module set and the static build.
+botan_key=$(printf '%s static\n' "$botan_modules" | sha256sum | cut -c1-10)
+
+system_botan() { pkg-config --exists 'botan-3 >= 3.5' 2>/dev/null; }
+
+cached_botan() {
+  local d
+  for d in "$cache_root"/botan-*-"$botan_key"; do
+    [ -f "$d/.complete" ] && { echo "$d"; return 0; }
+  done
+  return 1
+}
+
+# The mirror comes from this machine's own apt configuration (deb822 or one-line style).
+debian_mirror() {
+  local uri
+  uri=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+  [ -n "$uri" ] || uri=$(grep -hE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+                        | grep -v security | awk '{for(i=2;i<=NF;i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' | head -n1 || true)
+  [ -n "$uri" ] || die "cannot find a Debian mirror in /etc/apt (needed to fetch the botan3 source package)"
+  echo "$uri"
+}
+
+build_botan() {
+  local work apt_opts version prefix src
+  work=$(mktemp -d "${TMPDIR:-/tmp}/tlsclub-botan.XXXXXX")
+  trap 'rm -rf "$work"' RETURN
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/parts" "$work/src"
+  # Private apt state: we add trixie's deb-src without touching the system's sources.
+  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) trixie main" > "$work/sources.list"
+  apt_opts=(-o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=$work/parts"
+            -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "APT::Sandbox::User=$(id -un)")
+  log "Botan 3 not found: fetching Debian's botan3 source package (trixie)"
+  apt-get "${apt_opts[@]}" update -qq >&2 || die "apt-get update for trixie sources failed"
+  version=$(apt-cache "${apt_opts[@]}" showsrc botan3 | awk '/^Version:/ {print $2; exit}')
+  [ -n "$version" ] || die "botan3 source package not found in trixie"
+  (cd "$work/src" && apt-get "${apt_opts[@]}" source -qq botan3 >&2) || die "apt-get source botan3 failed"
+  src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d -name 'botan3-*' | head -n1)
+  prefix="$cache_root/botan-$version-$botan_key"
+  rm -rf "$prefix"
+  log "configuring Botan $version (minimized: $botan_modules)"
+  (cd "$src" && python3 configure.py --prefix="$prefix" "${botan_configure[@]}" >"$work/configure.log" 2>&1) \
+    || { tail -n 30 "$work/configure.log" >&2; die "Botan configure failed"; }
+  log "building Botan $version on $(nproc) cores (a few minutes, once; cached in $prefix)"
+  # Progress: ninja's [n/m] counter, one line every 25 steps (the full command lines go to a log).
+  (cd "$src" && ninja -j"$(nproc)" 2>&1 | tee "$work/build.log" \
+     | awk '/^\[[0-9]+\/[0-9]+\]/ { split(substr($1, 2), n, "/"); if (n[1] % 25 == 0 || n[1] == n[2]) printf "bootstrap: botan %s/%s\n", n[1], n[2] }' >&2
+   test "${PIPESTATUS[0]}" = 0) || { tail -n 30 "$work/build.log" >&2; die "Botan build failed"; }
+  (cd "$src" && ninja install >/dev/null) || die "Botan install failed"
+  touch "$prefix/.complete"
+  echo "$prefix"
+}
+
+install_packages
+if system_botan; then
+  log "using the system's Botan $(pkg-config --modversion botan-3)"
+  echo system
+elif prefix=$(cached_botan); then
+  log "using cached Botan in $prefix"
+  echo "$prefix"
+else
+  mkdir -p "$cache_root"
+  build_botan
+fi
