@@ -1,0 +1,127 @@
+// The bouncer's checks, keyed "check.<name>": one event per check on one certificate, in the
+// order a path validator meets them.
+
+#include "explain/catalogue.h"
+
+namespace tlsclub {
+namespace {
+
+constexpr Explanation kChecks[] = {
+    {"check.chain_present", "A certificate was sent",
+     "The bouncer first checks that there is a badge (or card) to look at at all; a visitor who "
+     "shows nothing is not a member.",
+     "The peer's Certificate message must hold at least one certificate. A TLS 1.3 client MUST "
+     "abort with decode_error on an empty server Certificate; a server that requires client "
+     "authentication aborts with certificate_required (TLS 1.3) or handshake_failure (TLS 1.2) "
+     "when the client sends none.",
+     "RFC 8446 4.4.2.4; RFC 5246 7.4.6"},
+    {"check.issuer_known", "Issuer found",
+     "For each badge or card, the bouncer looks for the papers of the office that issued it, "
+     "either shown at the door or already on file; a missing district office breaks the chain.",
+     "Path building: the issuer name of this certificate must match the subject of a "
+     "certificate among those the peer sent or those this side trusts. A server that forgets "
+     "its intermediate typically fails here with unknown_ca.",
+     "RFC 5280 6.1; RFC 5280 4.1.2.4; RFC 8446 4.4.2"},
+    {"check.signature", "Issuer's signature",
+     "The bouncer checks the issuing office's seal on the badge with the office's public seal "
+     "pattern; a forged or altered seal does not match.",
+     "The signatureValue must verify over the tbsCertificate with the issuer's public key; any "
+     "changed byte, or a look-alike authority with the same name but another key, fails. The "
+     "usual alert is bad_certificate.",
+     "RFC 5280 6.1.3; RFC 5280 4.1.1.3"},
+    {"check.trust_anchor", "Ends at a trusted authority",
+     "The chain of papers must end at a town authority this side already trusts; a badge that "
+     "vouches for itself, or one from an unknown town, is refused.",
+     "The path must end at a trust anchor in this side's trust store: trust comes from the "
+     "anchor, never from a certificate presenting itself. Self-signed certificates and chains "
+     "to an unknown root fail with unknown_ca; an impostor authority installed on the device "
+     "passes, which is why interception proxies work.",
+     "RFC 5280 6.1.1; RFC 5280 3.2"},
+    {"check.validity", "Within its validity period",
+     "The badge is only good between its start and end dates; the bouncer's clock must lie "
+     "inside, for the badge and for every office paper behind it.",
+     "notBefore <= now <= notAfter, both bounds inclusive, for every certificate in the path. "
+     "An expired certificate is answered with certificate_expired; the CA/Browser Forum caps "
+     "public server certificates at 200 days from March 2026, so expiry is the common failure.",
+     "RFC 5280 4.1.2.5; RFC 5280 6.1.3"},
+    {"check.basic_constraints", "Issuer is a CA",
+     "Only an authority or a district office may issue badges; a badge holder who signs a "
+     "badge for someone else is not an office, and offices may only have so many levels "
+     "beneath them.",
+     "Every issuing certificate must carry basicConstraints with cA TRUE; pathLenConstraint "
+     "limits how many non-self-issued intermediate certificates may follow it in the path.",
+     "RFC 5280 4.2.1.9; RFC 5280 6.1.4"},
+    {"check.key_usage", "Key usage",
+     "What the key on the paper may do: an office's key may seal badges; a badge's or card's "
+     "key must be allowed to sign.",
+     "If keyUsage is present, an issuer needs keyCertSign, and a TLS end-entity needs "
+     "digitalSignature (TLS 1.3 and (EC)DHE sign with it); only TLS 1.2 RSA key exchange uses "
+     "keyEncipherment instead.",
+     "RFC 5280 4.2.1.3; RFC 8446 4.4.2.2"},
+    {"check.extended_key_usage", "Extended key usage",
+     "What the card may be used for: a badge must say it is for club entrances, a membership "
+     "card that it is for members; a card is not a badge.",
+     "extKeyUsage (OID 2.5.29.37) must include serverAuth (1.3.6.1.5.5.7.3.1) on a server "
+     "certificate and clientAuth (1.3.6.1.5.5.7.3.2) on a client certificate; a certificate "
+     "without the extension is not restricted.",
+     "RFC 5280 4.2.1.12"},
+    {"check.hostname", "Name matches the club",
+     "The name on the badge must be the club the visitor asked for; a real badge of another "
+     "club does not open this door.",
+     "The requested host name must match a subjectAltName dNSName. A wildcard may only be the "
+     "whole leftmost label and matches exactly one label (*.club.example matches "
+     "door.club.example, not club.example nor a.b.club.example); RFC 9525 drops the old "
+     "fallback to the subject CN.",
+     "RFC 9525 6; RFC 6125 6.4; RFC 5280 4.2.1.6"},
+    {"check.crl", "Not on the list of cancelled cards",
+     "The bouncer checks the authority's list of cancelled cards; a badge on the list is "
+     "refused even though its seal is genuine.",
+     "The issuer's CRL, itself signed by the issuer and current (thisUpdate/nextUpdate), must "
+     "not list this certificate's serial number. A CRL lists revoked certificates only; "
+     "presence on it means certificate_revoked.",
+     "RFC 5280 5; RFC 5280 6.3"},
+    {"check.ocsp", "Fresh stamp says good",
+     "The entrance brought a fresh stamp from its authority; the bouncer checks the stamp is "
+     "genuine, recent and says the badge is still good.",
+     "The stapled OCSP response must be signed by the issuer or by a responder the issuer "
+     "delegated with the id-kp-OCSPSigning EKU, must be fresh (thisUpdate/nextUpdate), and its "
+     "certStatus must be good (revoked gives certificate_revoked, a bad response "
+     "bad_certificate_status_response).",
+     "RFC 6960 4.2.2.2; RFC 6960 4.2.1; RFC 6066 8"},
+    {"check.revocation_info", "Revocation information available",
+     "If this bouncer insists on checking the list of cancelled cards or a fresh stamp, a "
+     "badge with neither is refused (hard-fail); a lenient bouncer lets it pass (soft-fail).",
+     "Whether a CRL or OCSP answer was available when policy requires one. Soft-fail (accept "
+     "when revocation status is unknown) is what most clients did, which is why an attacker who "
+     "blocks the check defeats it; hard-fail refuses.",
+     "RFC 5280 6.3.3; RFC 6960 2.2"},
+    {"check.signature_strength", "Strong enough signature and key",
+     "The bouncer refuses seals made with worn-out tools, such as SHA-1, and keys too short to "
+     "be safe.",
+     "Local policy on certificate signatures and keys: MD5 MUST be refused, SHA-1 is "
+     "deprecated and RECOMMENDED to be refused (both with bad_certificate); keys that are too "
+     "small, such as RSA under 2048 bits, are refused by policy.",
+     "RFC 8446 4.2.3; RFC 8446 4.4.2.4"},
+    {"check.certificate_verify", "Holds the private key",
+     "The card holder signed everything said so far with the card's private key; a copied or "
+     "stolen card without the key fails here.",
+     "The CertificateVerify signature over the transcript must verify with the public key of "
+     "the peer's leaf certificate, with a scheme offered in signature_algorithms; failure MUST "
+     "abort with decrypt_error.",
+     "RFC 8446 4.4.3; RFC 5246 7.4.8"},
+    {"check.name_constraints", "Within the office's district",
+     "A district office may only issue badges for names in its own district; a badge outside "
+     "that district is refused even with a genuine seal.",
+     "A CA certificate's nameConstraints define permittedSubtrees and excludedSubtrees for "
+     "names (e.g. dNSName) in every certificate below it in the path; a name in an excluded "
+     "subtree, or outside the permitted ones, fails.",
+     "RFC 5280 4.2.1.10; RFC 5280 6.1.4"},
+};
+
+}  // namespace
+
+std::span<const Explanation> check_explanations() {
+  return kChecks;
+}
+
+}  // namespace tlsclub

@@ -1,0 +1,186 @@
+// Everything else the Timeline shows: events, record content types, what protects a record,
+// outcomes, versions, key exchange groups and the myths a lesson names.
+// Keys: "event.", "record.", "protection.", "outcome.", "version.", "group.", "myth.".
+
+#include "explain/catalogue.h"
+
+namespace tlsclub {
+namespace {
+
+constexpr Explanation kEvents[] = {
+    // Events on the wire and at the endpoints.
+    {"event.record_sent", "Record sent",
+     "One side hands a sealed envelope to the street; anyone watching sees its size and kind.",
+     "A TLS record left the sender: a 5-byte header (content type, legacy version, length) "
+     "and a fragment of at most 2^14 bytes of plaintext, protected when keys are in place. In "
+     "the simulator it waits in the wire queue until the next step.",
+     "RFC 8446 5.1; RFC 5246 6.2.1"},
+    {"event.record_delivered", "Record delivered",
+     "The envelope reached the other side, which opens it and reads it.",
+     "The record left the wire queue and was handed to the receiver's TLS stack, which "
+     "deprotects it with the expected keys and sequence number. A changed byte in a protected "
+     "record fails right there; one in a plaintext handshake message is caught by Finished.",
+     "RFC 8446 5.2; RFC 5246 6.2.3"},
+    {"event.record_dropped", "Record dropped",
+     "An envelope was lost on the way; the other side waits for it or notices the gap.",
+     "TLS expects a reliable transport and never retransmits. A lost handshake record leaves "
+     "the peer waiting or makes the next message unexpected (unexpected_message); after a lost "
+     "protected record the next one is deprotected with the wrong "
+     "implicit sequence number and fails with bad_record_mac.",
+     "RFC 8446 5.3; RFC 5246 6.2.3.3"},
+    {"event.record_replayed", "Record replayed",
+     "Someone on the street sent a copy of an old envelope again, hoping it is believed twice.",
+     "Protected records cannot be replayed inside a connection: the sequence number in the "
+     "nonce (TLS 1.3) or the MAC / AEAD additional data (TLS 1.2) no longer matches, so the copy "
+     "fails with "
+     "bad_record_mac. TLS 1.3 0-RTT data is the exception: it can be replayed to a new "
+     "connection.",
+     "RFC 8446 5.3; RFC 8446 8"},
+    {"event.established", "Handshake complete",
+     "The bouncer has checked everything and both sides agree on what was said: the member is "
+     "inside.",
+     "Both Finished messages were sent and verified, so each side has authenticated the "
+     "transcript (and the peer, as required); application data now flows under the "
+     "application keys.",
+     "RFC 8446 4.4.4; RFC 5246 7.4.9"},
+    {"event.app_data", "Application data",
+     "The conversation inside the club, in the private code nobody on the street can read.",
+     "Data of the application protocol (e.g. HTTP) in records protected by the application "
+     "traffic keys (TLS 1.3) or the session keys (TLS 1.2); an eavesdropper sees only sizes "
+     "and timing.",
+     "RFC 8446 5.2; RFC 5246 10"},
+    {"event.closed", "Connection closed",
+     "The conversation ended: with a polite goodbye, or with a refusal at the door.",
+     "The connection ended with a close_notify (orderly) or a fatal alert (error); after a "
+     "fatal alert neither side sends more data, and a stream cut without close_notify may "
+     "have been truncated.",
+     "RFC 8446 6.1; RFC 8446 6.2"},
+    {"event.fault_applied", "Fault applied",
+     "Here the lesson's trouble-maker acted: a forged badge, a torn envelope, a stolen card or "
+     "a wrong clock.",
+     "The scenario's fault (tampered, dropped, replayed or injected record, bad certificate, "
+     "moved clock...) took effect at this point. TLS is designed to stay secure against an "
+     "attacker who fully controls the network, so watch which check or alert catches it.",
+     "RFC 8446 1; RFC 3552 3"},
+    {"event.narration", "Narration",
+     "The story teller's note on what is about to happen at the door.",
+     "A line of lesson text tied to this step; it reports nothing on the wire. The TLS 1.3 "
+     "message flow it walks through is summarised in the protocol overview.",
+     "RFC 8446 2"},
+    // Record content types.
+    {"record.handshake", "Handshake record (22)",
+     "An envelope with part of the door conversation inside.",
+     "Content type 22 carries handshake messages; one message may span records and one record "
+     "may hold several. In TLS 1.3 handshake records after the ServerHello are encrypted and "
+     "appear on the wire as type 23, with the real type inside.",
+     "RFC 8446 5.1; RFC 5246 6.2.1"},
+    {"record.change_cipher_spec", "ChangeCipherSpec record (20)",
+     "A one-word envelope: \"switching to our code now\" in TLS 1.2, an ignored nod in TLS 1.3.",
+     "Content type 20 with the single byte 0x01: the key switch in TLS 1.2, a dummy for "
+     "middlebox compatibility in TLS 1.3.",
+     "RFC 5246 7.1; RFC 8446 D.4"},
+    {"record.alert", "Alert record (21)", "An envelope that says goodbye, or why the door is shut.",
+     "Content type 21: two bytes, level and description. Once keys are in place it is "
+     "protected like any other record (TLS 1.3 hides it as type 23).",
+     "RFC 8446 6; RFC 5246 7.2"},
+    {"record.application_data", "Application data record (23)",
+     "A sealed envelope whose contents only the two sides can read.",
+     "Content type 23. In TLS 1.3 every protected record uses this outer type; the real type "
+     "is the last non-zero byte of the decrypted TLSInnerPlaintext.",
+     "RFC 8446 5.2; RFC 5246 10"},
+    {"record.heartbeat", "Heartbeat record (24)",
+     "\"Still there?\" with a few words the other side must send back.",
+     "Content type 24: HeartbeatRequest/Response with a payload echoed back. Heartbleed was an "
+     "OpenSSL bug that trusted payload_length and echoed up to 64 KB of its own memory.",
+     "RFC 6520 3; RFC 6520 4"},
+    // What protects a record.
+    {"protection.plaintext", "Not protected",
+     "Said out loud in the street: anyone standing there can hear it and could change it.",
+     "No keys protect this record: ClientHello, ServerHello and HelloRetryRequest always, and "
+     "in TLS 1.2 every handshake message before ChangeCipherSpec, certificates included.",
+     "RFC 8446 5.1; RFC 5246 6.2.1"},
+    {"protection.handshake_traffic", "Handshake traffic keys (TLS 1.3)",
+     "The rest of the door talk, in a private code made from the whispered secret.",
+     "AEAD keys and IVs from the client/server handshake traffic secrets, which come from the "
+     "(EC)DHE shared secret through HKDF, not from any certificate key. They protect "
+     "EncryptedExtensions through Finished, certificates included.",
+     "RFC 8446 7.1; RFC 8446 7.3"},
+    {"protection.application_traffic", "Application traffic keys (TLS 1.3)",
+     "The private code for the talk inside the club.",
+     "AEAD keys and IVs from the application traffic secrets (derived from the Master Secret); "
+     "they protect application data, post-handshake messages and alerts, and KeyUpdate "
+     "replaces them.",
+     "RFC 8446 7.1; RFC 8446 7.3"},
+    {"protection.tls12_session_keys", "Session keys (TLS 1.2)",
+     "The TLS 1.2 private code, switched on by each side's \"switching now\" word.",
+     "Write keys, MAC keys (non-AEAD suites) and IVs cut from the key block = PRF(master_secret, "
+     "\"key expansion\", server_random + client_random); each side uses them after its "
+     "ChangeCipherSpec, starting with Finished.",
+     "RFC 5246 6.3; RFC 5246 7.1"},
+    // Outcomes.
+    {"outcome.admitted", "Admitted",
+     "The member (or visitor) is inside: the bouncer accepted everything it checked.",
+     "The handshake completed: both Finished messages verified and every certificate check "
+     "this configuration requires passed.",
+     "RFC 8446 4.4.4; RFC 5246 7.4.9"},
+    {"outcome.refused", "Refused",
+     "The door stayed shut; the alert says which check refused and on which side.",
+     "The handshake was aborted with a fatal alert before completion; no application data was "
+     "exchanged. The alert and the side that sent it say why.",
+     "RFC 8446 6.2; RFC 5246 7.2.2"},
+    // Versions.
+    {"version.tls12", "TLS 1.2",
+     "The older edition of the rules: two round trips at the door, and the badge shown where "
+     "everyone can see it.",
+     "Version 0x0303: a full handshake takes two round trips, certificates travel in the "
+     "clear, and key exchange is ECDHE (forward secret) or RSA (not). Still acceptable when "
+     "configured well; TLS 1.0 and 1.1 are deprecated.",
+     "RFC 5246 7.3; RFC 8996 2"},
+    {"version.tls13", "TLS 1.3",
+     "The current edition: one round trip at the door, the whisper in the first greeting, and "
+     "the badge shown only in private.",
+     "Version 0x0304, negotiated through supported_versions: key shares in the ClientHello, "
+     "everything after the ServerHello encrypted, only AEAD suites, no RSA key exchange, so "
+     "every full handshake is forward secret.",
+     "RFC 8446 2; RFC 8446 4.2.1"},
+    // Key exchange groups.
+    {"group.x25519", "x25519",
+     "The classic way of whispering a secret across the room: short and fast.",
+     "Elliptic-curve Diffie-Hellman on Curve25519, group 0x001D; each key share is 32 bytes.",
+     "RFC 7748 5; RFC 8446 4.2.7"},
+    {"group.secp256r1", "secp256r1 (P-256)",
+     "The NIST way of whispering a secret, widely supported.",
+     "ECDHE on NIST P-256, group 0x0017; a key share is an uncompressed point of 65 bytes "
+     "(0x04 || x || y).",
+     "RFC 8446 4.2.7; RFC 8446 4.2.8.2"},
+    {"group.secp384r1", "secp384r1 (P-384)",
+     "A longer NIST way of whispering, for a higher security level.",
+     "ECDHE on NIST P-384, group 0x0018; a key share is an uncompressed point of 97 bytes.",
+     "RFC 8446 4.2.7; RFC 8446 4.2.8.2"},
+    {"group.X25519MLKEM768", "X25519MLKEM768",
+     "Whispering two secrets at once, a classic one and one built to resist a future quantum "
+     "computer; the whisper is much longer.",
+     "Hybrid group 0x11EC: ML-KEM-768 plus X25519. The client share is 1216 bytes "
+     "(encapsulation key + X25519 key), the server share 1120 bytes (ciphertext + X25519 key), "
+     "instead of 32; it stays secure if either part holds. The default key share of major "
+     "browsers.",
+     "draft-ietf-tls-ecdhe-mlkem 3; RFC 8446 4.2.8"},
+    // Myths.
+    {"myth.certificate_encrypts_traffic", "Myth: the certificate encrypts the traffic",
+     "Myth: \"the club's badge locks the conversation\". Truth: the badge only proves who the "
+     "club is, by signing; the conversation is locked with the secret both sides whispered.",
+     "Myth: server certificates encrypt the traffic. In TLS 1.3 and TLS 1.2 ECDHE the "
+     "certificate key only signs (CertificateVerify, ServerKeyExchange); traffic keys come from "
+     "the ephemeral (EC)DHE secret through HKDF or the PRF. Only TLS 1.2 RSA key exchange "
+     "encrypted the premaster secret to the certificate key, which is why it had no forward "
+     "secrecy.",
+     "RFC 8446 4.4.3; RFC 8446 7.1; RFC 5246 7.4.7.1"},
+};
+
+}  // namespace
+
+std::span<const Explanation> event_explanations() {
+  return kEvents;
+}
+
+}  // namespace tlsclub
