@@ -1,0 +1,176 @@
+#include "endpoint/endpoint.h"
+
+#include <botan/certstor.h>
+#include <botan/credentials_manager.h>
+#include <botan/pubkey.h>
+#include <botan/tls_callbacks.h>
+#include <botan/tls_client.h>
+#include <botan/tls_exceptn.h>
+#include <botan/tls_server.h>
+#include <botan/tls_session_manager_noop.h>
+
+#include <algorithm>
+
+#include "core/drbg.h"
+
+namespace tlsclub {
+
+namespace {
+Botan::TLS::AlertType alert_type_from_name(const std::string& name) {
+  using A = Botan::TLS::AlertType;
+  if (name == "unknown_ca") return A::UnknownCA;
+  if (name == "certificate_expired") return A::CertificateExpired;
+  if (name == "certificate_revoked") return A::CertificateRevoked;
+  if (name == "unsupported_certificate") return A::UnsupportedCertificate;
+  if (name == "certificate_unknown") return A::CertificateUnknown;
+  if (name == "bad_certificate_status_response") return A::BadCertificateStatusResponse;
+  return A::BadCertificate;
+}
+}  // namespace
+
+class Endpoint::Credentials final : public Botan::Credentials_Manager {
+ public:
+  explicit Credentials(const EndpointConfig& config) : config_(config) {
+    for (const auto& root : config.trusted_roots) store_.add_certificate(root);
+  }
+
+  std::vector<Botan::Certificate_Store*> trusted_certificate_authorities(const std::string& type,
+                                                                         const std::string&) override {
+    // A server that returns a store here sends a CertificateRequest even with client auth off
+    // (BOTAN-NOTES pitfall 5): only a club that asks for cards names its authorities.
+    if (type == "tls-server" && !config_.policy.request_client_cert) return {};
+    return {&store_};
+  }
+
+  std::vector<Botan::X509_Certificate> find_cert_chain(const std::vector<std::string>& key_types,
+                                                       const std::vector<Botan::AlgorithmIdentifier>&,
+                                                       const std::vector<Botan::X509_DN>&,
+                                                       const std::string&, const std::string&) override {
+    if (!config_.credential) return {};
+    const auto algo = config_.credential->identity.key->algo_name();
+    if (!key_types.empty() && std::find(key_types.begin(), key_types.end(), algo) == key_types.end())
+      return {};
+    return config_.credential->chain;
+  }
+
+  std::shared_ptr<Botan::Private_Key> private_key_for(const Botan::X509_Certificate& cert,
+                                                      const std::string&, const std::string&) override {
+    if (config_.credential && cert == config_.credential->identity.certificate)
+      return config_.credential->identity.key;
+    return nullptr;
+  }
+
+ private:
+  const EndpointConfig& config_;
+  Botan::Certificate_Store_In_Memory store_;
+};
+
+class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
+ public:
+  Callbacks(const EndpointConfig& config, EndpointObserver& observer, const SimClock& clock)
+      : config_(config), observer_(observer), clock_(clock) {}
+
+  void tls_emit_data(std::span<const uint8_t> data) override { observer_.on_emit(config_.side, data); }
+  void tls_record_received(uint64_t, std::span<const uint8_t> data) override {
+    observer_.on_app_data(config_.side, data);
+  }
+  void tls_alert(Botan::TLS::Alert alert) override { observer_.on_alert_received(config_.side, alert); }
+  void tls_session_established(const Botan::TLS::Session_Summary& summary) override {
+    observer_.on_established(config_.side, summary);
+  }
+  void tls_inspect_handshake_msg(const Botan::TLS::Handshake_Message& msg) override {
+    observer_.on_handshake_message(config_.side, msg);
+  }
+  void tls_ssl_key_log_data(std::string_view label, std::span<const uint8_t> client_random,
+                            std::span<const uint8_t> secret) const override {
+    observer_.on_secret(config_.side, label, client_random, secret);
+  }
+  std::chrono::system_clock::time_point tls_current_timestamp() override {
+    return std::chrono::system_clock::time_point(clock_.now().time_since_epoch());
+  }
+
+  // The shared secret of the key exchange: recorded so a student sees where traffic keys start.
+  Botan::secure_vector<uint8_t> tls_ephemeral_key_agreement(
+      const std::variant<Botan::TLS::Group_Params, Botan::DL_Group>& group,
+      const Botan::PK_Key_Agreement_Key& private_key, const std::vector<uint8_t>& public_value,
+      Botan::RandomNumberGenerator& rng, const Botan::TLS::Policy& policy) override {
+    auto secret = Botan::TLS::Callbacks::tls_ephemeral_key_agreement(group, private_key, public_value, rng, policy);
+    observer_.on_shared_secret(config_.side, secret);
+    return secret;
+  }
+  Botan::KEM_Encapsulation tls_kem_encapsulate(Botan::TLS::Group_Params group,
+                                               const std::vector<uint8_t>& encoded_public_key,
+                                               Botan::RandomNumberGenerator& rng,
+                                               const Botan::TLS::Policy& policy) override {
+    auto result = Botan::TLS::Callbacks::tls_kem_encapsulate(group, encoded_public_key, rng, policy);
+    observer_.on_shared_secret(config_.side, result.shared_key());
+    return result;
+  }
+  Botan::secure_vector<uint8_t> tls_kem_decapsulate(Botan::TLS::Group_Params group,
+                                                    const Botan::Private_Key& private_key,
+                                                    const std::vector<uint8_t>& encapsulated,
+                                                    Botan::RandomNumberGenerator& rng,
+                                                    const Botan::TLS::Policy& policy) override {
+    auto secret = Botan::TLS::Callbacks::tls_kem_decapsulate(group, private_key, encapsulated, rng, policy);
+    observer_.on_shared_secret(config_.side, secret);
+    return secret;
+  }
+
+  void tls_verify_cert_chain(const std::vector<Botan::X509_Certificate>& chain,
+                             const std::vector<std::optional<Botan::OCSP::Response>>& ocsp,
+                             const std::vector<Botan::Certificate_Store*>&, Botan::Usage_Type usage,
+                             std::string_view hostname, const Botan::TLS::Policy&) override {
+    VerifyRequest request;
+    request.by = config_.side;
+    request.chain = chain;
+    request.trusted_roots = config_.trusted_roots;
+    request.ocsp = ocsp;
+    request.crls = config_.crls;
+    request.server_auth = usage == Botan::Usage_Type::TLS_SERVER_AUTH;
+    // Botan passes the SNI name for client chains too (pitfall 1): only badges are name-checked.
+    if (request.server_auth) request.hostname = std::string(hostname);
+    request.require_revocation_info = config_.policy.require_revocation_info;
+    request.now = clock_.now();
+    const VerifyResult result = verify_chain(request);
+    observer_.on_checks(config_.side, result);
+    // Botan's default verifier always answers bad_certificate; we send the alert that names the
+    // failure (pitfall 4).
+    if (!result.ok()) throw Botan::TLS::TLS_Exception(alert_type_from_name(result.alert), result.reason);
+  }
+
+ private:
+  const EndpointConfig& config_;
+  EndpointObserver& observer_;
+  const SimClock& clock_;
+};
+
+Endpoint::Endpoint(EndpointConfig config, EndpointObserver& observer, const SimClock& clock)
+    : config_(std::move(config)), observer_(observer), clock_(clock) {
+  callbacks_ = std::make_shared<Callbacks>(config_, observer_, clock_);
+  credentials_ = std::make_shared<Credentials>(config_);
+  policy_ = std::make_shared<SimPolicy>(config_.policy);
+  rng_ = make_drbg(config_.seed, config_.stream);
+  sessions_ = std::make_shared<Botan::TLS::Session_Manager_Noop>();
+}
+
+Endpoint::~Endpoint() = default;
+
+void Endpoint::start() {
+  if (config_.side == Side::server) {
+    channel_ = std::make_unique<Botan::TLS::Server>(callbacks_, sessions_, credentials_, policy_, rng_);
+    return;
+  }
+  const auto offer = config_.policy.max_version == TlsVersion::tls13 ? Botan::TLS::Protocol_Version::TLS_V13
+                                                                     : Botan::TLS::Protocol_Version::TLS_V12;
+  channel_ = std::make_unique<Botan::TLS::Client>(callbacks_, sessions_, credentials_, policy_, rng_,
+                                                  Botan::TLS::Server_Information(config_.server_name, 443),
+                                                  offer);
+}
+
+void Endpoint::received(ByteView bytes) { channel_->received_data(bytes); }
+void Endpoint::send(ByteView data) { channel_->send(data); }
+void Endpoint::close() { channel_->close(); }
+bool Endpoint::is_active() const { return channel_ && channel_->is_active(); }
+bool Endpoint::is_closed() const { return channel_ && channel_->is_closed(); }
+
+}  // namespace tlsclub

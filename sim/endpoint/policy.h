@@ -1,0 +1,52 @@
+#pragma once
+// One side's TLS policy, from the scenario. Defaults that matter for a simulator are explicit
+// here (BOTAN-NOTES pitfalls 2, 5, 6).
+
+#include <botan/tls_policy.h>
+
+#include <string>
+#include <vector>
+
+#include "decode/handshake_decoder.h"
+
+namespace tlsclub {
+
+struct PolicySpec {
+  TlsVersion min_version = TlsVersion::tls12;
+  TlsVersion max_version = TlsVersion::tls13;
+  std::vector<std::string> groups;  // "x25519", "secp256r1", "secp384r1", "X25519MLKEM768"
+  bool request_client_cert = false;
+  bool require_client_cert = false;
+  bool require_revocation_info = false;
+  bool middlebox_compatibility = true;
+};
+
+// Throws std::invalid_argument for an unknown group name.
+Botan::TLS::Group_Params group_from_name(const std::string& name);
+
+class SimPolicy final : public Botan::TLS::Policy {
+ public:
+  explicit SimPolicy(PolicySpec spec);
+
+  bool allow_tls12() const override;
+  bool allow_tls13() const override;
+  std::vector<Botan::TLS::Group_Params> key_exchange_groups() const override { return groups_; }
+  std::vector<Botan::TLS::Group_Params> key_exchange_groups_to_offer() const override;
+  std::vector<std::string> allowed_ciphers() const override;
+  std::vector<std::string> allowed_key_exchange_methods() const override;
+  bool require_client_certificate_authentication() const override { return spec_.require_client_cert; }
+  bool request_client_certificate_authentication() const override { return spec_.request_client_cert; }
+  bool require_cert_revocation_info() const override { return spec_.require_revocation_info; }
+  bool tls_13_middlebox_compatibility_mode() const override { return spec_.middlebox_compatibility; }
+  // The key log is how the timeline learns each secret; it never leaves the process.
+  bool allow_ssl_key_log_file() const override { return true; }
+  // A scenario is one full handshake per member; tickets would only add noise for now.
+  std::size_t new_session_tickets_upon_handshake_success() const override { return 0; }
+  const PolicySpec& spec() const { return spec_; }
+
+ private:
+  PolicySpec spec_;
+  std::vector<Botan::TLS::Group_Params> groups_;
+};
+
+}  // namespace tlsclub

@@ -1,0 +1,256 @@
+#include "endpoint/verifier.h"
+
+#include <botan/pkix_enums.h>
+#include <botan/pkix_types.h>
+
+#include "core/bytes.h"
+#include "pki/pki.h"
+
+namespace tlsclub {
+
+namespace {
+
+using Code = Botan::Certificate_Status_Code;
+
+// RFC 8446 6.2 alert for each failure class.
+std::string alert_for(Code code) {
+  switch (code) {
+    case Code::CERT_ISSUER_NOT_FOUND:
+    case Code::CANNOT_ESTABLISH_TRUST:
+      return "unknown_ca";
+    case Code::CERT_HAS_EXPIRED:
+    case Code::CERT_NOT_YET_VALID:
+      return "certificate_expired";  // "has expired or is not currently valid"
+    case Code::CERT_IS_REVOKED:
+      return "certificate_revoked";
+    case Code::INVALID_USAGE:
+      return "unsupported_certificate";
+    case Code::OCSP_HAS_EXPIRED:
+    case Code::OCSP_NOT_YET_VALID:
+    case Code::OCSP_SIGNATURE_ERROR:
+    case Code::OCSP_ISSUER_NOT_FOUND:
+    case Code::OCSP_CERT_NOT_LISTED:
+      return "bad_certificate_status_response";  // RFC 6066 8
+    case Code::NO_REVOCATION_DATA:
+    case Code::CRL_HAS_EXPIRED:
+    case Code::CRL_NOT_YET_VALID:
+      return "certificate_unknown";
+    default:
+      return "bad_certificate";  // signatures that do not verify, constraints, names
+  }
+}
+
+class Bouncer {
+ public:
+  explicit Bouncer(const VerifyRequest& r) : r_(r) {}
+
+  void check(const Botan::X509_Certificate& cert, std::size_t depth, std::string name, bool passed,
+             Code failure, std::string reason) {
+    CheckEvent e;
+    e.by = r_.by;
+    e.subject = subject_of(cert);
+    e.depth = depth;
+    e.check = std::move(name);
+    e.passed = passed;
+    e.reason = std::move(reason);
+    if (!passed) {
+      e.status_code = static_cast<int>(failure);
+      e.status = Botan::to_string(failure);
+      e.alert = alert_for(failure);
+      if (result_.alert.empty()) {
+        result_.alert = e.alert;
+        result_.reason = e.subject + ": " + e.reason;
+      }
+    }
+    result_.checks.push_back(std::move(e));
+  }
+
+  VerifyResult finish() { return std::move(result_); }
+
+ private:
+  const VerifyRequest& r_;
+  VerifyResult result_;
+};
+
+bool same_cert(const Botan::X509_Certificate& a, const Botan::X509_Certificate& b) { return a == b; }
+
+bool is_trusted(const VerifyRequest& r, const Botan::X509_Certificate& cert) {
+  for (const auto& root : r.trusted_roots)
+    if (same_cert(root, cert)) return true;
+  return false;
+}
+
+// RFC 5280 6.1: find each certificate's issuer by name, among trust anchors first, then among
+// what the peer sent. Stops at a trust anchor or a self-signed certificate.
+std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer& bouncer) {
+  std::vector<Botan::X509_Certificate> path{r.chain.front()};
+  while (path.size() <= 8) {
+    const auto& current = path.back();
+    if (is_trusted(r, current) || current.is_self_signed()) break;
+    const Botan::X509_Certificate* issuer = nullptr;
+    std::string where;
+    for (const auto& root : r.trusted_roots)
+      if (root.subject_dn() == current.issuer_dn()) issuer = &root, where = "a trusted authority";
+    if (issuer == nullptr)
+      for (std::size_t i = 1; i < r.chain.size(); ++i)
+        if (r.chain[i].subject_dn() == current.issuer_dn()) issuer = &r.chain[i], where = "the chain sent";
+    const std::string issuer_name = current.issuer_dn().to_string();
+    if (issuer == nullptr) {
+      bouncer.check(current, path.size() - 1, "issuer_known", false, Code::CERT_ISSUER_NOT_FOUND,
+                    "issuer " + issuer_name + " is neither trusted nor in the chain sent");
+      break;
+    }
+    bouncer.check(current, path.size() - 1, "issuer_known", true, Code::OK,
+                  "issuer " + issuer_name + " found in " + where);
+    path.push_back(*issuer);
+  }
+  return path;
+}
+
+void check_dates(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c, std::size_t d) {
+  const auto now = r.now.time_since_epoch().count();
+  const auto nb = static_cast<std::int64_t>(c.not_before().time_since_epoch());
+  const auto na = static_cast<std::int64_t>(c.not_after().time_since_epoch());
+  const std::string window = "valid " + format_time(SimTime{std::chrono::seconds{nb}}) + " to " +
+                             format_time(SimTime{std::chrono::seconds{na}}) + ", now " + format_time(r.now);
+  if (now < nb)
+    b.check(c, d, "validity", false, Code::CERT_NOT_YET_VALID, "not yet valid: " + window);
+  else if (now > na)
+    b.check(c, d, "validity", false, Code::CERT_HAS_EXPIRED, "expired: " + window);
+  else
+    b.check(c, d, "validity", true, Code::OK, window);
+}
+
+void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c,
+                      const Botan::X509_Certificate& issuer, std::size_t d) {
+  const auto now = std::chrono::system_clock::time_point(r.now.time_since_epoch());
+  bool had_info = false;
+  for (const auto& crl : r.crls) {
+    if (crl.issuer_dn() != issuer.subject_dn()) continue;
+    had_info = true;
+    if (!crl.check_signature(*issuer.subject_public_key()))
+      b.check(c, d, "crl", false, Code::CRL_BAD_SIGNATURE, "the CRL is not signed by " + subject_of(issuer));
+    else if (crl.next_update().time_since_epoch() < static_cast<std::uint64_t>(r.now.time_since_epoch().count()))
+      b.check(c, d, "crl", false, Code::CRL_HAS_EXPIRED, "the CRL's nextUpdate has passed");
+    else if (crl.is_revoked(c))
+      b.check(c, d, "crl", false, Code::CERT_IS_REVOKED, "serial " + to_hex(c.serial_number()) +
+                                                             " is on the CRL of " + subject_of(issuer));
+    else
+      b.check(c, d, "crl", true, Code::OK, "not on the CRL of " + subject_of(issuer));
+  }
+  if (d < r.ocsp.size() && r.ocsp[d]) {
+    had_info = true;
+    const auto& resp = *r.ocsp[d];
+    // Botan's PKIX::check_ocsp does not verify the response signature (BOTAN-NOTES pitfall 3).
+    const auto sig = resp.verify_signature(issuer);
+    const auto status = sig == Code::OCSP_SIGNATURE_OK ? resp.status_for(issuer, c, now) : sig;
+    if (status == Code::OCSP_RESPONSE_GOOD)
+      b.check(c, d, "ocsp", true, Code::OK, "stapled OCSP answer: good, fresh, signed by the issuer");
+    else
+      b.check(c, d, "ocsp", false, status, std::string("stapled OCSP answer: ") + Botan::to_string(status));
+  }
+  if (!had_info && r.require_revocation_info)
+    b.check(c, d, "revocation_info", false, Code::NO_REVOCATION_DATA,
+            "no CRL or OCSP answer for this certificate, and this side requires one (hard-fail)");
+}
+
+}  // namespace
+
+std::string subject_of(const Botan::X509_Certificate& cert) {
+  std::string out;
+  for (const auto& [oid, value] : cert.subject_dn().dn_info()) {
+    const std::string name = oid.to_formatted_string();
+    const std::string short_name = name == "X520.CommonName"       ? "CN"
+                                   : name == "X520.Organization"   ? "O"
+                                   : name == "X520.Country"        ? "C"
+                                   : name == "X520.OrganizationalUnit" ? "OU"
+                                                                       : name;
+    if (!out.empty()) out += ",";
+    out += short_name + "=" + value.value();
+  }
+  return out;
+}
+
+VerifyResult verify_chain(const VerifyRequest& r) {
+  Bouncer b(r);
+  if (r.chain.empty()) {
+    // Botan handles an empty chain itself (BOTAN-NOTES pitfall 7); nothing to check here.
+    return b.finish();
+  }
+  // 1. The chain: who issued what, up to a trust anchor (RFC 5280 6.1).
+  const auto path = build_path(r, b);
+  const auto& top = path.back();
+  const std::size_t top_depth = path.size() - 1;
+  if (is_trusted(r, top))
+    b.check(top, top_depth, "trust_anchor", true, Code::OK, "a trust anchor of this side");
+  else if (top.is_self_signed())
+    b.check(top, top_depth, "trust_anchor", false, Code::CANNOT_ESTABLISH_TRUST,
+            "self-signed, and not among the authorities this side trusts");
+
+  // 2. Each certificate on its own (RFC 5280 6.1.3, 4.2.1.x).
+  for (std::size_t d = 0; d < path.size(); ++d) {
+    const auto& c = path[d];
+    const bool anchor = is_trusted(r, c);
+    if (d + 1 < path.size()) {
+      const auto& issuer = path[d + 1];
+      const auto [code, why] = c.verify_signature(*issuer.subject_public_key());
+      b.check(c, d, "signature", code == Code::VERIFIED, code,
+              code == Code::VERIFIED ? "the seal of " + subject_of(issuer) + " verifies"
+                                     : "the signature does not verify with the key of " +
+                                           subject_of(issuer) + " (" + why + ")");
+    }
+    check_dates(r, b, c, d);
+    if (d > 0) {
+      // An issuer must be a CA (RFC 5280 4.2.1.9), and may have at most pathLen CAs below it.
+      const std::size_t below = d - 1;
+      if (!c.is_CA_cert())
+        b.check(c, d, "basic_constraints", false, Code::CA_CERT_NOT_FOR_CERT_ISSUER,
+                "issues certificates but is not a CA (basicConstraints cA false or keyCertSign missing)");
+      else if (below > c.path_limit())
+        b.check(c, d, "basic_constraints", false, Code::CERT_CHAIN_TOO_LONG,
+                "pathLenConstraint " + std::to_string(c.path_limit()) + " but " + std::to_string(below) +
+                    " CA certificates below it");
+      else
+        b.check(c, d, "basic_constraints", true, Code::OK, "a CA, within its path length");
+    }
+    if (d == 0) {
+      const auto constraints = c.constraints();
+      const auto need = r.rsa_key_exchange ? Botan::Key_Constraints::KeyEncipherment
+                                           : Botan::Key_Constraints::DigitalSignature;
+      const char* need_name = r.rsa_key_exchange ? "keyEncipherment" : "digitalSignature";
+      if (constraints.empty())
+        b.check(c, d, "key_usage", true, Code::OK, "no keyUsage extension: not restricted");
+      else if (!constraints.includes(need))
+        b.check(c, d, "key_usage", false, Code::INVALID_USAGE,
+                std::string("keyUsage ") + constraints.to_string() + " lacks " + need_name);
+      else
+        b.check(c, d, "key_usage", true, Code::OK, std::string("keyUsage includes ") + need_name);
+
+      const std::string oid = r.server_auth ? pki::kServerAuthOid : pki::kClientAuthOid;
+      const std::string purpose = r.server_auth ? "serverAuth " : "clientAuth ";
+      if (c.extended_key_usage().empty())
+        b.check(c, d, "extended_key_usage", true, Code::OK, "no EKU extension: any purpose");
+      else if (c.has_ex_constraint(Botan::OID(oid)) || c.has_ex_constraint(Botan::OID("2.5.29.37.0")))
+        b.check(c, d, "extended_key_usage", true, Code::OK, "EKU includes " + purpose + oid);
+      else
+        b.check(c, d, "extended_key_usage", false, Code::INVALID_USAGE, "EKU lacks " + purpose + oid);
+
+      if (r.server_auth) {
+        if (c.matches_dns_name(r.hostname))
+          b.check(c, d, "hostname", true, Code::OK, "'" + r.hostname + "' matches the certificate");
+        else
+          b.check(c, d, "hostname", false, Code::CERT_NAME_NOMATCH,
+                  "'" + r.hostname + "' is not a name in the certificate");
+      }
+    } else if (!anchor && !c.constraints().empty() &&
+               !c.constraints().includes(Botan::Key_Constraints::KeyCertSign)) {
+      b.check(c, d, "key_usage", false, Code::INVALID_USAGE, "an issuer without keyCertSign");
+    }
+  }
+
+  // 3. Revocation (RFC 5280 6.3, RFC 6960): for every certificate below a trust anchor.
+  for (std::size_t d = 0; d + 1 < path.size(); ++d) check_revocation(r, b, path[d], path[d + 1], d);
+  return b.finish();
+}
+
+}  // namespace tlsclub

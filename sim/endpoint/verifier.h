@@ -1,0 +1,45 @@
+#pragma once
+// The bouncer: our own certificate-chain verification, one CheckEvent per check, so a student
+// sees every step (RFC 5280 6.1 path validation, split into its parts). Botan's primitives do the
+// cryptography; the order and the alert choice are ours (BOTAN-NOTES pitfalls 1-4).
+
+#include <botan/ocsp.h>
+#include <botan/x509_crl.h>
+#include <botan/x509cert.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/side.h"
+#include "core/sim_time.h"
+#include "timeline/event.h"
+
+namespace tlsclub {
+
+struct VerifyRequest {
+  Side by = Side::client;                               // who is checking
+  std::vector<Botan::X509_Certificate> chain;           // as presented, leaf first
+  std::vector<Botan::X509_Certificate> trusted_roots;   // this side's trust anchors
+  std::vector<std::optional<Botan::OCSP::Response>> ocsp;  // stapled answers, by chain position
+  std::vector<Botan::X509_CRL> crls;                    // lists this side has
+  bool server_auth = true;         // checking a badge (serverAuth) or a card (clientAuth)
+  std::string hostname;            // badge only: the name the member asked for
+  bool rsa_key_exchange = false;   // TLS 1.2 RSA: the leaf needs keyEncipherment
+  bool require_revocation_info = false;
+  SimTime now{};
+};
+
+struct VerifyResult {
+  std::vector<CheckEvent> checks;
+  std::string alert;   // first failure's alert, "" when every check passed
+  std::string reason;  // first failure's reason
+  bool ok() const { return alert.empty(); }
+};
+
+VerifyResult verify_chain(const VerifyRequest& request);
+
+// "CN=club.example,O=TLS Club": the short form the timeline shows.
+std::string subject_of(const Botan::X509_Certificate& cert);
+
+}  // namespace tlsclub

@@ -1,0 +1,68 @@
+#pragma once
+// A scenario as the engine sees it: the cast (authorities, the club, its members), the policy on
+// each side, the clock and the seed. Built in code (the demo) or, later, loaded from a file.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/sim_time.h"
+#include "decode/handshake_decoder.h"
+#include "pki/pki.h"
+
+namespace tlsclub {
+
+enum class ClientAuth { none, optional, required };
+std::string_view to_string(ClientAuth c);
+
+// A root (no parent) or an intermediate (parent = the id of its issuer).
+struct AuthoritySpec {
+  std::string id;  // "town_authority"
+  std::optional<std::string> parent;
+  pki::CertificateSpec certificate;
+};
+
+// A badge or a card: who issues it and what it says.
+struct EndEntitySpec {
+  std::string issuer;  // authority id
+  pki::CertificateSpec certificate;
+};
+
+struct ServerSpec {
+  EndEntitySpec certificate;
+  bool send_intermediates = true;  // send the chain up to (not including) the root
+  ClientAuth client_auth = ClientAuth::none;
+  std::vector<std::string> trusted_authorities;  // roots whose cards the club accepts
+  std::vector<std::string> groups = {"x25519", "secp256r1", "X25519MLKEM768"};
+  bool require_revocation_info = false;
+};
+
+struct MemberSpec {
+  std::string name;                    // "Alice"
+  std::optional<EndEntitySpec> card;   // none: a visitor
+  std::string server_name = "club.example";
+  std::vector<std::string> trusted_authorities;  // roots the member's device trusts
+  std::vector<std::string> groups = {"x25519", "secp256r1"};
+  bool require_revocation_info = false;
+  std::string request = "";  // what the member says once inside (default: a greeting)
+};
+
+struct ScenarioSpec {
+  std::string title;
+  std::string summary;
+  std::uint64_t seed = 1;
+  SimTime now{};
+  TlsVersion max_version = TlsVersion::tls13;
+  TlsVersion min_version = TlsVersion::tls12;
+  bool middlebox_compatibility = true;  // RFC 8446 D.4 dummy ChangeCipherSpec records
+  std::vector<AuthoritySpec> authorities;
+  ServerSpec server;
+  std::vector<MemberSpec> members;
+};
+
+// The built-in demo: a mutual-TLS visit to club.example by Alice, under a town authority and a
+// district office. `version` picks TLS 1.3 (default) or 1.2 on both sides.
+ScenarioSpec demo_scenario(TlsVersion version = TlsVersion::tls13, std::uint64_t seed = 1);
+
+}  // namespace tlsclub

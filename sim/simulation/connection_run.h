@@ -1,0 +1,15 @@
+#pragma once
+// One member's visit: a client and a server endpoint, the wire between them, and the recorder
+// that turns everything they do into Timeline events.
+
+#include "scenario/cast.h"
+#include "scenario/scenario.h"
+#include "timeline/timeline.h"
+
+namespace tlsclub {
+
+// Runs the handshake, one record per step, then the member's request, the club's answer and the
+// goodbye (close_notify). Never throws for anything TLS does: failures are lesson content.
+Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index);
+
+}  // namespace tlsclub

@@ -1,0 +1,233 @@
+#include "simulation/recorder.h"
+
+#include <botan/tls_messages.h>
+
+#include "decode/handshake_decoder.h"
+
+namespace tlsclub {
+
+namespace {
+
+constexpr std::size_t kAeadOverhead13 = 16 + 1;  // tag + inner content type (RFC 8446 5.2)
+constexpr std::size_t kAeadTag = 16;
+
+// Which handshake messages each role ever builds; a second look at a received message (a TLS 1.3
+// server that falls back to 1.2 inspects the ClientHello twice) is then never mistaken for a send.
+bool role_sends(Side side, std::uint8_t type) {
+  switch (type) {
+    case 11: case 15: case 20: case 24: return true;  // certificate, certificate_verify, finished, key_update
+    case 1: case 5: case 16: return side == Side::client;
+    default: return side == Side::server;
+  }
+}
+
+std::string secret_name(std::string_view label) {
+  if (label == "CLIENT_RANDOM") return "tls12_master_secret";
+  if (label == "CLIENT_TRAFFIC_SECRET_0") return "client_application_traffic_secret_0";
+  if (label == "SERVER_TRAFFIC_SECRET_0") return "server_application_traffic_secret_0";
+  if (label == "EXPORTER_SECRET") return "exporter_master_secret";
+  std::string out(label);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+Recorder::Recorder(Connection& connection, Wire& wire, const SimClock& clock)
+    : connection_(connection), wire_(wire), clock_(clock) {}
+
+Event& Recorder::append(EventBody body) {
+  Event e;
+  e.seq = connection_.events.size() + 1;
+  e.step = step_;
+  e.time = clock_.now();
+  e.body = std::move(body);
+  connection_.events.push_back(std::move(e));
+  return connection_.events.back();
+}
+
+void Recorder::on_emit(Side from, ByteView bytes) { side(from).emitted.append(bytes); }
+
+void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_Message& msg) {
+  const auto type = static_cast<std::uint8_t>(msg.wire_type());
+  auto& me = side(observer);
+  // The sender always sees a message before the receiver does (BOTAN-NOTES): what this side was
+  // waiting for is a receipt, anything else it builds itself.
+  if (!me.expected_incoming.empty() && me.expected_incoming.front() == type) {
+    me.expected_incoming.pop_front();
+    return;
+  }
+  if (!role_sends(observer, type)) return;
+
+  if (dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg) != nullptr) tls13_ = false;
+  if (const auto* cv = dynamic_cast<const Botan::TLS::Certificate_Verify*>(&msg))
+    peer_signature_scheme_[observer == Side::client ? 1 : 0] = signature_scheme_name(cv->signature_scheme().wire_code());
+
+  const auto body = msg.serialize();
+  Bytes bytes{type, static_cast<std::uint8_t>(body.size() >> 16), static_cast<std::uint8_t>(body.size() >> 8),
+              static_cast<std::uint8_t>(body.size())};
+  bytes.insert(bytes.end(), body.begin(), body.end());
+  DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, observer, false};
+  MessageEvent event{observer, 0, "", decode_handshake_message(bytes, context)};
+  const std::string name = event.message.name;
+  append(std::move(event));
+  me.outgoing.push_back({connection_.events.size() - 1, name, bytes.size()});
+  side(peer_of(observer)).expected_incoming.push_back(type);
+}
+
+std::string Recorder::protection_for(Side from, std::uint8_t content_type) const {
+  const auto& s = side(from);
+  const std::string who(to_string(from));
+  if (tls13_) {
+    if (content_type != static_cast<std::uint8_t>(ContentType::application_data)) return "plaintext";
+    return s.sent_finished ? who + "_application_traffic_secret_0" : who + "_handshake_traffic_secret";
+  }
+  return s.sent_change_cipher_spec ? "tls12_" + who + "_write_key" : "plaintext";
+}
+
+// Handshake messages fill records in order; a record's capacity tells how many it carries.
+void Recorder::assign_messages(Side from, RecordEvent& record, std::size_t capacity) {
+  auto& out = side(from).outgoing;
+  while (!out.empty() && capacity > 0) {
+    auto& m = out.front();
+    if (m.consumed == 0) {
+      auto& event = std::get<MessageEvent>(connection_.events[m.event_index].body);
+      event.record_id = record.record_id;
+      event.protection = record.protection;
+    }
+    record.messages.push_back(m.name);
+    const std::size_t need = m.size - m.consumed;
+    if (need > capacity) {  // continues in the next record
+      m.consumed += capacity;
+      break;
+    }
+    capacity -= need;
+    if (m.name == "finished") side(from).sent_finished = true;
+    out.pop_front();
+  }
+}
+
+void Recorder::flush(Side from, const CallContext& context) {
+  auto& me = side(from);
+  while (auto bytes = me.emitted.next()) {
+    const auto view = *peek_record(*bytes);
+    RecordEvent r;
+    r.from = from;
+    r.record_id = ++records_;
+    r.content_type = view.content_type;
+    r.legacy_version = view.legacy_version;
+    r.protection = protection_for(from, view.content_type);
+    r.bytes = *bytes;
+    const bool encrypted = r.protection != "plaintext";
+    const std::size_t length = view.fragment.size();
+    switch (static_cast<ContentType>(view.content_type)) {
+      case ContentType::change_cipher_spec:
+        r.messages.push_back("change_cipher_spec");
+        if (!tls13_) me.sent_change_cipher_spec = true;
+        break;
+      case ContentType::handshake:
+        assign_messages(from, r, encrypted ? (length > kAeadTag ? length - kAeadTag : 0) : length);
+        break;
+      case ContentType::alert:
+        r.messages.push_back("alert");
+        if (!encrypted && length >= 2) record_alert(from, view.fragment[0], view.fragment[1], context.error);
+        break;
+      case ContentType::application_data:
+        if (tls13_ && !me.outgoing.empty()) {
+          r.inner_type = static_cast<std::uint8_t>(ContentType::handshake);
+          assign_messages(from, r, length > kAeadOverhead13 ? length - kAeadOverhead13 : 0);
+        } else if (context.action == CallContext::Action::send_app_data) {
+          r.inner_type = view.content_type;
+          r.messages.push_back("application_data");
+        } else {
+          // An encrypted record that carries no handshake message and no data we sent: an alert.
+          r.inner_type = static_cast<std::uint8_t>(ContentType::alert);
+          r.messages.push_back("alert");
+        }
+        break;
+      default:
+        r.messages.push_back(content_type_name(view.content_type));
+    }
+    const bool encrypted_alert = r.inner_type == static_cast<std::uint8_t>(ContentType::alert);
+    if (!tls13_) r.inner_type = 0;
+    wire_.send({r.record_id, from, *bytes});
+    append(std::move(r));
+    if (encrypted_alert) {
+      // Its contents are only known from the call that sent it: the exception, or a close.
+      if (context.sent_alert)
+        record_alert(from, 2, *context.sent_alert, context.error);
+      else
+        record_alert(from, 1, 0, "");
+    }
+  }
+  if (context.action == CallContext::Action::send_app_data)
+    append(AppDataEvent{from, context.app_data});
+}
+
+void Recorder::record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason) {
+  AlertEvent a;
+  a.from = from;
+  a.fatal = level == 2;
+  a.code = code;
+  a.name = alert_name(code);
+  a.reason = std::move(reason);
+  if (a.fatal && !connection_.alert) {
+    connection_.alert = a.name;
+    connection_.refused_by = from;
+  }
+  append(std::move(a));
+}
+
+void Recorder::record_delivered(const WireRecord& record) {
+  // The delivered event repeats the sent one, in the receiver's time.
+  for (const auto& e : connection_.events) {
+    const auto* sent = std::get_if<RecordEvent>(&e.body);
+    if (sent == nullptr || sent->record_id != record.id) continue;
+    RecordEvent d = *sent;
+    d.phase = RecordEvent::Phase::delivered;
+    append(std::move(d));
+    return;
+  }
+}
+
+void Recorder::on_app_data(Side receiver, ByteView) { side(receiver).app_data_received = true; }
+
+void Recorder::on_alert_received(Side receiver, const Botan::TLS::Alert& alert) {
+  if (alert.type() == Botan::TLS::AlertType::CloseNotify) side(receiver).close_notify_received = true;
+}
+
+void Recorder::on_established(Side s, const Botan::TLS::Session_Summary& summary) {
+  side(s).established = true;
+  EstablishedEvent e;
+  e.side = s;
+  e.version = version_name(static_cast<std::uint16_t>((summary.version().major_version() << 8) | summary.version().minor_version()));
+  e.cipher_suite = cipher_suite_name(summary.ciphersuite_code());
+  e.group = group_.empty() ? summary.kex_parameters().value_or("") : group_;
+  e.signature_scheme = peer_signature_scheme_[s == Side::client ? 0 : 1];
+  connection_.version = e.version;
+  append(std::move(e));
+}
+
+void Recorder::on_secret(Side s, std::string_view label, ByteView client_random, ByteView secret) {
+  const auto name = secret_name(label);
+  if (!secrets_seen_.insert(name).second) return;  // both sides derive it; show it once
+  append(SecretEvent{s, name, std::string(label), Bytes(client_random.begin(), client_random.end()),
+                     Bytes(secret.begin(), secret.end())});
+}
+
+void Recorder::on_shared_secret(Side s, ByteView secret) {
+  if (!secrets_seen_.insert("shared_secret").second) return;
+  append(SecretEvent{s, "shared_secret", "", {}, Bytes(secret.begin(), secret.end())});
+}
+
+void Recorder::on_checks(Side, const VerifyResult& result) {
+  for (const auto& check : result.checks) append(check);
+}
+
+void Recorder::note_closed(Side s, std::string reason) {
+  if (side(s).closed) return;
+  side(s).closed = true;
+  append(ClosedEvent{s, std::move(reason)});
+}
+
+}  // namespace tlsclub

@@ -1,0 +1,91 @@
+#pragma once
+// Turns what two endpoints report into Timeline events. It knows the record layer well enough
+// to say which handshake messages each record carries and which secret's keys protect it
+// (RFC 8446 5.2 and 7.3; RFC 5246 6.1 and 7.1), without decrypting anything.
+
+#include <array>
+#include <deque>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "endpoint/endpoint.h"
+#include "timeline/timeline.h"
+#include "wire/record.h"
+#include "wire/wire.h"
+
+namespace tlsclub {
+
+// What an endpoint was asked to do when it emitted records: it decides what message-less
+// encrypted records are (the bytes themselves are opaque).
+struct CallContext {
+  enum class Action { deliver, start, send_app_data, close } action = Action::deliver;
+  Bytes app_data;          // for send_app_data
+  std::optional<std::uint8_t> sent_alert;  // the fatal alert this call ended with, if it threw
+  std::string error;       // what the endpoint said
+};
+
+class Recorder final : public EndpointObserver {
+ public:
+  Recorder(Connection& connection, Wire& wire, const SimClock& clock);
+
+  // After each call into an endpoint: split what it emitted into records and put them on the wire.
+  void flush(Side side, const CallContext& context);
+  void record_delivered(const WireRecord& record);
+  void note_closed(Side side, std::string reason);
+  void next_step() { ++step_; }
+
+  bool established(Side s) const { return side(s).established; }
+  bool app_data_received(Side s) const { return side(s).app_data_received; }
+  bool close_notify_received(Side s) const { return side(s).close_notify_received; }
+
+  // EndpointObserver
+  void on_emit(Side from, ByteView bytes) override;
+  void on_app_data(Side receiver, ByteView data) override;
+  void on_alert_received(Side receiver, const Botan::TLS::Alert& alert) override;
+  void on_established(Side side, const Botan::TLS::Session_Summary& summary) override;
+  void on_handshake_message(Side observer, const Botan::TLS::Handshake_Message& msg) override;
+  void on_secret(Side side, std::string_view label, ByteView client_random, ByteView secret) override;
+  void on_shared_secret(Side side, ByteView secret) override;
+  void on_checks(Side side, const VerifyResult& result) override;
+
+ private:
+  struct PendingMessage {
+    std::size_t event_index;  // the MessageEvent to complete when its record goes out
+    std::string name;
+    std::size_t size;
+    std::size_t consumed = 0;
+  };
+  struct SideState {
+    RecordSplitter emitted;
+    std::deque<PendingMessage> outgoing;
+    std::deque<std::uint8_t> expected_incoming;  // types the peer sent, not yet seen here
+    bool sent_finished = false;                  // TLS 1.3: switches to application keys
+    bool sent_change_cipher_spec = false;        // TLS 1.2: switches to the session keys
+    bool established = false;
+    bool app_data_received = false;
+    bool close_notify_received = false;
+    bool closed = false;
+  };
+
+  SideState& side(Side s) { return sides_[s == Side::client ? 0 : 1]; }
+  const SideState& side(Side s) const { return sides_[s == Side::client ? 0 : 1]; }
+  Event& append(EventBody body);
+  void record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason);
+  std::string protection_for(Side from, std::uint8_t content_type) const;
+  void assign_messages(Side from, RecordEvent& record, std::size_t capacity);
+
+  Connection& connection_;
+  Wire& wire_;
+  const SimClock& clock_;
+  std::array<SideState, 2> sides_;
+  std::size_t step_ = 0;
+  std::size_t records_ = 0;
+  bool tls13_ = true;
+  std::set<std::string> secrets_seen_;
+  std::string group_;
+  std::array<std::string, 2> peer_signature_scheme_;  // as seen by client / server
+};
+
+}  // namespace tlsclub

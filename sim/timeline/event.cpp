@@ -1,0 +1,77 @@
+#include "timeline/event.h"
+
+#include <type_traits>
+
+namespace tlsclub {
+
+namespace {
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+void add_field_keys(const std::vector<Field>& fields, std::vector<std::string>& out) {
+  for (const auto& f : fields) {
+    if (!f.explain_key.empty()) out.push_back(f.explain_key);
+    add_field_keys(f.children, out);
+  }
+}
+
+std::string protection_key(const std::string& protection) {
+  if (protection == "plaintext") return "protection.plaintext";
+  if (protection.starts_with("tls12_")) return "protection.tls12_session_keys";
+  if (protection.find("handshake") != std::string::npos) return "protection.handshake_traffic";
+  return "protection.application_traffic";
+}
+}  // namespace
+
+std::string_view kind_of(const EventBody& body) {
+  return std::visit(Overloaded{
+                        [](const RecordEvent&) { return std::string_view("record"); },
+                        [](const MessageEvent&) { return std::string_view("message"); },
+                        [](const SecretEvent&) { return std::string_view("secret"); },
+                        [](const CheckEvent&) { return std::string_view("check"); },
+                        [](const AlertEvent&) { return std::string_view("alert"); },
+                        [](const EstablishedEvent&) { return std::string_view("established"); },
+                        [](const AppDataEvent&) { return std::string_view("app_data"); },
+                        [](const ClosedEvent&) { return std::string_view("closed"); },
+                    },
+                    body);
+}
+
+std::vector<std::string> explain_keys(const Event& event) {
+  std::vector<std::string> keys;
+  std::visit(Overloaded{
+                 [&](const RecordEvent& r) {
+                   keys.push_back(r.phase == RecordEvent::Phase::sent ? "event.record_sent"
+                                                                      : "event.record_delivered");
+                   keys.push_back(protection_key(r.protection));
+                   for (const auto& m : r.messages) {
+                     if (m == "alert" || m == "application_data")
+                       keys.push_back("record." + m);
+                     else
+                       keys.push_back("message." + m);
+                   }
+                 },
+                 [&](const MessageEvent& m) {
+                   keys.push_back("message." + m.message.name);
+                   keys.push_back(protection_key(m.protection));
+                   add_field_keys(m.message.fields, keys);
+                 },
+                 [&](const SecretEvent& s) { keys.push_back("secret." + s.name); },
+                 [&](const CheckEvent& c) {
+                   keys.push_back("check." + c.check);
+                   if (!c.alert.empty()) keys.push_back("alert." + c.alert);
+                 },
+                 [&](const AlertEvent& a) { keys.push_back("alert." + a.name); },
+                 [&](const EstablishedEvent&) { keys.push_back("event.established"); },
+                 [&](const AppDataEvent&) { keys.push_back("event.app_data"); },
+                 [&](const ClosedEvent&) { keys.push_back("event.closed"); },
+             },
+             event.body);
+  return keys;
+}
+
+}  // namespace tlsclub
