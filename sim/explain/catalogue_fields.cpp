@@ -277,3 +277,176 @@ constexpr Explanation kFields[] = {
     {"field.max_early_data_size", "Max early data size",
      "How much the member may say before the door has fully opened on the next visit.",
      "Maximum bytes of 0-RTT data the client may send with this ticket.", "RFC 8446 4.2.10"},
+
+    // ---- Certificate, CertificateRequest, CertificateVerify, Finished ----
+    {"field.certificate_request_context", "Certificate request context",
+     "A tag tying an answer to its exact question; empty during the first door conversation.",
+     "Chosen by the server in CertificateRequest and echoed in the client's Certificate; empty in "
+     "the main handshake and in a server Certificate.",
+     "RFC 8446 4.3.2"},
+    {"field.certificate_list", "Certificate list",
+     "The badge or membership card first, then the district offices' certificates vouching for "
+     "it, up towards the town authority.",
+     "Each certificate certifies the one before it; the root may be left out. Empty from a "
+     "client means 'no card'; a server MUST send at least one.",
+     "RFC 8446 4.4.2"},
+    {"field.certificate_entry", "Certificate entry",
+     "One card plus notes pinned to it, such as a fresh stamp from the authority.",
+     "cert_data plus per-certificate extensions (status_request with an OCSP response, "
+     "signed_certificate_timestamp).",
+     "RFC 8446 4.4.2"},
+    {"field.cert_data", "Certificate",
+     "The card itself: issued to whom, by whom, valid until when, and the holder's public key, "
+     "all under the issuer's seal.",
+     "A DER X.509 certificate. Its key only verifies signatures (CertificateVerify; for a CA, "
+     "the seals on certificates it issued); in TLS 1.3 it never derives traffic keys.",
+     "RFC 8446 4.4.2"},
+    {"field.certificate", "Certificate",
+     "The card itself: issued to whom, by whom, valid until when, and the holder's public key.",
+     "A DER X.509 ASN.1Cert. With ECDHE its key signs ServerKeyExchange; only with TLS 1.2 RSA "
+     "key exchange does it decrypt the premaster secret.",
+     "RFC 5246 7.4.2"},
+    {"field.certificate.subject", "Subject", "'Issued to': whom the card belongs to.",
+     "The subject DN. Servers are matched by subjectAltName, not by the CN.", "RFC 5280 4.1.2.6"},
+    {"field.certificate.issuer", "Issuer",
+     "'Issued by': the district office or town authority whose seal is on the card.",
+     "The issuer DN; it names the next certificate up the chain, whose key verifies this "
+     "certificate's signature.",
+     "RFC 5280 4.1.2.4"},
+    {"field.certificate.serial_number", "Serial number",
+     "The card's number in the issuer's register; the list of cancelled cards names it.",
+     "A positive integer unique per issuer (at most 20 octets); CRLs and OCSP name the "
+     "certificate by issuer and serial.",
+     "RFC 5280 4.1.2.2"},
+    {"field.certificate.not_before", "Not before", "The card is not valid before this moment.",
+     "Start of the validity period (UTC); earlier, validation fails.", "RFC 5280 4.1.2.5"},
+    {"field.certificate.not_after", "Not after",
+     "The card expires at this moment; the bouncer refuses an expired badge.",
+     "End of the validity period (UTC); later, validation fails (certificate_expired).",
+     "RFC 5280 4.1.2.5"},
+    {"field.certificate.subject_alt_name", "Subject alternative names",
+     "The club names printed on the badge; the member checks the name they asked for is there.",
+     "dNSName entries (a wildcard only as the whole left-most label); TLS clients match the "
+     "server name against them.",
+     "RFC 5280 4.2.1.6"},
+    {"field.certificate.key_usage", "Key usage",
+     "What the card's key may do: sign, or for an authority, seal cards and cancellation lists.",
+     "KeyUsage bits: digitalSignature for keys that sign handshakes; keyCertSign and cRLSign for "
+     "CAs; keyEncipherment only for TLS 1.2 RSA key exchange.",
+     "RFC 5280 4.2.1.3"},
+    {"field.certificate.extended_key_usage", "Extended key usage",
+     "What the card may be used for: a badge for an entrance (serverAuth) or a membership card "
+     "(clientAuth). A card is not a badge.",
+     "KeyPurposeId OIDs (extension 2.5.29.37): serverAuth 1.3.6.1.5.5.7.3.1, clientAuth "
+     "1.3.6.1.5.5.7.3.2. When present, only the listed purposes are allowed.",
+     "RFC 5280 4.2.1.12"},
+    {"field.certificate.basic_constraints", "Basic constraints",
+     "Whether this is an authority allowed to issue cards, and how many offices may sit below.",
+     "cA and optional pathLenConstraint; only a certificate with cA true (and keyCertSign) may "
+     "sign other certificates.",
+     "RFC 5280 4.2.1.9"},
+    {"field.certificate.public_key", "Public key",
+     "The public half of the holder's key: the card is public, the private key proves you hold "
+     "it.",
+     "SubjectPublicKeyInfo (algorithm and size). It verifies signatures made with the matching "
+     "private key; a CA's key verifies the seals on certificates it issued.",
+     "RFC 5280 4.1.2.7"},
+    {"field.certificate.signature_algorithm", "Signature algorithm",
+     "How the issuer made its seal on this card.",
+     "Algorithm of the issuer's signature over tbsCertificate, e.g. ECDSA with SHA-256; checked "
+     "with the issuer's public key.",
+     "RFC 5280 4.1.1.2"},
+    {"field.certificate_types", "Certificate types",
+     "Which kinds of membership card the club accepts.",
+     "TLS 1.2 ClientCertificateType list (rsa_sign, ecdsa_sign...): the key types allowed.",
+     "RFC 5246 7.4.4"},
+    {"field.client_certificate_type", "Client certificate type", "One accepted kind of card.",
+     "rsa_sign (1), ecdsa_sign (64), and fixed (EC)DH types that are no longer used.",
+     "RFC 8422 5.5"},
+    {"field.signature", "Signature",
+     "Showing you hold the key: a signature made with the private key that matches the card.",
+     "TLS 1.3 CertificateVerify: over 64 spaces, a context string and the transcript hash; TLS "
+     "1.2 ServerKeyExchange: over both randoms and the ECDH parameters. A bad one is "
+     "decrypt_error.",
+     "RFC 8446 4.4.3"},
+    {"field.verify_data", "Verify data",
+     "Both sides agree on what was said: a checksum of the whole conversation under a key only "
+     "the two of them share. Any tampering is caught here.",
+     "TLS 1.3: HMAC of the transcript hash with the finished_key (Hash.length bytes); TLS 1.2: "
+     "12 bytes of PRF(master_secret, label, Hash(messages)). A mismatch is decrypt_error.",
+     "RFC 8446 4.4.4"},
+
+    // ---- OCSP (stapled) ----
+    {"field.ocsp_response", "OCSP response",
+     "A fresh stamp from the authority saying the badge is not cancelled, brought along by the "
+     "club itself.",
+     "A DER OCSPResponse (RFC 6960) stapled by the server: a TLS 1.2 CertificateStatus message "
+     "or, in TLS 1.3, the CertificateEntry's status_request. Signed by the CA, so the server "
+     "cannot forge it.",
+     "RFC 6066 8"},
+    {"field.ocsp.response_status", "Response status", "Whether the stamp office answered at all.",
+     "OCSPResponseStatus: successful (0) or an error (tryLater, unauthorized...); only a "
+     "successful response carries certificate statuses.",
+     "RFC 6960 4.2.1"},
+    {"field.ocsp.responder", "Responder", "Who stamped it.",
+     "ResponderID: name or key hash of the CA or of its delegated OCSPSigning responder.",
+     "RFC 6960 4.2.1"},
+    {"field.ocsp.produced_at", "Produced at", "When the stamp was made.",
+     "Time at which the responder signed this response.", "RFC 6960 4.2.1"},
+    {"field.ocsp.cert_status", "Certificate status",
+     "The verdict (good, revoked or unknown) and how long the stamp stays fresh.",
+     "SingleResponse certStatus with thisUpdate and nextUpdate. 'good' means not revoked; a "
+     "revoked card fails validation (certificate_revoked).",
+     "RFC 6960 4.2.1"},
+
+    // ---- NewSessionTicket ----
+    {"field.ticket_lifetime", "Ticket lifetime",
+     "How long the come-back note stays valid: at most seven days.",
+     "Seconds from issue, at most 604800; 0 means discard the ticket at once.", "RFC 8446 4.6.1"},
+    {"field.ticket_age_add", "Ticket age add",
+     "A secret number added to the note's age so onlookers cannot link visits.",
+     "Random 32-bit value the client adds (mod 2^32) to the ticket age it reports.",
+     "RFC 8446 4.6.1"},
+    {"field.ticket_nonce", "Ticket nonce", "Makes each come-back note's secret different.",
+     "Input to HKDF-Expand-Label(resumption_master_secret, \"resumption\", ticket_nonce): each "
+     "ticket gets its own PSK.",
+     "RFC 8446 4.6.1"},
+    {"field.ticket", "Ticket",
+     "A sealed come-back note from the club: only the club can read it, the member just keeps it.",
+     "Opaque to the client: the server's encrypted resumption state or a database key. Carried "
+     "by NewSessionTicket and the TLS 1.2 session_ticket extension.",
+     "RFC 8446 4.6.1"},
+    {"field.ticket_lifetime_hint", "Ticket lifetime hint",
+     "A hint how long the come-back note will be honoured.",
+     "Seconds the TLS 1.2 ticket should be kept; 0 means unspecified.", "RFC 5077 3.3"},
+
+    // ---- TLS 1.2 key exchange, KeyUpdate ----
+    {"field.curve_type", "Curve type", "Says the whisper uses a well-known, named method.",
+     "ECCurveType; named_curve (3) is the only type still allowed.", "RFC 8422 5.4"},
+    {"field.public", "Server ECDH public key",
+     "The club's half of the whisper, signed so an impostor cannot swap it.",
+     "The server's ephemeral ECDH public value, covered by the ServerKeyExchange signature "
+     "together with both randoms.",
+     "RFC 8422 5.4"},
+    {"field.ecdh_yc", "Client ECDH public key", "The member's half of the whisper.",
+     "The client's ephemeral ECDH public value; with the server's it gives the premaster "
+     "secret.",
+     "RFC 8422 5.7"},
+    {"field.encrypted_pre_master_secret", "Encrypted premaster secret",
+     "The member writes the secret on a note only the club's key can open. Whoever steals that "
+     "key later can read every old note.",
+     "48-byte premaster secret (client_version + 46 random bytes) RSA-encrypted to the server "
+     "certificate's key: no forward secrecy; removed in TLS 1.3.",
+     "RFC 5246 7.4.7.1"},
+    {"field.request_update", "Request update",
+     "'I am changing my keys; please change yours too' (or not).",
+     "update_not_requested (0) or update_requested (1): the peer must then send its own "
+     "KeyUpdate.",
+     "RFC 8446 4.6.3"},
+};
+
+}  // namespace
+
+std::span<const Explanation> field_explanations() { return kFields; }
+
+}  // namespace tlsclub

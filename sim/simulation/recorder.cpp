@@ -31,6 +31,16 @@ std::string secret_name(std::string_view label) {
   return out;
 }
 
+// The negotiated group, as the server announced it: its key_share (TLS 1.3) or the named curve
+// of its ServerKeyExchange (TLS 1.2).
+std::string announced_group(const std::vector<Field>& fields) {
+  for (const auto& f : fields) {
+    if (f.name == "group" || f.name == "named_group") return f.value.substr(0, f.value.find(' '));
+    if (auto inner = announced_group(f.children); !inner.empty()) return inner;
+  }
+  return "";
+}
+
 }  // namespace
 
 Recorder::Recorder(Connection& connection, Wire& wire, const SimClock& clock)
@@ -70,6 +80,7 @@ void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_M
   DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, observer, false};
   MessageEvent event{observer, 0, "", decode_handshake_message(bytes, context)};
   const std::string name = event.message.name;
+  if (name == "server_hello" || name == "server_key_exchange") group_ = announced_group(event.message.fields);
   append(std::move(event));
   me.outgoing.push_back({connection_.events.size() - 1, name, bytes.size()});
   side(peer_of(observer)).expected_incoming.push_back(type);

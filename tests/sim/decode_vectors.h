@@ -328,4 +328,37 @@ inline std::vector<Vector> all_vectors() {
   };
 }
 
+// ---- looking things up in a decoded message ----
+
+// The field at `path` ("extensions/key_share/client_shares"), each step the first child with
+// that name; nullptr when there is none.
+inline const Field* find_field(const std::vector<Field>& fields, std::string_view path) {
+  const std::size_t slash = path.find('/');
+  const std::string_view name = path.substr(0, slash);
+  for (const Field& field : fields) {
+    if (field.name != name) continue;
+    if (slash == std::string_view::npos) return &field;
+    return find_field(field.children, path.substr(slash + 1));
+  }
+  return nullptr;
+}
+inline const Field* find_field(const DecodedMessage& message, std::string_view path) {
+  return find_field(message.fields, path);
+}
+
+// Calls f(field, depth) for every field of the tree, parents before children.
+template <typename F>
+void for_each_field(const std::vector<Field>& fields, F&& f, int depth = 0) {
+  for (const Field& field : fields) {
+    f(field, depth);
+    for_each_field(field.children, f, depth + 1);
+  }
+}
+
+// The bytes a field covers.
+inline Bytes bytes_of(const DecodedMessage& message, const Field& field) {
+  return Bytes(message.bytes.begin() + static_cast<std::ptrdiff_t>(field.offset),
+               message.bytes.begin() + static_cast<std::ptrdiff_t>(field.offset + field.length));
+}
+
 }  // namespace tlsclub::test_vectors
