@@ -2,9 +2,9 @@
 //
 // Exit codes: 0 success, 1 an expectation not met, 2 bad usage or input.
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "core/atomic_file.h"
@@ -60,11 +60,15 @@ int main(int argc, char** argv) {
   RunArgs args;
   auto* run_cmd = app.add_subcommand(
       "run", "Run the built-in demo: Alice's mutual-TLS visit to club.example, step by step");
-  run_cmd->add_option("--tls", args.tls, "TLS version on both sides")->check(CLI::IsMember({"1.2", "1.3"}));
+  run_cmd->add_option("--tls", args.tls, "TLS version on both sides")
+      ->check(CLI::IsMember({"1.2", "1.3"}));
   run_cmd->add_option("--seed", args.seed, "Seed of every random stream (same seed, same bytes)");
-  run_cmd->add_option("--json", args.json, "Also write the Timeline as JSON to FILE ('-' for stdout only)")
+  run_cmd
+      ->add_option("--json", args.json,
+                   "Also write the Timeline as JSON to FILE ('-' for stdout only)")
       ->type_name("FILE");
-  run_cmd->add_flag("-q,--quiet", args.quiet, "No transcript (with --json FILE: just write the file)");
+  run_cmd->add_flag("-q,--quiet", args.quiet,
+                    "No transcript (with --json FILE: just write the file)");
   run_cmd->add_flag("--no-explain", args.no_explain, "Leave out the club and engineer sentences");
   run_cmd->add_flag("--no-fields", args.no_fields, "Leave out the decoded fields of each message");
   run_cmd->add_option("--color", args.color, "Colour the transcript")

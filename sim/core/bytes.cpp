@@ -30,7 +30,8 @@ Bytes from_hex(std::string_view hex) {
   for (std::size_t i = 0; i < out.size(); ++i) {
     const int hi = nibble(hex[2 * i]);
     const int lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) throw std::invalid_argument("not a hex digit in \"" + std::string(hex) + "\"");
+    if (hi < 0 || lo < 0)
+      throw std::invalid_argument("not a hex digit in \"" + std::string(hex) + "\"");
     out[i] = static_cast<std::uint8_t>((hi << 4) | lo);
   }
   return out;

@@ -8,7 +8,8 @@
 
 namespace tlsclub {
 
-std::unique_ptr<Botan::RandomNumberGenerator> make_drbg(std::uint64_t seed, std::string_view stream) {
+std::unique_ptr<Botan::RandomNumberGenerator> make_drbg(std::uint64_t seed,
+                                                        std::string_view stream) {
   // seed material = SHA-256(seed as 8 bytes big-endian || stream name): 32 bytes, which is what
   // HMAC_DRBG needs before it will produce output.
   auto sha = Botan::HashFunction::create_or_throw("SHA-256");
@@ -18,7 +19,8 @@ std::unique_ptr<Botan::RandomNumberGenerator> make_drbg(std::uint64_t seed, std:
   sha->update(stream);
   const auto material = sha->final();
   // No underlying entropy source: this DRBG never reseeds on its own, so its stream is fixed.
-  auto drbg = std::make_unique<Botan::HMAC_DRBG>(Botan::MessageAuthenticationCode::create_or_throw("HMAC(SHA-256)"));
+  auto drbg = std::make_unique<Botan::HMAC_DRBG>(
+      Botan::MessageAuthenticationCode::create_or_throw("HMAC(SHA-256)"));
   drbg->initialize_with(material.data(), material.size());
   return drbg;
 }

@@ -11,6 +11,7 @@
 
 namespace tlsclub {
 
-std::unique_ptr<Botan::RandomNumberGenerator> make_drbg(std::uint64_t seed, std::string_view stream);
+std::unique_ptr<Botan::RandomNumberGenerator> make_drbg(std::uint64_t seed,
+                                                        std::string_view stream);
 
 }  // namespace tlsclub

@@ -29,7 +29,8 @@ std::optional<SimTime> parse_time(std::string_view text) {
   if (!ymd.ok()) return std::nullopt;
   seconds tod{0};
   if (text.size() == 20) {
-    if (text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return std::nullopt;
+    if (text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+      return std::nullopt;
     const auto hh = text.substr(11, 2), mm = text.substr(14, 2), ss = text.substr(17, 2);
     if (!all_digits(hh) || !all_digits(mm) || !all_digits(ss)) return std::nullopt;
     const int h = to_int(hh), mi = to_int(mm), s = to_int(ss);

@@ -34,27 +34,28 @@ class Endpoint::Credentials final : public Botan::Credentials_Manager {
     for (const auto& root : config.trusted_roots) store_.add_certificate(root);
   }
 
-  std::vector<Botan::Certificate_Store*> trusted_certificate_authorities(const std::string& type,
-                                                                         const std::string&) override {
+  std::vector<Botan::Certificate_Store*> trusted_certificate_authorities(
+      const std::string& type, const std::string&) override {
     // A server that returns a store here sends a CertificateRequest even with client auth off
     // (BOTAN-NOTES pitfall 5): only a club that asks for cards names its authorities.
     if (type == "tls-server" && !config_.policy.request_client_cert) return {};
     return {&store_};
   }
 
-  std::vector<Botan::X509_Certificate> find_cert_chain(const std::vector<std::string>& key_types,
-                                                       const std::vector<Botan::AlgorithmIdentifier>&,
-                                                       const std::vector<Botan::X509_DN>&,
-                                                       const std::string&, const std::string&) override {
+  std::vector<Botan::X509_Certificate> find_cert_chain(
+      const std::vector<std::string>& key_types, const std::vector<Botan::AlgorithmIdentifier>&,
+      const std::vector<Botan::X509_DN>&, const std::string&, const std::string&) override {
     if (!config_.credential) return {};
     const auto algo = config_.credential->identity.key->algo_name();
-    if (!key_types.empty() && std::find(key_types.begin(), key_types.end(), algo) == key_types.end())
+    if (!key_types.empty() &&
+        std::find(key_types.begin(), key_types.end(), algo) == key_types.end())
       return {};
     return config_.credential->chain;
   }
 
   std::shared_ptr<Botan::Private_Key> private_key_for(const Botan::X509_Certificate& cert,
-                                                      const std::string&, const std::string&) override {
+                                                      const std::string&,
+                                                      const std::string&) override {
     if (config_.credential && cert == config_.credential->identity.certificate)
       return config_.credential->identity.key;
     return nullptr;
@@ -70,11 +71,15 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
   Callbacks(const EndpointConfig& config, EndpointObserver& observer, const SimClock& clock)
       : config_(config), observer_(observer), clock_(clock) {}
 
-  void tls_emit_data(std::span<const uint8_t> data) override { observer_.on_emit(config_.side, data); }
+  void tls_emit_data(std::span<const uint8_t> data) override {
+    observer_.on_emit(config_.side, data);
+  }
   void tls_record_received(uint64_t, std::span<const uint8_t> data) override {
     observer_.on_app_data(config_.side, data);
   }
-  void tls_alert(Botan::TLS::Alert alert) override { observer_.on_alert_received(config_.side, alert); }
+  void tls_alert(Botan::TLS::Alert alert) override {
+    observer_.on_alert_received(config_.side, alert);
+  }
   void tls_session_established(const Botan::TLS::Session_Summary& summary) override {
     observer_.on_established(config_.side, summary);
   }
@@ -94,7 +99,8 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
       const std::variant<Botan::TLS::Group_Params, Botan::DL_Group>& group,
       const Botan::PK_Key_Agreement_Key& private_key, const std::vector<uint8_t>& public_value,
       Botan::RandomNumberGenerator& rng, const Botan::TLS::Policy& policy) override {
-    auto secret = Botan::TLS::Callbacks::tls_ephemeral_key_agreement(group, private_key, public_value, rng, policy);
+    auto secret = Botan::TLS::Callbacks::tls_ephemeral_key_agreement(group, private_key,
+                                                                     public_value, rng, policy);
     observer_.on_shared_secret(config_.side, secret);
     return secret;
   }
@@ -102,7 +108,8 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
                                                const std::vector<uint8_t>& encoded_public_key,
                                                Botan::RandomNumberGenerator& rng,
                                                const Botan::TLS::Policy& policy) override {
-    auto result = Botan::TLS::Callbacks::tls_kem_encapsulate(group, encoded_public_key, rng, policy);
+    auto result =
+        Botan::TLS::Callbacks::tls_kem_encapsulate(group, encoded_public_key, rng, policy);
     observer_.on_shared_secret(config_.side, result.shared_key());
     return result;
   }
@@ -111,7 +118,8 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
                                                     const std::vector<uint8_t>& encapsulated,
                                                     Botan::RandomNumberGenerator& rng,
                                                     const Botan::TLS::Policy& policy) override {
-    auto secret = Botan::TLS::Callbacks::tls_kem_decapsulate(group, private_key, encapsulated, rng, policy);
+    auto secret =
+        Botan::TLS::Callbacks::tls_kem_decapsulate(group, private_key, encapsulated, rng, policy);
     observer_.on_shared_secret(config_.side, secret);
     return secret;
   }
@@ -135,7 +143,8 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
     observer_.on_checks(config_.side, result);
     // Botan's default verifier always answers bad_certificate; we send the alert that names the
     // failure (pitfall 4).
-    if (!result.ok()) throw Botan::TLS::TLS_Exception(alert_type_from_name(result.alert), result.reason);
+    if (!result.ok())
+      throw Botan::TLS::TLS_Exception(alert_type_from_name(result.alert), result.reason);
   }
 
  private:
@@ -157,20 +166,32 @@ Endpoint::~Endpoint() = default;
 
 void Endpoint::start() {
   if (config_.side == Side::server) {
-    channel_ = std::make_unique<Botan::TLS::Server>(callbacks_, sessions_, credentials_, policy_, rng_);
+    channel_ =
+        std::make_unique<Botan::TLS::Server>(callbacks_, sessions_, credentials_, policy_, rng_);
     return;
   }
-  const auto offer = config_.policy.max_version == TlsVersion::tls13 ? Botan::TLS::Protocol_Version::TLS_V13
-                                                                     : Botan::TLS::Protocol_Version::TLS_V12;
-  channel_ = std::make_unique<Botan::TLS::Client>(callbacks_, sessions_, credentials_, policy_, rng_,
-                                                  Botan::TLS::Server_Information(config_.server_name, 443),
-                                                  offer);
+  const auto offer = config_.policy.max_version == TlsVersion::tls13
+                         ? Botan::TLS::Protocol_Version::TLS_V13
+                         : Botan::TLS::Protocol_Version::TLS_V12;
+  channel_ = std::make_unique<Botan::TLS::Client>(
+      callbacks_, sessions_, credentials_, policy_, rng_,
+      Botan::TLS::Server_Information(config_.server_name, 443), offer);
 }
 
-void Endpoint::received(ByteView bytes) { channel_->received_data(bytes); }
-void Endpoint::send(ByteView data) { channel_->send(data); }
-void Endpoint::close() { channel_->close(); }
-bool Endpoint::is_active() const { return channel_ && channel_->is_active(); }
-bool Endpoint::is_closed() const { return channel_ && channel_->is_closed(); }
+void Endpoint::received(ByteView bytes) {
+  channel_->received_data(bytes);
+}
+void Endpoint::send(ByteView data) {
+  channel_->send(data);
+}
+void Endpoint::close() {
+  channel_->close();
+}
+bool Endpoint::is_active() const {
+  return channel_ && channel_->is_active();
+}
+bool Endpoint::is_closed() const {
+  return channel_ && channel_->is_closed();
+}
 
 }  // namespace tlsclub

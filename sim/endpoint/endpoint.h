@@ -29,7 +29,8 @@ class EndpointObserver {
   virtual void on_alert_received(Side receiver, const Botan::TLS::Alert& alert) = 0;
   virtual void on_established(Side side, const Botan::TLS::Session_Summary& summary) = 0;
   virtual void on_handshake_message(Side observer, const Botan::TLS::Handshake_Message& msg) = 0;
-  virtual void on_secret(Side side, std::string_view label, ByteView client_random, ByteView secret) = 0;
+  virtual void on_secret(Side side, std::string_view label, ByteView client_random,
+                         ByteView secret) = 0;
   virtual void on_shared_secret(Side side, ByteView secret) = 0;
   virtual void on_checks(Side side, const VerifyResult& result) = 0;
 };
@@ -37,12 +38,12 @@ class EndpointObserver {
 struct EndpointConfig {
   Side side = Side::client;
   PolicySpec policy;
-  std::optional<Credential> credential;                 // badge or card (none: a visitor)
-  std::vector<Botan::X509_Certificate> trusted_roots;   // whose certificates this side accepts
+  std::optional<Credential> credential;                // badge or card (none: a visitor)
+  std::vector<Botan::X509_Certificate> trusted_roots;  // whose certificates this side accepts
   std::vector<Botan::X509_CRL> crls;
-  std::string server_name;                              // client: SNI; server: its own name
+  std::string server_name;  // client: SNI; server: its own name
   std::uint64_t seed = 0;
-  std::string stream;                                   // DRBG stream name
+  std::string stream;  // DRBG stream name
 };
 
 class Endpoint {

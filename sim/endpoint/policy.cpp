@@ -11,16 +11,21 @@ Botan::TLS::Group_Params group_from_name(const std::string& name) {
   if (name == "secp384r1") return G::SECP384R1;
   if (name == "secp521r1") return G::SECP521R1;
   if (name == "X25519MLKEM768") return G::HYBRID_X25519_ML_KEM_768;
-  throw std::invalid_argument("unknown key exchange group '" + name +
-                              "' (expected x25519, secp256r1, secp384r1, secp521r1, X25519MLKEM768)");
+  throw std::invalid_argument(
+      "unknown key exchange group '" + name +
+      "' (expected x25519, secp256r1, secp384r1, secp521r1, X25519MLKEM768)");
 }
 
 SimPolicy::SimPolicy(PolicySpec spec) : spec_(std::move(spec)) {
   for (const auto& g : spec_.groups) groups_.push_back(group_from_name(g));
 }
 
-bool SimPolicy::allow_tls12() const { return spec_.min_version == TlsVersion::tls12; }
-bool SimPolicy::allow_tls13() const { return spec_.max_version == TlsVersion::tls13; }
+bool SimPolicy::allow_tls12() const {
+  return spec_.min_version == TlsVersion::tls12;
+}
+bool SimPolicy::allow_tls13() const {
+  return spec_.max_version == TlsVersion::tls13;
+}
 
 std::vector<Botan::TLS::Group_Params> SimPolicy::key_exchange_groups_to_offer() const {
   // A client sends a key share for its first preference only (RFC 8446 4.2.8); the server may

@@ -34,10 +34,16 @@ class SimPolicy final : public Botan::TLS::Policy {
   std::vector<Botan::TLS::Group_Params> key_exchange_groups_to_offer() const override;
   std::vector<std::string> allowed_ciphers() const override;
   std::vector<std::string> allowed_key_exchange_methods() const override;
-  bool require_client_certificate_authentication() const override { return spec_.require_client_cert; }
-  bool request_client_certificate_authentication() const override { return spec_.request_client_cert; }
+  bool require_client_certificate_authentication() const override {
+    return spec_.require_client_cert;
+  }
+  bool request_client_certificate_authentication() const override {
+    return spec_.request_client_cert;
+  }
   bool require_cert_revocation_info() const override { return spec_.require_revocation_info; }
-  bool tls_13_middlebox_compatibility_mode() const override { return spec_.middlebox_compatibility; }
+  bool tls_13_middlebox_compatibility_mode() const override {
+    return spec_.middlebox_compatibility;
+  }
   // The key log is how the timeline learns each secret; it never leaves the process.
   bool allow_ssl_key_log_file() const override { return true; }
   // A scenario is one full handshake per member; tickets would only add noise for now.

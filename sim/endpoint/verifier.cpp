@@ -72,7 +72,9 @@ class Bouncer {
   VerifyResult result_;
 };
 
-bool same_cert(const Botan::X509_Certificate& a, const Botan::X509_Certificate& b) { return a == b; }
+bool same_cert(const Botan::X509_Certificate& a, const Botan::X509_Certificate& b) {
+  return a == b;
+}
 
 bool is_trusted(const VerifyRequest& r, const Botan::X509_Certificate& cert) {
   for (const auto& root : r.trusted_roots)
@@ -93,7 +95,8 @@ std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer&
       if (root.subject_dn() == current.issuer_dn()) issuer = &root, where = "a trusted authority";
     if (issuer == nullptr)
       for (std::size_t i = 1; i < r.chain.size(); ++i)
-        if (r.chain[i].subject_dn() == current.issuer_dn()) issuer = &r.chain[i], where = "the chain sent";
+        if (r.chain[i].subject_dn() == current.issuer_dn())
+          issuer = &r.chain[i], where = "the chain sent";
     const std::string issuer_name = current.issuer_dn().to_string();
     if (issuer == nullptr) {
       bouncer.check(current, path.size() - 1, "issuer_known", false, Code::CERT_ISSUER_NOT_FOUND,
@@ -107,12 +110,14 @@ std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer&
   return path;
 }
 
-void check_dates(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c, std::size_t d) {
+void check_dates(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c,
+                 std::size_t d) {
   const auto now = r.now.time_since_epoch().count();
   const auto nb = static_cast<std::int64_t>(c.not_before().time_since_epoch());
   const auto na = static_cast<std::int64_t>(c.not_after().time_since_epoch());
   const std::string window = "valid " + format_time(SimTime{std::chrono::seconds{nb}}) + " to " +
-                             format_time(SimTime{std::chrono::seconds{na}}) + ", now " + format_time(r.now);
+                             format_time(SimTime{std::chrono::seconds{na}}) + ", now " +
+                             format_time(r.now);
   if (now < nb)
     b.check(c, d, "validity", false, Code::CERT_NOT_YET_VALID, "not yet valid: " + window);
   else if (now > na)
@@ -129,12 +134,14 @@ void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Cert
     if (crl.issuer_dn() != issuer.subject_dn()) continue;
     had_info = true;
     if (!crl.check_signature(*issuer.subject_public_key()))
-      b.check(c, d, "crl", false, Code::CRL_BAD_SIGNATURE, "the CRL is not signed by " + subject_of(issuer));
-    else if (crl.next_update().time_since_epoch() < static_cast<std::uint64_t>(r.now.time_since_epoch().count()))
+      b.check(c, d, "crl", false, Code::CRL_BAD_SIGNATURE,
+              "the CRL is not signed by " + subject_of(issuer));
+    else if (crl.next_update().time_since_epoch() <
+             static_cast<std::uint64_t>(r.now.time_since_epoch().count()))
       b.check(c, d, "crl", false, Code::CRL_HAS_EXPIRED, "the CRL's nextUpdate has passed");
     else if (crl.is_revoked(c))
-      b.check(c, d, "crl", false, Code::CERT_IS_REVOKED, "serial " + to_hex(c.serial_number()) +
-                                                             " is on the CRL of " + subject_of(issuer));
+      b.check(c, d, "crl", false, Code::CERT_IS_REVOKED,
+              "serial " + to_hex(c.serial_number()) + " is on the CRL of " + subject_of(issuer));
     else
       b.check(c, d, "crl", true, Code::OK, "not on the CRL of " + subject_of(issuer));
   }
@@ -145,9 +152,11 @@ void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Cert
     const auto sig = resp.verify_signature(issuer);
     const auto status = sig == Code::OCSP_SIGNATURE_OK ? resp.status_for(issuer, c, now) : sig;
     if (status == Code::OCSP_RESPONSE_GOOD)
-      b.check(c, d, "ocsp", true, Code::OK, "stapled OCSP answer: good, fresh, signed by the issuer");
+      b.check(c, d, "ocsp", true, Code::OK,
+              "stapled OCSP answer: good, fresh, signed by the issuer");
     else
-      b.check(c, d, "ocsp", false, status, std::string("stapled OCSP answer: ") + Botan::to_string(status));
+      b.check(c, d, "ocsp", false, status,
+              std::string("stapled OCSP answer: ") + Botan::to_string(status));
   }
   if (!had_info && r.require_revocation_info)
     b.check(c, d, "revocation_info", false, Code::NO_REVOCATION_DATA,
@@ -160,9 +169,9 @@ std::string subject_of(const Botan::X509_Certificate& cert) {
   std::string out;
   for (const auto& [oid, value] : cert.subject_dn().dn_info()) {
     const std::string name = oid.to_formatted_string();
-    const std::string short_name = name == "X520.CommonName"       ? "CN"
-                                   : name == "X520.Organization"   ? "O"
-                                   : name == "X520.Country"        ? "C"
+    const std::string short_name = name == "X520.CommonName"           ? "CN"
+                                   : name == "X520.Organization"       ? "O"
+                                   : name == "X520.Country"            ? "C"
                                    : name == "X520.OrganizationalUnit" ? "OU"
                                                                        : name;
     if (!out.empty()) out += ",";
@@ -205,11 +214,12 @@ VerifyResult verify_chain(const VerifyRequest& r) {
       const std::size_t below = d - 1;
       if (!c.is_CA_cert())
         b.check(c, d, "basic_constraints", false, Code::CA_CERT_NOT_FOR_CERT_ISSUER,
-                "issues certificates but is not a CA (basicConstraints cA false or keyCertSign missing)");
+                "issues certificates but is not a CA (basicConstraints cA false or keyCertSign "
+                "missing)");
       else if (below > c.path_limit())
         b.check(c, d, "basic_constraints", false, Code::CERT_CHAIN_TOO_LONG,
-                "pathLenConstraint " + std::to_string(c.path_limit()) + " but " + std::to_string(below) +
-                    " CA certificates below it");
+                "pathLenConstraint " + std::to_string(c.path_limit()) + " but " +
+                    std::to_string(below) + " CA certificates below it");
       else
         b.check(c, d, "basic_constraints", true, Code::OK, "a CA, within its path length");
     }
@@ -230,10 +240,12 @@ VerifyResult verify_chain(const VerifyRequest& r) {
       const std::string purpose = r.server_auth ? "serverAuth " : "clientAuth ";
       if (c.extended_key_usage().empty())
         b.check(c, d, "extended_key_usage", true, Code::OK, "no EKU extension: any purpose");
-      else if (c.has_ex_constraint(Botan::OID(oid)) || c.has_ex_constraint(Botan::OID("2.5.29.37.0")))
+      else if (c.has_ex_constraint(Botan::OID(oid)) ||
+               c.has_ex_constraint(Botan::OID("2.5.29.37.0")))
         b.check(c, d, "extended_key_usage", true, Code::OK, "EKU includes " + purpose + oid);
       else
-        b.check(c, d, "extended_key_usage", false, Code::INVALID_USAGE, "EKU lacks " + purpose + oid);
+        b.check(c, d, "extended_key_usage", false, Code::INVALID_USAGE,
+                "EKU lacks " + purpose + oid);
 
       if (r.server_auth) {
         if (c.matches_dns_name(r.hostname))

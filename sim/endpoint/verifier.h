@@ -18,14 +18,14 @@
 namespace tlsclub {
 
 struct VerifyRequest {
-  Side by = Side::client;                               // who is checking
-  std::vector<Botan::X509_Certificate> chain;           // as presented, leaf first
-  std::vector<Botan::X509_Certificate> trusted_roots;   // this side's trust anchors
+  Side by = Side::client;                                  // who is checking
+  std::vector<Botan::X509_Certificate> chain;              // as presented, leaf first
+  std::vector<Botan::X509_Certificate> trusted_roots;      // this side's trust anchors
   std::vector<std::optional<Botan::OCSP::Response>> ocsp;  // stapled answers, by chain position
-  std::vector<Botan::X509_CRL> crls;                    // lists this side has
-  bool server_auth = true;         // checking a badge (serverAuth) or a card (clientAuth)
-  std::string hostname;            // badge only: the name the member asked for
-  bool rsa_key_exchange = false;   // TLS 1.2 RSA: the leaf needs keyEncipherment
+  std::vector<Botan::X509_CRL> crls;                       // lists this side has
+  bool server_auth = true;        // checking a badge (serverAuth) or a card (clientAuth)
+  std::string hostname;           // badge only: the name the member asked for
+  bool rsa_key_exchange = false;  // TLS 1.2 RSA: the leaf needs keyEncipherment
   bool require_revocation_info = false;
   SimTime now{};
 };

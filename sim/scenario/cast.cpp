@@ -31,8 +31,8 @@ const pki::Identity& make_authority(const ScenarioSpec& spec, const std::string&
   return cast.authorities.emplace(id, std::move(identity)).first->second;
 }
 
-Credential make_credential(const ScenarioSpec& spec, const EndEntitySpec& ee, const std::string& stream,
-                           Cast& cast) {
+Credential make_credential(const ScenarioSpec& spec, const EndEntitySpec& ee,
+                           const std::string& stream, Cast& cast) {
   const pki::Identity& issuer = make_authority(spec, ee.issuer, cast, 0);
   auto rng = make_drbg(spec.seed, stream);
   Credential c{pki::issue(issuer, ee.certificate, *rng), {}};
@@ -46,11 +46,13 @@ Credential make_credential(const ScenarioSpec& spec, const EndEntitySpec& ee, co
 
 }  // namespace
 
-std::vector<Botan::X509_Certificate> Cast::certificates_of(const std::vector<std::string>& ids) const {
+std::vector<Botan::X509_Certificate> Cast::certificates_of(
+    const std::vector<std::string>& ids) const {
   std::vector<Botan::X509_Certificate> out;
   for (const auto& id : ids) {
     auto it = authorities.find(id);
-    if (it == authorities.end()) throw std::invalid_argument("unknown certificate authority '" + id + "'");
+    if (it == authorities.end())
+      throw std::invalid_argument("unknown certificate authority '" + id + "'");
     out.push_back(it->second.certificate);
   }
   return out;

@@ -6,9 +6,12 @@ namespace tlsclub {
 
 std::string_view to_string(ClientAuth c) {
   switch (c) {
-    case ClientAuth::none: return "none";
-    case ClientAuth::optional: return "optional";
-    case ClientAuth::required: return "required";
+    case ClientAuth::none:
+      return "none";
+    case ClientAuth::optional:
+      return "optional";
+    case ClientAuth::required:
+      return "required";
   }
   return "none";
 }

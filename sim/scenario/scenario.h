@@ -39,8 +39,8 @@ struct ServerSpec {
 };
 
 struct MemberSpec {
-  std::string name;                    // "Alice"
-  std::optional<EndEntitySpec> card;   // none: a visitor
+  std::string name;                   // "Alice"
+  std::optional<EndEntitySpec> card;  // none: a visitor
   std::string server_name = "club.example";
   std::vector<std::string> trusted_authorities;  // roots the member's device trusts
   std::vector<std::string> groups = {"x25519", "secp256r1"};

@@ -49,7 +49,9 @@ EndpointConfig client_config(const ScenarioSpec& spec, const Cast& cast, std::si
   return c;
 }
 
-Bytes to_bytes(std::string_view s) { return Bytes(s.begin(), s.end()); }
+Bytes to_bytes(std::string_view s) {
+  return Bytes(s.begin(), s.end());
+}
 
 class Run {
  public:
@@ -99,7 +101,8 @@ class Run {
       context.error = ex.what();
     }
     recorder_.flush(e.side(), context);
-    if (e.is_closed()) recorder_.note_closed(e.side(), context.sent_alert ? "sent a fatal alert" : "closed");
+    if (e.is_closed())
+      recorder_.note_closed(e.side(), context.sent_alert ? "sent a fatal alert" : "closed");
   }
 
   void deliver(const WireRecord& record) {
@@ -118,7 +121,8 @@ class Run {
     if (client_->is_closed() || server_->is_closed()) return false;
     if (client_->is_active() && !request_sent_) {
       request_sent_ = true;
-      const auto text = member_.request.empty() ? "Hello, I am " + member_.name + "." : member_.request;
+      const auto text =
+          member_.request.empty() ? "Hello, I am " + member_.name + "." : member_.request;
       send(*client_, to_bytes(text));
       return true;
     }

@@ -15,9 +15,17 @@ constexpr std::size_t kAeadTag = 16;
 // server that falls back to 1.2 inspects the ClientHello twice) is then never mistaken for a send.
 bool role_sends(Side side, std::uint8_t type) {
   switch (type) {
-    case 11: case 15: case 20: case 24: return true;  // certificate, certificate_verify, finished, key_update
-    case 1: case 5: case 16: return side == Side::client;
-    default: return side == Side::server;
+    case 11:
+    case 15:
+    case 20:
+    case 24:
+      return true;  // certificate, certificate_verify, finished, key_update
+    case 1:
+    case 5:
+    case 16:
+      return side == Side::client;
+    default:
+      return side == Side::server;
   }
 }
 
@@ -56,7 +64,9 @@ Event& Recorder::append(EventBody body) {
   return connection_.events.back();
 }
 
-void Recorder::on_emit(Side from, ByteView bytes) { side(from).emitted.append(bytes); }
+void Recorder::on_emit(Side from, ByteView bytes) {
+  side(from).emitted.append(bytes);
+}
 
 void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_Message& msg) {
   const auto type = static_cast<std::uint8_t>(msg.wire_type());
@@ -71,16 +81,18 @@ void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_M
 
   if (dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg) != nullptr) tls13_ = false;
   if (const auto* cv = dynamic_cast<const Botan::TLS::Certificate_Verify*>(&msg))
-    peer_signature_scheme_[observer == Side::client ? 1 : 0] = signature_scheme_name(cv->signature_scheme().wire_code());
+    peer_signature_scheme_[observer == Side::client ? 1 : 0] =
+        signature_scheme_name(cv->signature_scheme().wire_code());
 
   const auto body = msg.serialize();
-  Bytes bytes{type, static_cast<std::uint8_t>(body.size() >> 16), static_cast<std::uint8_t>(body.size() >> 8),
-              static_cast<std::uint8_t>(body.size())};
+  Bytes bytes{type, static_cast<std::uint8_t>(body.size() >> 16),
+              static_cast<std::uint8_t>(body.size() >> 8), static_cast<std::uint8_t>(body.size())};
   bytes.insert(bytes.end(), body.begin(), body.end());
   DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, observer, false};
   MessageEvent event{observer, 0, "", decode_handshake_message(bytes, context)};
   const std::string name = event.message.name;
-  if (name == "server_hello" || name == "server_key_exchange") group_ = announced_group(event.message.fields);
+  if (name == "server_hello" || name == "server_key_exchange")
+    group_ = announced_group(event.message.fields);
   append(std::move(event));
   me.outgoing.push_back({connection_.events.size() - 1, name, bytes.size()});
   side(peer_of(observer)).expected_incoming.push_back(type);
@@ -90,8 +102,10 @@ std::string Recorder::protection_for(Side from, std::uint8_t content_type) const
   const auto& s = side(from);
   const std::string who(to_string(from));
   if (tls13_) {
-    if (content_type != static_cast<std::uint8_t>(ContentType::application_data)) return "plaintext";
-    return s.sent_finished ? who + "_application_traffic_secret_0" : who + "_handshake_traffic_secret";
+    if (content_type != static_cast<std::uint8_t>(ContentType::application_data))
+      return "plaintext";
+    return s.sent_finished ? who + "_application_traffic_secret_0"
+                           : who + "_handshake_traffic_secret";
   }
   return s.sent_change_cipher_spec ? "tls12_" + who + "_write_key" : "plaintext";
 }
@@ -141,7 +155,8 @@ void Recorder::flush(Side from, const CallContext& context) {
         break;
       case ContentType::alert:
         r.messages.push_back("alert");
-        if (!encrypted && length >= 2) record_alert(from, view.fragment[0], view.fragment[1], context.error);
+        if (!encrypted && length >= 2)
+          record_alert(from, view.fragment[0], view.fragment[1], context.error);
         break;
       case ContentType::application_data:
         if (tls13_ && !me.outgoing.empty()) {
@@ -201,17 +216,21 @@ void Recorder::record_delivered(const WireRecord& record) {
   }
 }
 
-void Recorder::on_app_data(Side receiver, ByteView) { side(receiver).app_data_received = true; }
+void Recorder::on_app_data(Side receiver, ByteView) {
+  side(receiver).app_data_received = true;
+}
 
 void Recorder::on_alert_received(Side receiver, const Botan::TLS::Alert& alert) {
-  if (alert.type() == Botan::TLS::AlertType::CloseNotify) side(receiver).close_notify_received = true;
+  if (alert.type() == Botan::TLS::AlertType::CloseNotify)
+    side(receiver).close_notify_received = true;
 }
 
 void Recorder::on_established(Side s, const Botan::TLS::Session_Summary& summary) {
   side(s).established = true;
   EstablishedEvent e;
   e.side = s;
-  e.version = version_name(static_cast<std::uint16_t>((summary.version().major_version() << 8) | summary.version().minor_version()));
+  e.version = version_name(static_cast<std::uint16_t>((summary.version().major_version() << 8) |
+                                                      summary.version().minor_version()));
   e.cipher_suite = cipher_suite_name(summary.ciphersuite_code());
   e.group = group_.empty() ? summary.kex_parameters().value_or("") : group_;
   e.signature_scheme = peer_signature_scheme_[s == Side::client ? 0 : 1];

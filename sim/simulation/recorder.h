@@ -21,9 +21,9 @@ namespace tlsclub {
 // encrypted records are (the bytes themselves are opaque).
 struct CallContext {
   enum class Action { deliver, start, send_app_data, close } action = Action::deliver;
-  Bytes app_data;          // for send_app_data
+  Bytes app_data;                          // for send_app_data
   std::optional<std::uint8_t> sent_alert;  // the fatal alert this call ended with, if it threw
-  std::string error;       // what the endpoint said
+  std::string error;                       // what the endpoint said
 };
 
 class Recorder final : public EndpointObserver {
@@ -46,7 +46,8 @@ class Recorder final : public EndpointObserver {
   void on_alert_received(Side receiver, const Botan::TLS::Alert& alert) override;
   void on_established(Side side, const Botan::TLS::Session_Summary& summary) override;
   void on_handshake_message(Side observer, const Botan::TLS::Handshake_Message& msg) override;
-  void on_secret(Side side, std::string_view label, ByteView client_random, ByteView secret) override;
+  void on_secret(Side side, std::string_view label, ByteView client_random,
+                 ByteView secret) override;
   void on_shared_secret(Side side, ByteView secret) override;
   void on_checks(Side side, const VerifyResult& result) override;
 

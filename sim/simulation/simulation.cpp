@@ -12,7 +12,8 @@ Timeline run_scenario(const ScenarioSpec& spec) {
   t.tls_version = spec.max_version == TlsVersion::tls13 ? "1.3" : "1.2";
   t.clock = spec.now;
   const Cast cast = build_cast(spec);
-  for (std::size_t i = 0; i < spec.members.size(); ++i) t.connections.push_back(run_connection(spec, cast, i));
+  for (std::size_t i = 0; i < spec.members.size(); ++i)
+    t.connections.push_back(run_connection(spec, cast, i));
   return t;
 }
 

@@ -20,13 +20,14 @@ struct RecordEvent {
   enum class Phase { sent, delivered };
   Phase phase = Phase::sent;
   Side from = Side::client;
-  std::size_t record_id = 0;           // 1-based number of the record within the connection
-  std::uint8_t content_type = 0;       // outer type on the wire
-  std::uint8_t inner_type = 0;         // TLS 1.3: the type inside the encryption (0: same as outer)
+  std::size_t record_id = 0;      // 1-based number of the record within the connection
+  std::uint8_t content_type = 0;  // outer type on the wire
+  std::uint8_t inner_type = 0;    // TLS 1.3: the type inside the encryption (0: same as outer)
   std::uint16_t legacy_version = 0;
-  std::string protection;              // "plaintext" or the secret whose keys protect it
-  std::vector<std::string> messages;   // what it carries: "client_hello", "alert", "application_data"
-  Bytes bytes;                         // header + fragment, exactly as on the wire
+  std::string protection;  // "plaintext" or the secret whose keys protect it
+  std::vector<std::string>
+      messages;  // what it carries: "client_hello", "alert", "application_data"
+  Bytes bytes;   // header + fragment, exactly as on the wire
 };
 
 // A handshake message, decoded, as its sender built it (TLS 1.3: before encryption).
@@ -48,23 +49,23 @@ struct SecretEvent {
 
 // One check of the bouncer on one certificate.
 struct CheckEvent {
-  Side by = Side::client;   // who checks (the client checks the club's badge)
-  std::string subject;      // "CN=club.example,O=TLS Club"
-  std::size_t depth = 0;    // 0 = leaf (end entity), counting up towards the root
-  std::string check;        // "signature", "validity", "hostname", ... (catalogue: check.<name>)
+  Side by = Side::client;  // who checks (the client checks the club's badge)
+  std::string subject;     // "CN=club.example,O=TLS Club"
+  std::size_t depth = 0;   // 0 = leaf (end entity), counting up towards the root
+  std::string check;       // "signature", "validity", "hostname", ... (catalogue: check.<name>)
   bool passed = false;
-  int status_code = 0;      // Botan's Certificate_Status_Code value (0 when passed)
-  std::string status;       // its name: "CERT_HAS_EXPIRED"
-  std::string reason;       // plain sentence: "notAfter 2026-02-01T00:00:00Z is before now ..."
-  std::string alert;        // the alert this failure calls for ("" when passed)
+  int status_code = 0;  // Botan's Certificate_Status_Code value (0 when passed)
+  std::string status;   // its name: "CERT_HAS_EXPIRED"
+  std::string reason;   // plain sentence: "notAfter 2026-02-01T00:00:00Z is before now ..."
+  std::string alert;    // the alert this failure calls for ("" when passed)
 };
 
 struct AlertEvent {
   Side from = Side::client;  // who sent it
   bool fatal = true;
   std::uint8_t code = 0;
-  std::string name;          // "certificate_expired"
-  std::string reason;        // the sender's own words (library message), when known
+  std::string name;    // "certificate_expired"
+  std::string reason;  // the sender's own words (library message), when known
 };
 
 struct EstablishedEvent {

@@ -44,7 +44,8 @@ Json to_json(const Event& event) {
                    j["from"] = to_string(r.from);
                    j["record"] = r.record_id;
                    j["content_type"] = content_type_name(r.content_type);
-                   j["inner_type"] = r.inner_type != 0 ? Json(content_type_name(r.inner_type)) : Json(nullptr);
+                   j["inner_type"] =
+                       r.inner_type != 0 ? Json(content_type_name(r.inner_type)) : Json(nullptr);
                    j["length"] = r.bytes.size() >= 5 ? r.bytes.size() - 5 : 0;
                    j["protection"] = r.protection;
                    j["messages"] = r.messages;
@@ -62,7 +63,8 @@ Json to_json(const Event& event) {
                  [&](const SecretEvent& s) {
                    j["secret"] = s.name;
                    j["derived_by"] = to_string(s.derived_by);
-                   j["keylog_label"] = s.keylog_label.empty() ? Json(nullptr) : Json(s.keylog_label);
+                   j["keylog_label"] =
+                       s.keylog_label.empty() ? Json(nullptr) : Json(s.keylog_label);
                    j["client_random"] = to_hex(s.client_random);
                    j["value"] = to_hex(s.secret);
                  },

@@ -51,54 +51,63 @@ class Writer {
   }
 
   void event(const Event& e) {
-    std::visit(Overloaded{
-                   [&](const RecordEvent& r) {
-                     const bool sent = r.phase == RecordEvent::Phase::sent;
-                     std::string what;
-                     for (const auto& m : r.messages) what += (what.empty() ? "" : ", ") + m;
-                     out_ << "  " << (sent ? "→ " : "  ") << to_string(r.from) << (sent ? " sends" : "'s")
-                          << " record #" << r.record_id << (sent ? "" : " delivered to " + std::string(to_string(peer_of(r.from))))
-                          << ": " << r.bytes.size() - 5 << " bytes, " << protection(r.protection) << " [" << what << "]\n";
-                   },
-                   [&](const MessageEvent& m) {
-                     out_ << "  " << paint("1", to_string(m.from) == "client" ? "client builds " : "server builds ")
-                          << paint("1", m.message.name) << " (" << m.message.bytes.size() << " bytes)\n";
-                     explain("message." + m.message.name, "      ");
-                     if (o_.fields) fields(m.message.fields, 0);
-                     if (!m.message.error.empty()) out_ << "      decode error: " << m.message.error << "\n";
-                   },
-                   [&](const SecretEvent& s) {
-                     out_ << "  " << paint("35", "secret ") << s.name << " derived ("
-                          << s.secret.size() << " bytes: " << to_hex(s.secret).substr(0, 16) << "…)"
-                          << (s.keylog_label.empty() ? "" : " key log " + s.keylog_label) << "\n";
-                     explain("secret." + s.name, "      ");
-                   },
-                   [&](const CheckEvent& c) {
-                     out_ << "  " << (c.passed ? paint("32", "✓") : paint("31", "✗")) << " " << to_string(c.by)
-                          << " checks " << c.subject << ": " << c.check << " — " << c.reason;
-                     if (!c.passed) out_ << paint("31", " → " + c.alert + " (" + c.status + ")");
-                     out_ << "\n";
-                     if (!c.passed) explain("check." + c.check, "      ");
-                   },
-                   [&](const AlertEvent& a) {
-                     out_ << "  " << paint("31", "alert " + a.name) << " sent by " << to_string(a.from)
-                          << (a.fatal ? " (fatal)" : "") << (a.reason.empty() ? "" : ": " + a.reason) << "\n";
-                     explain("alert." + a.name, "      ");
-                   },
-                   [&](const EstablishedEvent& s) {
-                     out_ << "  " << paint("32", "★ " + std::string(to_string(s.side)) + " established") << ": "
-                          << s.version << ", " << s.cipher_suite << ", group " << s.group
-                          << (s.signature_scheme.empty() ? "" : ", peer signed with " + s.signature_scheme) << "\n";
-                   },
-                   [&](const AppDataEvent& a) {
-                     out_ << "  " << to_string(a.from) << " says: \"" << std::string(a.data.begin(), a.data.end())
-                          << "\"\n";
-                   },
-                   [&](const ClosedEvent& c) {
-                     out_ << "  " << to_string(c.side) << " closed the connection (" << c.reason << ")\n";
-                   },
-               },
-               e.body);
+    std::visit(
+        Overloaded{
+            [&](const RecordEvent& r) {
+              const bool sent = r.phase == RecordEvent::Phase::sent;
+              std::string what;
+              for (const auto& m : r.messages) what += (what.empty() ? "" : ", ") + m;
+              out_ << "  " << (sent ? "→ " : "  ") << to_string(r.from) << (sent ? " sends" : "'s")
+                   << " record #" << r.record_id
+                   << (sent ? "" : " delivered to " + std::string(to_string(peer_of(r.from))))
+                   << ": " << r.bytes.size() - 5 << " bytes, " << protection(r.protection) << " ["
+                   << what << "]\n";
+            },
+            [&](const MessageEvent& m) {
+              out_ << "  "
+                   << paint("1",
+                            to_string(m.from) == "client" ? "client builds " : "server builds ")
+                   << paint("1", m.message.name) << " (" << m.message.bytes.size() << " bytes)\n";
+              explain("message." + m.message.name, "      ");
+              if (o_.fields) fields(m.message.fields, 0);
+              if (!m.message.error.empty())
+                out_ << "      decode error: " << m.message.error << "\n";
+            },
+            [&](const SecretEvent& s) {
+              out_ << "  " << paint("35", "secret ") << s.name << " derived (" << s.secret.size()
+                   << " bytes: " << to_hex(s.secret).substr(0, 16) << "…)"
+                   << (s.keylog_label.empty() ? "" : " key log " + s.keylog_label) << "\n";
+              explain("secret." + s.name, "      ");
+            },
+            [&](const CheckEvent& c) {
+              out_ << "  " << (c.passed ? paint("32", "✓") : paint("31", "✗")) << " "
+                   << to_string(c.by) << " checks " << c.subject << ": " << c.check << " — "
+                   << c.reason;
+              if (!c.passed) out_ << paint("31", " → " + c.alert + " (" + c.status + ")");
+              out_ << "\n";
+              if (!c.passed) explain("check." + c.check, "      ");
+            },
+            [&](const AlertEvent& a) {
+              out_ << "  " << paint("31", "alert " + a.name) << " sent by " << to_string(a.from)
+                   << (a.fatal ? " (fatal)" : "") << (a.reason.empty() ? "" : ": " + a.reason)
+                   << "\n";
+              explain("alert." + a.name, "      ");
+            },
+            [&](const EstablishedEvent& s) {
+              out_ << "  " << paint("32", "★ " + std::string(to_string(s.side)) + " established")
+                   << ": " << s.version << ", " << s.cipher_suite << ", group " << s.group
+                   << (s.signature_scheme.empty() ? "" : ", peer signed with " + s.signature_scheme)
+                   << "\n";
+            },
+            [&](const AppDataEvent& a) {
+              out_ << "  " << to_string(a.from) << " says: \""
+                   << std::string(a.data.begin(), a.data.end()) << "\"\n";
+            },
+            [&](const ClosedEvent& c) {
+              out_ << "  " << to_string(c.side) << " closed the connection (" << c.reason << ")\n";
+            },
+        },
+        e.body);
   }
 
   void connection(const Connection& c) {
@@ -132,7 +141,8 @@ class Writer {
 void write_text(std::ostream& out, const Timeline& t, const TextOptions& options) {
   Writer w(out, options);
   out << w.paint("1", "TLS Club — " + t.title) << "\n"
-      << "seed " << t.seed << " · TLS " << t.tls_version << " · clock " << format_time(t.clock) << "\n";
+      << "seed " << t.seed << " · TLS " << t.tls_version << " · clock " << format_time(t.clock)
+      << "\n";
   for (const auto& c : t.connections) w.connection(c);
 }
 

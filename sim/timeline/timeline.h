@@ -12,17 +12,19 @@
 namespace tlsclub {
 
 enum class Outcome { admitted, refused };
-constexpr std::string_view to_string(Outcome o) { return o == Outcome::admitted ? "admitted" : "refused"; }
+constexpr std::string_view to_string(Outcome o) {
+  return o == Outcome::admitted ? "admitted" : "refused";
+}
 
 struct Connection {
-  std::string client;              // the member's name
-  std::string server_name;         // host name the member asked for
+  std::string client;       // the member's name
+  std::string server_name;  // host name the member asked for
   Outcome outcome = Outcome::refused;
   std::optional<Side> refused_by;  // the side that sent the fatal alert
   std::optional<std::string> alert;
-  std::string version;             // negotiated, when known
+  std::string version;  // negotiated, when known
   std::vector<Event> events;
-  std::size_t steps = 0;           // records delivered
+  std::size_t steps = 0;  // records delivered
 };
 
 struct Timeline {

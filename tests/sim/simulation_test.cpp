@@ -1,12 +1,13 @@
 // The engine end to end: real handshakes, recorded. Message sequences, determinism, decoding
 // against what Botan reports, certificate checks and their alerts, catalogue coverage.
+#include "simulation/simulation.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <chrono>
 
 #include "explain/catalogue.h"
-#include "simulation/simulation.h"
 #include "timeline/json.h"
 
 using namespace tlsclub;
@@ -49,7 +50,8 @@ const MessageEvent* find_message(const Connection& c, std::string_view name) {
   return nullptr;
 }
 
-void check_ranges(const std::vector<Field>& fields, std::size_t begin, std::size_t end, std::size_t size) {
+void check_ranges(const std::vector<Field>& fields, std::size_t begin, std::size_t end,
+                  std::size_t size) {
   for (const auto& f : fields) {
     CHECK(f.offset >= begin);
     CHECK(f.offset + f.length <= end);
@@ -58,18 +60,21 @@ void check_ranges(const std::vector<Field>& fields, std::size_t begin, std::size
   }
 }
 
-std::chrono::seconds days(int n) { return std::chrono::days{n}; }
+std::chrono::seconds days(int n) {
+  return std::chrono::days{n};
+}
 
 }  // namespace
 
 TEST_CASE("a mutual TLS 1.3 visit sends exactly the RFC 8446 message sequence and admits Alice") {
   const Timeline timeline = run_scenario(demo_scenario(TlsVersion::tls13));
   const auto& c = only(timeline);
-  CHECK(message_sequence(c) == std::vector<std::string>{
-                                   "client:client_hello", "server:server_hello", "server:encrypted_extensions",
-                                   "server:certificate_request", "server:certificate",
-                                   "server:certificate_verify", "server:finished", "client:certificate",
-                                   "client:certificate_verify", "client:finished"});
+  CHECK(message_sequence(c) ==
+        std::vector<std::string>{"client:client_hello", "server:server_hello",
+                                 "server:encrypted_extensions", "server:certificate_request",
+                                 "server:certificate", "server:certificate_verify",
+                                 "server:finished", "client:certificate",
+                                 "client:certificate_verify", "client:finished"});
   CHECK(c.outcome == Outcome::admitted);
   CHECK_FALSE(c.alert.has_value());
   CHECK(c.version == "TLS 1.3");
@@ -80,17 +85,20 @@ TEST_CASE("a mutual TLS 1.3 visit sends exactly the RFC 8446 message sequence an
   CHECK(find_message(c, "client_hello")->protection == "plaintext");
 }
 
-TEST_CASE("a mutual TLS 1.2 visit sends the RFC 5246 sequence, with Finished after ChangeCipherSpec") {
+TEST_CASE(
+    "a mutual TLS 1.2 visit sends the RFC 5246 sequence, with Finished after ChangeCipherSpec") {
   const Timeline timeline = run_scenario(demo_scenario(TlsVersion::tls12));
   const auto& c = only(timeline);
-  CHECK(message_sequence(c) == std::vector<std::string>{
-                                   "client:client_hello", "server:server_hello", "server:certificate",
-                                   "server:server_key_exchange", "server:certificate_request",
-                                   "server:server_hello_done", "client:certificate", "client:client_key_exchange",
-                                   "client:certificate_verify", "client:finished", "server:finished"});
+  CHECK(message_sequence(c) ==
+        std::vector<std::string>{"client:client_hello", "server:server_hello", "server:certificate",
+                                 "server:server_key_exchange", "server:certificate_request",
+                                 "server:server_hello_done", "client:certificate",
+                                 "client:client_key_exchange", "client:certificate_verify",
+                                 "client:finished", "server:finished"});
   CHECK(c.outcome == Outcome::admitted);
   CHECK(c.version == "TLS 1.2");
-  CHECK(find_message(c, "certificate")->protection == "plaintext");  // 1.2 shows certificates in the clear
+  CHECK(find_message(c, "certificate")->protection ==
+        "plaintext");  // 1.2 shows certificates in the clear
   CHECK(find_message(c, "finished")->protection == "tls12_client_write_key");
 }
 
@@ -99,10 +107,11 @@ TEST_CASE("a club that does not ask for cards sends no CertificateRequest") {
     auto spec = demo_scenario(version);
     spec.server.client_auth = ClientAuth::none;
     const Timeline timeline = run_scenario(spec);
-  const auto& c = only(timeline);
+    const auto& c = only(timeline);
     CHECK(find_message(c, "certificate_request") == nullptr);
     CHECK(c.outcome == Outcome::admitted);
-    for (const auto* m : events_of<MessageEvent>(c)) CHECK((m->from == Side::server || m->message.name != "certificate"));
+    for (const auto* m : events_of<MessageEvent>(c))
+      CHECK((m->from == Side::server || m->message.name != "certificate"));
   }
 }
 
@@ -138,19 +147,22 @@ TEST_CASE("decoded ClientHello and ServerHello fields agree with what Botan repo
   REQUIRE(random != nullptr);
   // Botan hands the client random to the key log callback: the decoder must find the same bytes.
   const auto secrets = events_of<SecretEvent>(c);
-  const auto logged = std::find_if(secrets.begin(), secrets.end(), [](auto* s) { return !s->client_random.empty(); });
+  const auto logged = std::find_if(secrets.begin(), secrets.end(),
+                                   [](auto* s) { return !s->client_random.empty(); });
   REQUIRE(logged != secrets.end());
   const auto& bytes = hello->message.bytes;
   CHECK(random->length == 32);
   CHECK(Bytes(bytes.begin() + static_cast<long>(random->offset),
-              bytes.begin() + static_cast<long>(random->offset + random->length)) == (*logged)->client_random);
+              bytes.begin() + static_cast<long>(random->offset + random->length)) ==
+        (*logged)->client_random);
 
   // The suite the ServerHello carries is the one Botan's session summary reports.
   const auto* server_hello = find_message(c, "server_hello");
   REQUIRE(server_hello != nullptr);
   const Field* suite = find_field(server_hello->message.fields, "cipher_suite");
   REQUIRE(suite != nullptr);
-  CHECK(suite->value.find(events_of<EstablishedEvent>(c).front()->cipher_suite) != std::string::npos);
+  CHECK(suite->value.find(events_of<EstablishedEvent>(c).front()->cipher_suite) !=
+        std::string::npos);
   CHECK(find_field(hello->message.fields, "key_share") != nullptr);
   CHECK(find_field(hello->message.fields, "server_name") != nullptr);
 }
@@ -158,7 +170,7 @@ TEST_CASE("decoded ClientHello and ServerHello fields agree with what Botan repo
 TEST_CASE("every decoded field lies inside its message and its parent") {
   for (auto version : {TlsVersion::tls13, TlsVersion::tls12}) {
     const Timeline timeline = run_scenario(demo_scenario(version));
-  const auto& c = only(timeline);
+    const auto& c = only(timeline);
     for (const auto* m : events_of<MessageEvent>(c)) {
       CAPTURE(m->message.name);
       CHECK(m->message.error.empty());
@@ -178,7 +190,8 @@ TEST_CASE("a good chain passes every check on both sides") {
   }
 }
 
-TEST_CASE("an expired badge fails exactly the validity check, and the member sends certificate_expired") {
+TEST_CASE(
+    "an expired badge fails exactly the validity check, and the member sends certificate_expired") {
   auto spec = demo_scenario();
   spec.server.certificate.certificate.not_before = spec.now - days(400);
   spec.server.certificate.certificate.not_after = spec.now - days(1);
@@ -186,7 +199,8 @@ TEST_CASE("an expired badge fails exactly the validity check, and the member sen
   const auto& c = only(timeline);
   std::vector<std::string> failed;
   for (const auto* check : events_of<CheckEvent>(c))
-    if (!check->passed) failed.push_back(check->check + "@" + std::to_string(check->depth) + ":" + check->alert);
+    if (!check->passed)
+      failed.push_back(check->check + "@" + std::to_string(check->depth) + ":" + check->alert);
   CHECK(failed == std::vector<std::string>{"validity@0:certificate_expired"});
   CHECK(c.outcome == Outcome::refused);
   CHECK(c.refused_by == Side::client);
@@ -230,7 +244,8 @@ TEST_CASE("a card from an authority the club does not trust is refused with unkn
 }
 
 TEST_CASE("every key the engine emits has an explanation") {
-  std::vector<ScenarioSpec> specs{demo_scenario(TlsVersion::tls13), demo_scenario(TlsVersion::tls12)};
+  std::vector<ScenarioSpec> specs{demo_scenario(TlsVersion::tls13),
+                                  demo_scenario(TlsVersion::tls12)};
   auto expired = demo_scenario();
   expired.server.certificate.certificate.not_after = expired.now - days(1);
   specs.push_back(expired);
@@ -245,7 +260,8 @@ TEST_CASE("every key the engine emits has an explanation") {
     for (const auto& c : run_scenario(spec).connections)
       for (const auto& e : c.events)
         for (const auto& key : explain_keys(e))
-          if (find_explanation(key) == nullptr && std::find(missing.begin(), missing.end(), key) == missing.end())
+          if (find_explanation(key) == nullptr &&
+              std::find(missing.begin(), missing.end(), key) == missing.end())
             missing.push_back(key);
   CHECK(missing == std::vector<std::string>{});
 }
