@@ -6,7 +6,9 @@ namespace tlsclub::decode_detail {
 
 namespace {
 
-bool tls13(const Cursor& c) { return c.context().version == TlsVersion::tls13; }
+bool tls13(const Cursor& c) {
+  return c.context().version == TlsVersion::tls13;
+}
 
 // RFC 5246 7.4.4 ClientCertificateType, RFC 8422 5.5.
 std::string describe_client_certificate_type(std::uint32_t value) {
@@ -60,9 +62,9 @@ void decode_certificate(Cursor& body, std::vector<Field>& out) {
                         : take_certificate(list->content, items, "certificate");
     if (!ok) break;
   }
-  list->field.value =
-      items.empty() ? "(empty: no certificate)"
-                    : std::to_string(items.size()) + (items.size() == 1 ? " certificate" : " certificates");
+  list->field.value = items.empty() ? "(empty: no certificate)"
+                                    : std::to_string(items.size()) +
+                                          (items.size() == 1 ? " certificate" : " certificates");
   out.push_back(std::move(list->field));
 }
 

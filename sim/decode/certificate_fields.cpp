@@ -51,10 +51,14 @@ std::string key_usage_text(const Botan::X509_Certificate& cert) {
   if (!cert.v3_extensions().extension_set(Botan::OID("2.5.29.15"))) return "absent (no limit)";
   using KC = Botan::Key_Constraints;
   static constexpr std::pair<KC::Bits, const char*> kBits[] = {
-      {KC::DigitalSignature, "digitalSignature"}, {KC::NonRepudiation, "nonRepudiation"},
-      {KC::KeyEncipherment, "keyEncipherment"},   {KC::DataEncipherment, "dataEncipherment"},
-      {KC::KeyAgreement, "keyAgreement"},         {KC::KeyCertSign, "keyCertSign"},
-      {KC::CrlSign, "cRLSign"},                   {KC::EncipherOnly, "encipherOnly"},
+      {KC::DigitalSignature, "digitalSignature"},
+      {KC::NonRepudiation, "nonRepudiation"},
+      {KC::KeyEncipherment, "keyEncipherment"},
+      {KC::DataEncipherment, "dataEncipherment"},
+      {KC::KeyAgreement, "keyAgreement"},
+      {KC::KeyCertSign, "keyCertSign"},
+      {KC::CrlSign, "cRLSign"},
+      {KC::EncipherOnly, "encipherOnly"},
       {KC::DecipherOnly, "decipherOnly"}};
   std::vector<std::string> names;
   for (const auto& [bit, name] : kBits) {
@@ -65,7 +69,8 @@ std::string key_usage_text(const Botan::X509_Certificate& cert) {
 
 std::string extended_key_usage_text(const Botan::X509_Certificate& cert) {
   std::vector<std::string> purposes;
-  for (const auto& oid : cert.extended_key_usage()) purposes.push_back(oid_with_name(oid.to_string()));
+  for (const auto& oid : cert.extended_key_usage())
+    purposes.push_back(oid_with_name(oid.to_string()));
   return join(purposes, "absent (no limit)");
 }
 
@@ -84,7 +89,7 @@ std::string public_key_text(const Botan::X509_Certificate& cert) {
   try {
     const auto key = cert.subject_public_key();
     return key->algo_name() + " (" + std::to_string(key->key_length()) + " bits)";
-  } catch (const std::exception&) {
+  } catch (...) {
     return "unsupported key: " + cert.subject_public_key_algo().oid().to_formatted_string();
   }
 }
@@ -128,7 +133,8 @@ std::vector<Botan::OCSP::SingleResponse> single_responses(ByteView der) {
   Botan::BER_Decoder response_bytes = outer.start_context_specific(0).start_sequence();
   Botan::OID type;
   response_bytes.decode(type);
-  Botan::BER_Decoder basic = Botan::BER_Decoder(response_bytes.get_next_octet_string()).start_sequence();
+  Botan::BER_Decoder basic =
+      Botan::BER_Decoder(response_bytes.get_next_octet_string()).start_sequence();
   std::vector<std::uint8_t> tbs;
   basic.start_sequence().raw_bytes(tbs).end_cons();
   const auto explicit_tag = Botan::ASN1_Class::ContextSpecific | Botan::ASN1_Class::Constructed;
@@ -177,6 +183,10 @@ bool describe_certificate(ByteView der, std::size_t der_offset, Field& field) {
     field.value = "undecodable certificate (" + byte_count(der.size()) + ")";
     add_parse_error(field, der_offset, der.size(), "not an X.509 certificate", e.what());
     return false;
+  } catch (...) {
+    field.value = "undecodable certificate (" + byte_count(der.size()) + ")";
+    add_parse_error(field, der_offset, der.size(), "not an X.509 certificate", "unknown error");
+    return false;
   }
 }
 
@@ -201,6 +211,10 @@ bool describe_ocsp_response(ByteView der, std::size_t der_offset, Field& field) 
     field.value = "undecodable OCSP response (" + byte_count(der.size()) + ")";
     add_parse_error(field, der_offset, der.size(), "not an OCSP response", e.what());
     return false;
+  } catch (...) {
+    field.value = "undecodable OCSP response (" + byte_count(der.size()) + ")";
+    add_parse_error(field, der_offset, der.size(), "not an OCSP response", "unknown error");
+    return false;
   }
 }
 
@@ -209,7 +223,7 @@ std::string distinguished_name_text(ByteView der) {
     Botan::X509_DN dn;
     Botan::BER_Decoder(der).decode(dn).verify_end();
     return dn_text(dn);
-  } catch (const std::exception&) {
+  } catch (...) {
     return {};
   }
 }

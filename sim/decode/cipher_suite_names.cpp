@@ -1,11 +1,10 @@
 // IANA "TLS Cipher Suites" names of the suites Botan 3.7 implements, plus the two signalling
 // values (RFC 5746 3.3, RFC 7507 2).
 #include <array>
-#include <cstdio>
 #include <string_view>
 #include <utility>
 
-#include "decode/handshake_decoder.h"
+#include "decode/reader.h"
 
 namespace tlsclub {
 
@@ -112,9 +111,7 @@ std::string cipher_suite_name(std::uint16_t suite) {
   for (const auto& [value, name] : kCipherSuites) {
     if (value == suite) return std::string(name);
   }
-  char text[8];
-  std::snprintf(text, sizeof text, "0x%04x", static_cast<unsigned>(suite));
-  return text;
+  return decode_detail::hex16(suite);
 }
 
 }  // namespace tlsclub

@@ -13,8 +13,8 @@ bool take_key_share_entry(Cursor& c, std::vector<Field>& out) {
   const auto group = take_number(c, entry.children, 2, "group", describe_group);
   const auto key = group ? take_opaque(c, entry.children, 2, "key_exchange") : std::nullopt;
   if (key) {
-    entry.value = group_name(static_cast<std::uint16_t>(*group)) + " (" +
-                  byte_count(key->size()) + ")";
+    entry.value =
+        group_name(static_cast<std::uint16_t>(*group)) + " (" + byte_count(key->size()) + ")";
   }
   entry.length = c.pos() - entry.offset;
   out.push_back(std::move(entry));
@@ -25,9 +25,9 @@ bool take_key_share_entry(Cursor& c, std::vector<Field>& out) {
 bool take_psk_identity(Cursor& c, std::vector<Field>& out) {
   Field entry = make_field("psk_identity", "truncated", c.pos(), 0);
   const auto identity = take_opaque(c, entry.children, 2, "identity");
-  const auto age =
-      identity ? take_number(c, entry.children, 4, "obfuscated_ticket_age", describe_hex)
-               : std::nullopt;
+  const auto age = identity
+                       ? take_number(c, entry.children, 4, "obfuscated_ticket_age", describe_hex)
+                       : std::nullopt;
   if (age) entry.value = hex_value(*identity);
   entry.length = c.pos() - entry.offset;
   out.push_back(std::move(entry));

@@ -1,6 +1,7 @@
 // Extension blocks (RFC 8446 4.2) and the contents of the simple extensions. The structured
 // ones (key_share, pre_shared_key, status_request, ...) are in extension_contents.cpp.
 #include <algorithm>
+#include <iterator>
 
 #include "decode/decoders.h"
 
@@ -94,9 +95,13 @@ bool is_client_side(ExtensionHost host) {
 void decode_extension_content(std::uint16_t type, Cursor& content, std::vector<Field>& out,
                               ExtensionHost host) {
   switch (type) {
-    case 0: return decode_server_name(content, out);
-    case 1: take_number(content, out, 1, "max_fragment_length", describe_fragment_length); return;
-    case 5: return decode_status_request(content, out, host);
+    case 0:
+      return decode_server_name(content, out);
+    case 1:
+      take_number(content, out, 1, "max_fragment_length", describe_fragment_length);
+      return;
+    case 5:
+      return decode_status_request(content, out, host);
     case 10:
       take_number_list(content, out, 2, "named_group_list", 2, "named_group", describe_group,
                        "groups");
@@ -110,8 +115,11 @@ void decode_extension_content(std::uint16_t type, Cursor& content, std::vector<F
       take_number_list(content, out, 2, "supported_signature_algorithms", 2, "signature_scheme",
                        describe_scheme, "schemes");
       return;
-    case 15: take_number(content, out, 1, "heartbeat_mode", describe_heartbeat_mode); return;
-    case 16: return decode_alpn(content, out);
+    case 15:
+      take_number(content, out, 1, "heartbeat_mode", describe_heartbeat_mode);
+      return;
+    case 16:
+      return decode_alpn(content, out);
     case 19:
     case 20:
       if (host == ExtensionHost::client_hello) {
@@ -121,15 +129,20 @@ void decode_extension_content(std::uint16_t type, Cursor& content, std::vector<F
         take_number(content, out, 1, "certificate_type", describe_certificate_type);
       }
       return;
-    case 21: return decode_padding(content, out);
+    case 21:
+      return decode_padding(content, out);
     case 22:  // encrypt_then_mac, extended_master_secret, post_handshake_auth: always empty
     case 23:
-    case 49: return;
-    case 28: take_number(content, out, 2, "record_size_limit"); return;
+    case 49:
+      return;
+    case 28:
+      take_number(content, out, 2, "record_size_limit");
+      return;
     case 35:
       if (!content.done()) take_rest(content, out, "ticket");
       return;
-    case 41: return decode_pre_shared_key(content, out, host);
+    case 41:
+      return decode_pre_shared_key(content, out, host);
     case 42:
       if (host == ExtensionHost::new_session_ticket) {
         take_number(content, out, 4, "max_early_data_size");
@@ -137,20 +150,26 @@ void decode_extension_content(std::uint16_t type, Cursor& content, std::vector<F
       return;
     case 43:
       if (is_client_side(host)) {
-        take_number_list(content, out, 1, "versions", 2, "version", describe_version,
-                         "versions");
+        take_number_list(content, out, 1, "versions", 2, "version", describe_version, "versions");
       } else {
         take_number(content, out, 2, "selected_version", describe_version);
       }
       return;
-    case 44: take_opaque(content, out, 2, "cookie"); return;
+    case 44:
+      take_opaque(content, out, 2, "cookie");
+      return;
     case 45:
       take_number_list(content, out, 1, "ke_modes", 1, "ke_mode", describe_psk_mode, "modes");
       return;
-    case 47: return decode_certificate_authorities(content, out, "authorities");
-    case 48: return decode_oid_filters(content, out);
-    case 51: return decode_key_share(content, out, host);
-    case 0xff01: take_opaque(content, out, 1, "renegotiated_connection"); return;
+    case 47:
+      return decode_certificate_authorities(content, out, "authorities");
+    case 48:
+      return decode_oid_filters(content, out);
+    case 51:
+      return decode_key_share(content, out, host);
+    case 0xff01:
+      take_opaque(content, out, 1, "renegotiated_connection");
+      return;
     default:
       if (!content.done()) take_rest(content, out, "extension_data");
   }
@@ -175,8 +194,8 @@ bool take_extension(Cursor& c, std::vector<Field>& out, ExtensionHost host) {
   extension.children.push_back(make_field("length", byte_count(length), start + 2, 2));
   if (length > c.left()) {
     c.decoder().fail("truncated: extension " + name + " says " + byte_count(length) +
-                     " at offset " + std::to_string(start) + ", only " +
-                     std::to_string(c.left()) + " left");
+                     " at offset " + std::to_string(start) + ", only " + std::to_string(c.left()) +
+                     " left");
     extension.value = "truncated";
     extension.length = 4 + c.left();
     add_undecoded(c, extension.children);
@@ -213,8 +232,8 @@ bool take_extensions(Cursor& c, std::vector<Field>& out, ExtensionHost host) {
     }
     seen.push_back(name);
   }
-  block->field.value = std::to_string(extensions.size()) +
-                       (extensions.size() == 1 ? " extension" : " extensions");
+  block->field.value =
+      std::to_string(extensions.size()) + (extensions.size() == 1 ? " extension" : " extensions");
   out.push_back(std::move(block->field));
   return true;
 }

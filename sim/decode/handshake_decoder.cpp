@@ -16,22 +16,36 @@ constexpr std::size_t kHeaderSize = 4;  // RFC 8446 4: msg_type (1), length (uin
 
 // Bodies without content: RFC 5246 7.4.1.1 (hello_request), 7.4.5 (server_hello_done),
 // RFC 8446 4.5 (end_of_early_data).
-bool has_empty_body(std::uint8_t type) { return type == 0 || type == 5 || type == 14; }
+bool has_empty_body(std::uint8_t type) {
+  return type == 0 || type == 5 || type == 14;
+}
 
 void decode_body(std::uint8_t type, bool retry_request, Cursor& body, std::vector<Field>& out) {
   switch (type) {
-    case 1: return decode_client_hello(body, out);
-    case 2: return decode_server_hello(body, out, retry_request);
-    case 4: return decode_new_session_ticket(body, out);
-    case 8: return decode_encrypted_extensions(body, out);
-    case 11: return decode_certificate(body, out);
-    case 12: return decode_server_key_exchange(body, out);
-    case 13: return decode_certificate_request(body, out);
-    case 15: return decode_certificate_verify(body, out);
-    case 16: return decode_client_key_exchange(body, out);
-    case 20: return decode_finished(body, out);
-    case 22: return decode_certificate_status(body, out);
-    case 24: return decode_key_update(body, out);
+    case 1:
+      return decode_client_hello(body, out);
+    case 2:
+      return decode_server_hello(body, out, retry_request);
+    case 4:
+      return decode_new_session_ticket(body, out);
+    case 8:
+      return decode_encrypted_extensions(body, out);
+    case 11:
+      return decode_certificate(body, out);
+    case 12:
+      return decode_server_key_exchange(body, out);
+    case 13:
+      return decode_certificate_request(body, out);
+    case 15:
+      return decode_certificate_verify(body, out);
+    case 16:
+      return decode_client_key_exchange(body, out);
+    case 20:
+      return decode_finished(body, out);
+    case 22:
+      return decode_certificate_status(body, out);
+    case 24:
+      return decode_key_update(body, out);
     default:
       if (!has_empty_body(type)) take_rest(body, out, "body");
   }
@@ -39,8 +53,8 @@ void decode_body(std::uint8_t type, bool retry_request, Cursor& body, std::vecto
 
 Field header_field(const DecodedMessage& message, std::size_t available) {
   Field header = make_field("header", message.name, 0, std::min(available, kHeaderSize));
-  header.children.push_back(make_field(
-      "msg_type", named8(handshake_type_name(message.type), message.type), 0, 1));
+  header.children.push_back(
+      make_field("msg_type", named8(handshake_type_name(message.type), message.type), 0, 1));
   if (available >= kHeaderSize) {
     const std::uint32_t length = read_u24(message.bytes, 1);
     header.value += ", body " + byte_count(length);
@@ -55,13 +69,13 @@ namespace decode_detail {
 
 bool is_hello_retry_request(ByteView message) {
   // RFC 8446 4.1.3: SHA-256("HelloRetryRequest").
-  static constexpr std::uint8_t kRetryRandom[32] = {
-      0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
-      0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c};
+  static constexpr std::uint8_t kRetryRandom[32] = {0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11,
+                                                    0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
+                                                    0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e,
+                                                    0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c};
   constexpr std::size_t kRandomAt = kHeaderSize + 2;
   if (message.size() < kRandomAt + 32 || message[0] != 2) return false;
-  return std::equal(std::begin(kRetryRandom), std::end(kRetryRandom),
-                    message.begin() + kRandomAt);
+  return std::equal(std::begin(kRetryRandom), std::end(kRetryRandom), message.begin() + kRandomAt);
 }
 
 }  // namespace decode_detail

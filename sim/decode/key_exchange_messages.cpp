@@ -8,7 +8,8 @@ namespace {
 
 std::string describe_seconds(std::uint32_t value) {
   std::string text = std::to_string(value) + " s";
-  if (value >= 86400 && value % 86400 == 0) return text + " (" + std::to_string(value / 86400) + " d)";
+  if (value >= 86400 && value % 86400 == 0)
+    return text + " (" + std::to_string(value / 86400) + " d)";
   if (value >= 3600 && value % 3600 == 0) return text + " (" + std::to_string(value / 3600) + " h)";
   return text;
 }

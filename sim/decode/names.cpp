@@ -1,11 +1,10 @@
 // The IANA/RFC names of wire values, used throughout the product. Cipher suites live in
 // cipher_suite_names.cpp.
 #include <array>
-#include <cstdio>
 #include <string_view>
 #include <utility>
 
-#include "decode/handshake_decoder.h"
+#include "decode/reader.h"
 
 namespace tlsclub {
 
@@ -20,19 +19,23 @@ std::string_view find_name(const std::array<std::pair<Code, std::string_view>, N
   return {};
 }
 
-std::string hex_name(std::uint16_t value) {
-  char text[8];
-  std::snprintf(text, sizeof text, "0x%04x", static_cast<unsigned>(value));
-  return text;
-}
-
 // RFC 8446 4 and RFC 5246 7.4 (HandshakeType), RFC 6066 8 (certificate_status).
 constexpr std::array<std::pair<std::uint8_t, std::string_view>, 16> kHandshakeTypes{{
-    {0, "hello_request"},        {1, "client_hello"},         {2, "server_hello"},
-    {4, "new_session_ticket"},   {5, "end_of_early_data"},    {8, "encrypted_extensions"},
-    {11, "certificate"},         {12, "server_key_exchange"}, {13, "certificate_request"},
-    {14, "server_hello_done"},   {15, "certificate_verify"},  {16, "client_key_exchange"},
-    {20, "finished"},            {22, "certificate_status"},  {24, "key_update"},
+    {0, "hello_request"},
+    {1, "client_hello"},
+    {2, "server_hello"},
+    {4, "new_session_ticket"},
+    {5, "end_of_early_data"},
+    {8, "encrypted_extensions"},
+    {11, "certificate"},
+    {12, "server_key_exchange"},
+    {13, "certificate_request"},
+    {14, "server_hello_done"},
+    {15, "certificate_verify"},
+    {16, "client_key_exchange"},
+    {20, "finished"},
+    {22, "certificate_status"},
+    {24, "key_update"},
     {254, "message_hash"},
 }};
 
@@ -192,12 +195,12 @@ std::string extension_name(std::uint16_t type) {
 
 std::string group_name(std::uint16_t group) {
   const auto name = find_name(kGroups, group);
-  return name.empty() ? hex_name(group) : std::string(name);
+  return name.empty() ? decode_detail::hex16(group) : std::string(name);
 }
 
 std::string signature_scheme_name(std::uint16_t s) {
   const auto name = find_name(kSignatureSchemes, s);
-  return name.empty() ? hex_name(s) : std::string(name);
+  return name.empty() ? decode_detail::hex16(s) : std::string(name);
 }
 
 std::string alert_name(std::uint8_t description) {
@@ -212,7 +215,7 @@ std::string content_type_name(std::uint8_t type) {
 
 std::string version_name(std::uint16_t version) {
   const auto name = find_name(kVersions, version);
-  return name.empty() ? hex_name(version) : std::string(name);
+  return name.empty() ? decode_detail::hex16(version) : std::string(name);
 }
 
 }  // namespace tlsclub

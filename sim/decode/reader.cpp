@@ -7,10 +7,12 @@ namespace tlsclub::decode_detail {
 
 namespace {
 
-constexpr std::size_t kHexShown = 32;  // bytes shown in a value before "…"
+constexpr std::size_t kHexShown = 32;    // bytes shown in a value before "…"
 constexpr std::size_t kListShown = 100;  // characters of a joined list before counting instead
 
-std::string field_key(std::string_view name) { return "field." + std::string(name); }
+std::string field_key(std::string_view name) {
+  return "field." + std::string(name);
+}
 
 }  // namespace
 
@@ -140,8 +142,7 @@ std::optional<std::uint32_t> take_number(Cursor& c, std::vector<Field>& out, std
   }
   const std::size_t at = c.pos();
   const std::uint32_t value = c.number(width);
-  out.push_back(
-      make_field(name, describe ? describe(value) : std::to_string(value), at, width));
+  out.push_back(make_field(name, describe ? describe(value) : std::to_string(value), at, width));
   return value;
 }
 
@@ -174,10 +175,11 @@ std::optional<Vector> open_vector(Cursor& c, std::vector<Field>& out, std::size_
   const std::size_t length = c.number(prefix);
   if (length > c.left()) {
     c.decoder().fail("truncated: " + std::string(name) + " says " + byte_count(length) +
-                     " at offset " + std::to_string(start) + ", only " +
-                     std::to_string(c.left()) + " left");
+                     " at offset " + std::to_string(start) + ", only " + std::to_string(c.left()) +
+                     " left");
     c.advance(c.left());
-    out.push_back(make_field(name, "truncated: says " + byte_count(length), start, c.pos() - start));
+    out.push_back(
+        make_field(name, "truncated: says " + byte_count(length), start, c.pos() - start));
     return std::nullopt;
   }
   Cursor content(c.decoder(), c.pos(), c.pos() + length);
@@ -195,9 +197,9 @@ std::optional<ByteView> take_opaque(Cursor& c, std::vector<Field>& out, std::siz
   return bytes;
 }
 
-bool take_number_list(Cursor& c, std::vector<Field>& out, std::size_t prefix,
-                      std::string_view name, std::size_t width, std::string_view item,
-                      Describe describe, std::string_view noun) {
+bool take_number_list(Cursor& c, std::vector<Field>& out, std::size_t prefix, std::string_view name,
+                      std::size_t width, std::string_view item, Describe describe,
+                      std::string_view noun) {
   auto vector = open_vector(c, out, prefix, name);
   if (!vector) return false;
   Cursor& content = vector->content;

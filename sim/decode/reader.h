@@ -51,7 +51,7 @@ class Cursor {
 };
 
 // Value strings.
-std::string hex_value(ByteView bytes);  // hex, cut after 32 bytes with "… (N bytes)"
+std::string hex_value(ByteView bytes);   // hex, cut after 32 bytes with "… (N bytes)"
 std::string hex16(std::uint16_t value);  // "0x1301"
 std::string hex8(std::uint8_t value);    // "0x01"
 // "x25519 (0x001d)"; a bare "0x1234" when the name is only the number again.
@@ -102,8 +102,8 @@ std::optional<Vector> open_vector(Cursor& c, std::vector<Field>& out, std::size_
 std::optional<ByteView> take_opaque(Cursor& c, std::vector<Field>& out, std::size_t prefix,
                                     std::string_view name);
 // A vector of `width`-byte numbers, one child `item` each. False when framing failed.
-bool take_number_list(Cursor& c, std::vector<Field>& out, std::size_t prefix,
-                      std::string_view name, std::size_t width, std::string_view item,
-                      Describe describe, std::string_view noun);
+bool take_number_list(Cursor& c, std::vector<Field>& out, std::size_t prefix, std::string_view name,
+                      std::size_t width, std::string_view item, Describe describe,
+                      std::string_view noun);
 
 }  // namespace tlsclub::decode_detail

@@ -1,7 +1,5 @@
 // Explanations of the fields the handshake decoders emit (sim/decode): one entry per
 // "field.<name>" explain_key, in wire order of the messages that carry them.
-#include <array>
-
 #include "explain/catalogue.h"
 
 namespace tlsclub {
@@ -185,7 +183,8 @@ constexpr Explanation kFields[] = {
      "Empty on the first handshake; on renegotiation the previous Finished verify_data, binding "
      "the two handshakes together.",
      "RFC 5746 3.2"},
-    {"field.versions", "Supported versions", "The rule-book editions the member knows, newest first.",
+    {"field.versions", "Supported versions",
+     "The rule-book editions the member knows, newest first.",
      "ProtocolVersion list; in TLS 1.3 this, not legacy_version, negotiates the version.",
      "RFC 8446 4.2.1"},
     {"field.version", "Version", "One rule-book edition, e.g. TLS 1.3 (0x0304).",
@@ -447,6 +446,8 @@ constexpr Explanation kFields[] = {
 
 }  // namespace
 
-std::span<const Explanation> field_explanations() { return kFields; }
+std::span<const Explanation> field_explanations() {
+  return kFields;
+}
 
 }  // namespace tlsclub

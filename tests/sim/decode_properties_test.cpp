@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "decode_vectors.h"
@@ -75,8 +78,7 @@ std::vector<Broken> broken_messages() {
        "2 bytes after the end of the server_hello_done body (offset 4)"},
       {"a body longer than its content", message(14, hex("00")),
        "server_hello_done: 1 byte left over at offset 4"},
-      {"an extension sent twice",
-       message(8, vec16(cat({ext(0x0000, {}), ext(0x0000, {})}))),
+      {"an extension sent twice", message(8, vec16(cat({ext(0x0000, {}), ext(0x0000, {})}))),
        "extensions: server_name appears twice (RFC 8446 4.2)"},
       {"an empty Finished", message(20, {}), "finished: verify_data is empty"},
       {"a certificate that is not DER", garbled_certificate,
@@ -173,10 +175,10 @@ TEST_CASE("every field key the decoders emit has an explanation, and every expla
     collect(decode_handshake_message(broken.bytes, kTls13));
   }
   const Bytes responder = cat({u8(1), vec16(vec16(hex("a100"))), vec16({})});
-  collect(decode_handshake_message(message(1, cat({u16(0x0303), filled(32, 0), vec8({}),
-                                                   vec16(u16(0x1301)), vec8(u8(0)),
-                                                   vec16(ext(0x0005, responder))})),
-                                   kTls13));
+  collect(decode_handshake_message(
+      message(1, cat({u16(0x0303), filled(32, 0), vec8({}), vec16(u16(0x1301)), vec8(u8(0)),
+                      vec16(ext(0x0005, responder))})),
+      kTls13));
   std::set<std::string> catalogued;
   for (const Explanation& entry : field_explanations()) catalogued.insert(std::string(entry.key));
   for (const std::string& key : emitted) {
@@ -204,6 +206,23 @@ TEST_CASE("an extension's key is extension.<its name>, or extension.unknown") {
     } else {
       CHECK(extension.explain_key == "extension." + extension.name);
     }
+  }
+}
+
+TEST_CASE("the fuzz seed corpus holds every test vector behind its context byte") {
+  // tests/fuzz/fuzz_decoder.cpp: bit 0 = TLS 1.2, bit 1 = from the server, bit 2 = RSA key
+  // exchange.
+  const std::filesystem::path corpus =
+      std::filesystem::path(TLSCLUB_SOURCE_DIR) / "tests/fuzz/corpus/fuzz_decoder";
+  for (const Vector& vector : all_vectors()) {
+    CAPTURE(vector.name);
+    std::ifstream in(corpus / vector.name, std::ios::binary);
+    REQUIRE(in.good());
+    const Bytes seed((std::istreambuf_iterator<char>(in)), {});
+    const auto context = static_cast<std::uint8_t>(
+        (vector.context.version == TlsVersion::tls12 ? 1 : 0) |
+        (vector.context.from == Side::server ? 2 : 0) | (vector.context.rsa_key_exchange ? 4 : 0));
+    CHECK(seed == cat({u8(context), vector.bytes}));
   }
 }
 

@@ -45,8 +45,7 @@ TEST_CASE("the RFC 8448 ClientHello decodes to its random, suites and x25519 key
   CHECK(value_at(hello, "legacy_compression_methods") == "null (0)");
   CHECK(value_at(hello, "extensions/server_name/server_name_list/server_name/host_name") ==
         "server");
-  const Field* share =
-      find_field(hello, "extensions/key_share/client_shares/key_share_entry");
+  const Field* share = find_field(hello, "extensions/key_share/client_shares/key_share_entry");
   REQUIRE(share != nullptr);
   CHECK(share->value == "x25519 (32 bytes)");
   CHECK(value_at(hello, "extensions/key_share/client_shares/key_share_entry/group") ==
@@ -62,8 +61,9 @@ TEST_CASE("the RFC 8448 ClientHello decodes to its random, suites and x25519 key
   CHECK(value_at(hello, "extensions/psk_key_exchange_modes") == "psk_dhe_ke (1)");
   CHECK(value_at(hello, "extensions/record_size_limit") == "16385");
   CHECK(value_at(hello, "extensions/supported_groups/named_group_list") == "9 groups");
-  CHECK(value_at(hello, "extensions/signature_algorithms/supported_signature_algorithms/"
-                        "signature_scheme") == "ecdsa_secp256r1_sha256 (0x0403)");
+  CHECK(value_at(hello,
+                 "extensions/signature_algorithms/supported_signature_algorithms/"
+                 "signature_scheme") == "ecdsa_secp256r1_sha256 (0x0403)");
 }
 
 TEST_CASE("the RFC 8448 ServerHello selects TLS_AES_128_GCM_SHA256, x25519 and TLS 1.3") {
@@ -86,8 +86,8 @@ TEST_CASE("a ServerHello with the special random is named hello_retry_request") 
   CHECK(retry.error == "");
   CHECK(retry.name == "hello_retry_request");
   CHECK(retry.type == 2);
-  CHECK(value_at(retry, "random").starts_with(
-      "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"));
+  CHECK(value_at(retry, "random")
+            .starts_with("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"));
   CHECK(value_at(retry, "extensions/key_share/selected_group") == "secp256r1 (0x0017)");
   CHECK(find_field(retry, "extensions/cookie/cookie")->length == 2 + 114);
   CHECK(value_at(retry, "extensions/supported_versions/selected_version") == "0x0304 (TLS 1.3)");
@@ -166,8 +166,9 @@ TEST_CASE("a ClientHello's extensions each decode under their IANA name") {
   CHECK(value_at(hello, "extensions/ec_point_formats") == "uncompressed (0)");
   CHECK(value_at(hello, "extensions/use_srtp/extension_data") == "0002000100");
   CHECK(value_at(hello, "extensions/heartbeat") == "peer_allowed_to_send (1)");
-  CHECK(child_values(hello, "extensions/application_layer_protocol_negotiation/"
-                            "protocol_name_list") == std::vector<std::string>{"h2", "http/1.1"});
+  CHECK(child_values(hello,
+                     "extensions/application_layer_protocol_negotiation/"
+                     "protocol_name_list") == std::vector<std::string>{"h2", "http/1.1"});
   CHECK(value_at(hello, "extensions/client_certificate_type") == "RawPublicKey (2), X509 (0)");
   CHECK(value_at(hello, "extensions/supported_versions") == "0x0304 (TLS 1.3), 0x0303 (TLS 1.2)");
   CHECK(value_at(hello, "extensions/certificate_authorities/authorities/distinguished_name") ==
@@ -209,8 +210,7 @@ TEST_CASE("EncryptedExtensions carry the server's single answers") {
   const auto ee = decode_handshake_message(club_encrypted_extensions(), kFromServer);
   CHECK(ee.error == "");
   CHECK(value_at(ee, "extensions/application_layer_protocol_negotiation") == "h2");
-  CHECK(value_at(ee, "extensions/client_certificate_type/certificate_type") ==
-        "RawPublicKey (2)");
+  CHECK(value_at(ee, "extensions/client_certificate_type/certificate_type") == "RawPublicKey (2)");
   CHECK(value_at(ee, "extensions/early_data") == "(empty)");
   CHECK(value_at(ee, "extensions/unknown_extension_4660/extension_data") == "cafe");
 }
@@ -239,8 +239,7 @@ TEST_CASE("a TLS 1.3 Certificate shows the badge, its stapled OCSP response and 
   const std::string ocsp = "certificate_list/certificate_entry/extensions/status_request/";
   CHECK(value_at(certificate, ocsp + "status_type") == "ocsp (1)");
   CHECK(value_at(certificate, ocsp + "ocsp_response/response_status") == "successful (0)");
-  CHECK(value_at(certificate, ocsp + "ocsp_response/responder") ==
-        "CN=Town Authority, O=TLS Club");
+  CHECK(value_at(certificate, ocsp + "ocsp_response/responder") == "CN=Town Authority, O=TLS Club");
   CHECK(value_at(certificate, ocsp + "ocsp_response/cert_status") ==
         "good, this update 2026-11-23T10:56:49Z, next update 2026-11-30T10:56:49Z");
   const Field& authority = list->children[1];
@@ -263,8 +262,7 @@ TEST_CASE("a TLS 1.3 CertificateRequest lists schemes, authorities and an EKU fi
   CHECK(value_at(request, "certificate_request_context") == "(empty)");
   CHECK(value_at(request, "extensions/signature_algorithms") ==
         "ecdsa_secp256r1_sha256 (0x0403), rsa_pss_rsae_sha256 (0x0804), ed25519 (0x0807)");
-  CHECK(value_at(request, "extensions/certificate_authorities") ==
-        "CN=Town Authority, O=TLS Club");
+  CHECK(value_at(request, "extensions/certificate_authorities") == "CN=Town Authority, O=TLS Club");
   CHECK(value_at(request, "extensions/oid_filters/filters/oid_filter/certificate_extension_oid") ==
         "2.5.29.37 (extKeyUsage)");
   CHECK(value_at(request, "extensions/status_request/responder_id_list") == "(empty)");

@@ -21,7 +21,8 @@ std::string value_at(const DecodedMessage& message, std::string_view path) {
 TEST_CASE("a TLS 1.2 ServerHello from a TLS 1.3 server shows the downgrade sentinel") {
   const auto hello = decode_handshake_message(club_server_hello_12(), kFromServer);
   CHECK(hello.error == "");
-  CHECK(value_at(hello, "random").ends_with("444f574e47524401 (downgrade sentinel: TLS 1.2 negotiated)"));
+  CHECK(value_at(hello, "random")
+            .ends_with("444f574e47524401 (downgrade sentinel: TLS 1.2 negotiated)"));
   CHECK(find_field(hello, "legacy_session_id_echo")->length == 1 + 32);
   CHECK(value_at(hello, "cipher_suite") == "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (0xc02b)");
   CHECK(value_at(hello, "extensions") == "7 extensions");
@@ -35,8 +36,9 @@ TEST_CASE("a TLS 1.2 ClientHello may end after the compression methods") {
   const auto hello = decode_handshake_message(minimal_client_hello_12(), kFromClient);
   CHECK(hello.error == "");
   CHECK(find_field(hello, "extensions") == nullptr);
-  CHECK(value_at(hello, "cipher_suites") ==
-        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f), TLS_EMPTY_RENEGOTIATION_INFO_SCSV (0x00ff)");
+  CHECK(
+      value_at(hello, "cipher_suites") ==
+      "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f), TLS_EMPTY_RENEGOTIATION_INFO_SCSV (0x00ff)");
 }
 
 TEST_CASE("a TLS 1.2 Certificate is a plain list of DER certificates") {
@@ -189,24 +191,40 @@ TEST_CASE("cipher suites are named by their IANA names") {
 }
 
 TEST_CASE("alerts, content types and versions are named") {
-  const std::pair<int, const char*> alerts[] = {
-      {0, "close_notify"},           {10, "unexpected_message"},
-      {20, "bad_record_mac"},        {21, "decryption_failed"},
-      {22, "record_overflow"},       {30, "decompression_failure"},
-      {40, "handshake_failure"},     {41, "no_certificate"},
-      {42, "bad_certificate"},       {43, "unsupported_certificate"},
-      {44, "certificate_revoked"},   {45, "certificate_expired"},
-      {46, "certificate_unknown"},   {47, "illegal_parameter"},
-      {48, "unknown_ca"},            {49, "access_denied"},
-      {50, "decode_error"},          {51, "decrypt_error"},
-      {60, "export_restriction"},    {70, "protocol_version"},
-      {71, "insufficient_security"}, {80, "internal_error"},
-      {86, "inappropriate_fallback"}, {90, "user_canceled"},
-      {100, "no_renegotiation"},     {109, "missing_extension"},
-      {110, "unsupported_extension"}, {111, "certificate_unobtainable"},
-      {112, "unrecognized_name"},    {113, "bad_certificate_status_response"},
-      {114, "bad_certificate_hash_value"}, {115, "unknown_psk_identity"},
-      {116, "certificate_required"}, {120, "no_application_protocol"}};
+  const std::pair<int, const char*> alerts[] = {{0, "close_notify"},
+                                                {10, "unexpected_message"},
+                                                {20, "bad_record_mac"},
+                                                {21, "decryption_failed"},
+                                                {22, "record_overflow"},
+                                                {30, "decompression_failure"},
+                                                {40, "handshake_failure"},
+                                                {41, "no_certificate"},
+                                                {42, "bad_certificate"},
+                                                {43, "unsupported_certificate"},
+                                                {44, "certificate_revoked"},
+                                                {45, "certificate_expired"},
+                                                {46, "certificate_unknown"},
+                                                {47, "illegal_parameter"},
+                                                {48, "unknown_ca"},
+                                                {49, "access_denied"},
+                                                {50, "decode_error"},
+                                                {51, "decrypt_error"},
+                                                {60, "export_restriction"},
+                                                {70, "protocol_version"},
+                                                {71, "insufficient_security"},
+                                                {80, "internal_error"},
+                                                {86, "inappropriate_fallback"},
+                                                {90, "user_canceled"},
+                                                {100, "no_renegotiation"},
+                                                {109, "missing_extension"},
+                                                {110, "unsupported_extension"},
+                                                {111, "certificate_unobtainable"},
+                                                {112, "unrecognized_name"},
+                                                {113, "bad_certificate_status_response"},
+                                                {114, "bad_certificate_hash_value"},
+                                                {115, "unknown_psk_identity"},
+                                                {116, "certificate_required"},
+                                                {120, "no_application_protocol"}};
   for (const auto& [code, name] : alerts) {
     CAPTURE(code);
     CHECK(alert_name(static_cast<std::uint8_t>(code)) == name);

@@ -25,16 +25,36 @@ inline Bytes cat(std::initializer_list<Bytes> parts) {
   for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
   return out;
 }
-inline Bytes u8(std::size_t v) { return {static_cast<std::uint8_t>(v)}; }
-inline Bytes u16(std::size_t v) { return {static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)}; }
-inline Bytes u24(std::size_t v) { return cat({u8(v >> 16), u16(v)}); }
-inline Bytes u32(std::size_t v) { return cat({u16(v >> 16), u16(v)}); }
-inline Bytes vec8(const Bytes& b) { return cat({u8(b.size()), b}); }
-inline Bytes vec16(const Bytes& b) { return cat({u16(b.size()), b}); }
-inline Bytes vec24(const Bytes& b) { return cat({u24(b.size()), b}); }
-inline Bytes filled(std::size_t n, std::uint8_t byte) { return Bytes(n, byte); }
-inline Bytes text(std::string_view s) { return Bytes(s.begin(), s.end()); }
-inline Bytes ext(std::uint16_t type, const Bytes& data) { return cat({u16(type), vec16(data)}); }
+inline Bytes u8(std::size_t v) {
+  return {static_cast<std::uint8_t>(v)};
+}
+inline Bytes u16(std::size_t v) {
+  return {static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)};
+}
+inline Bytes u24(std::size_t v) {
+  return cat({u8(v >> 16), u16(v)});
+}
+inline Bytes u32(std::size_t v) {
+  return cat({u16(v >> 16), u16(v)});
+}
+inline Bytes vec8(const Bytes& b) {
+  return cat({u8(b.size()), b});
+}
+inline Bytes vec16(const Bytes& b) {
+  return cat({u16(b.size()), b});
+}
+inline Bytes vec24(const Bytes& b) {
+  return cat({u24(b.size()), b});
+}
+inline Bytes filled(std::size_t n, std::uint8_t byte) {
+  return Bytes(n, byte);
+}
+inline Bytes text(std::string_view s) {
+  return Bytes(s.begin(), s.end());
+}
+inline Bytes ext(std::uint16_t type, const Bytes& data) {
+  return cat({u16(type), vec16(data)});
+}
 inline Bytes message(std::uint8_t type, const Bytes& body) {
   return cat({u8(type), u24(body.size()), body});
 }
@@ -56,8 +76,7 @@ inline Bytes rfc8448_server_hello() {
       "0304");
 }
 inline Bytes rfc8448_encrypted_extensions() {
-  return hex(
-      "080000240022000a00140012001d00170018001901000101010201030104001c0002400100000000");
+  return hex("080000240022000a00140012001d00170018001901000101010201030104001c0002400100000000");
 }
 inline Bytes rfc8448_certificate() {
   return hex(
@@ -81,8 +100,7 @@ inline Bytes rfc8448_certificate_verify() {
       "d42f74f3");
 }
 inline Bytes rfc8448_server_finished() {
-  return hex(
-      "140000209b9b141d906337fbd2cbdce71df4deda4ab42c309572cb7fffee5454b78f0718");
+  return hex("140000209b9b141d906337fbd2cbdce71df4deda4ab42c309572cb7fffee5454b78f0718");
 }
 inline Bytes rfc8448_new_session_ticket() {
   return hex(
@@ -166,8 +184,12 @@ inline Bytes town_authority_name_der() {
 
 // ---- hand-built: what Botan 3.7 sends beyond RFC 8448 ----
 
-inline Bytes sig_algs() { return vec16(cat({u16(0x0403), u16(0x0804), u16(0x0807)})); }
-inline Bytes ocsp_request() { return cat({u8(1), vec16({}), vec16({})}); }
+inline Bytes sig_algs() {
+  return vec16(cat({u16(0x0403), u16(0x0804), u16(0x0807)}));
+}
+inline Bytes ocsp_request() {
+  return cat({u8(1), vec16({}), vec16({})});
+}
 
 // A TLS 1.3 ClientHello that also offers TLS 1.2, with every extension the decoders know.
 inline Bytes club_client_hello() {
@@ -199,26 +221,26 @@ inline Bytes club_client_hello() {
       ext(0xfe0d, filled(8, 0x11)),
       ext(0x0015, filled(16, 0)),
   });
-  const Bytes suites = cat({u16(0x1301), u16(0x1302), u16(0x1303), u16(0xc02b), u16(0xc02f),
-                            u16(0xcca9), u16(0x00ff)});
+  const Bytes suites = cat(
+      {u16(0x1301), u16(0x1302), u16(0x1303), u16(0xc02b), u16(0xc02f), u16(0xcca9), u16(0x00ff)});
   return message(1, cat({u16(0x0303), filled(32, 0x42), vec8(filled(32, 0x07)), vec16(suites),
                          vec8(u8(0)), vec16(extensions)}));
 }
 
 // A TLS 1.3 ServerHello choosing the hybrid X25519MLKEM768 and a resumption PSK.
 inline Bytes club_server_hello_13() {
-  const Bytes extensions = cat({ext(0x002b, u16(0x0304)),
-                                ext(0x0033, cat({u16(0x11ec), vec16(filled(1120, 0x6b))})),
-                                ext(0x0029, u16(0))});
-  return message(2, cat({u16(0x0303), filled(32, 0x33), vec8({}), u16(0x1301), u8(0),
-                         vec16(extensions)}));
+  const Bytes extensions =
+      cat({ext(0x002b, u16(0x0304)), ext(0x0033, cat({u16(0x11ec), vec16(filled(1120, 0x6b))})),
+           ext(0x0029, u16(0))});
+  return message(
+      2, cat({u16(0x0303), filled(32, 0x33), vec8({}), u16(0x1301), u8(0), vec16(extensions)}));
 }
 
 inline Bytes club_encrypted_extensions() {
-  return message(8, vec16(cat({ext(0x0000, {}), ext(0x0010, vec16(vec8(text("h2")))),
-                               ext(0x000a, vec16(cat({u16(0x11ec), u16(0x001d)}))),
-                               ext(0x001c, u16(16385)), ext(0x002a, {}), ext(0x0013, u8(2)),
-                               ext(0x1234, hex("cafe"))})));
+  return message(
+      8, vec16(cat({ext(0x0000, {}), ext(0x0010, vec16(vec8(text("h2")))),
+                    ext(0x000a, vec16(cat({u16(0x11ec), u16(0x001d)}))), ext(0x001c, u16(16385)),
+                    ext(0x002a, {}), ext(0x0013, u8(2)), ext(0x1234, hex("cafe"))})));
 }
 
 // The badge with its stapled OCSP response, then the town authority (RFC 8446 4.4.2).
@@ -229,28 +251,37 @@ inline Bytes club_certificate_13() {
 }
 
 // A visitor answers a CertificateRequest without a card (RFC 8446 4.4.2.4).
-inline Bytes empty_certificate_13() { return message(11, cat({vec8({}), vec24({})})); }
+inline Bytes empty_certificate_13() {
+  return message(11, cat({vec8({}), vec24({})}));
+}
 
 inline Bytes club_certificate_request_13() {
   const Bytes eku_filter = cat({vec8(hex("551d25")), vec16(hex("300a06082b06010505070302"))});
-  return message(13, cat({vec8({}), vec16(cat({ext(0x000d, sig_algs()),
-                                               ext(0x002f, vec16(vec16(town_authority_name_der()))),
-                                               ext(0x0030, vec16(eku_filter)),
-                                               ext(0x0005, ocsp_request())}))}));
+  return message(
+      13,
+      cat({vec8({}),
+           vec16(cat({ext(0x000d, sig_algs()), ext(0x002f, vec16(vec16(town_authority_name_der()))),
+                      ext(0x0030, vec16(eku_filter)), ext(0x0005, ocsp_request())}))}));
 }
 
-inline Bytes key_update() { return message(24, u8(1)); }
-inline Bytes end_of_early_data() { return message(5, {}); }
-inline Bytes unknown_message() { return message(99, hex("abcd")); }
+inline Bytes key_update() {
+  return message(24, u8(1));
+}
+inline Bytes end_of_early_data() {
+  return message(5, {});
+}
+inline Bytes unknown_message() {
+  return message(99, hex("abcd"));
+}
 
 // TLS 1.2 (RFC 5246 7.4, RFC 8422 5).
 inline Bytes club_server_hello_12() {
   const Bytes random = cat({filled(24, 0x21), hex("444f574e47524401")});
-  const Bytes extensions = cat({ext(0xff01, vec8({})), ext(0x0017, {}), ext(0x000b, vec8(u8(0))),
-                                ext(0x0023, {}), ext(0x0005, {}),
-                                ext(0x0010, vec16(vec8(text("h2")))), ext(0x0016, {})});
-  return message(2, cat({u16(0x0303), random, vec8(filled(32, 0x07)), u16(0xc02b), u8(0),
-                         vec16(extensions)}));
+  const Bytes extensions =
+      cat({ext(0xff01, vec8({})), ext(0x0017, {}), ext(0x000b, vec8(u8(0))), ext(0x0023, {}),
+           ext(0x0005, {}), ext(0x0010, vec16(vec8(text("h2")))), ext(0x0016, {})});
+  return message(
+      2, cat({u16(0x0303), random, vec8(filled(32, 0x07)), u16(0xc02b), u8(0), vec16(extensions)}));
 }
 inline Bytes minimal_client_hello_12() {
   return message(1, cat({u16(0x0303), filled(32, 0x01), vec8({}),
@@ -263,21 +294,35 @@ inline Bytes club_certificate_status() {
   return message(22, cat({u8(1), vec24(club_ocsp_response_der())}));
 }
 inline Bytes server_key_exchange_12() {
-  return message(12, cat({u8(3), u16(0x001d), vec8(filled(32, 0x9f)), u16(0x0403),
-                          vec16(filled(71, 0x30))}));
+  return message(
+      12, cat({u8(3), u16(0x001d), vec8(filled(32, 0x9f)), u16(0x0403), vec16(filled(71, 0x30))}));
 }
 inline Bytes certificate_request_12() {
-  return message(13, cat({vec8(cat({u8(64), u8(1)})),
-                          vec16(cat({u16(0x0403), u16(0x0804), u16(0x0401)})),
-                          vec16(vec16(town_authority_name_der()))}));
+  return message(
+      13, cat({vec8(cat({u8(64), u8(1)})), vec16(cat({u16(0x0403), u16(0x0804), u16(0x0401)})),
+               vec16(vec16(town_authority_name_der()))}));
 }
-inline Bytes server_hello_done() { return message(14, {}); }
-inline Bytes client_key_exchange_ecdhe() { return message(16, vec8(cat({u8(4), filled(64, 0x44)}))); }
-inline Bytes client_key_exchange_rsa() { return message(16, vec16(filled(256, 0x77))); }
-inline Bytes certificate_verify_12() { return message(15, cat({u16(0x0403), vec16(filled(71, 0x30))})); }
-inline Bytes finished_12() { return message(20, filled(12, 0xf1)); }
-inline Bytes new_session_ticket_12() { return message(4, cat({u32(7200), vec16(filled(64, 0x7a))})); }
-inline Bytes hello_request() { return message(0, {}); }
+inline Bytes server_hello_done() {
+  return message(14, {});
+}
+inline Bytes client_key_exchange_ecdhe() {
+  return message(16, vec8(cat({u8(4), filled(64, 0x44)})));
+}
+inline Bytes client_key_exchange_rsa() {
+  return message(16, vec16(filled(256, 0x77)));
+}
+inline Bytes certificate_verify_12() {
+  return message(15, cat({u16(0x0403), vec16(filled(71, 0x30))}));
+}
+inline Bytes finished_12() {
+  return message(20, filled(12, 0xf1));
+}
+inline Bytes new_session_ticket_12() {
+  return message(4, cat({u32(7200), vec16(filled(64, 0x7a))}));
+}
+inline Bytes hello_request() {
+  return message(0, {});
+}
 
 // ---- one test case per message ----
 
