@@ -7,6 +7,7 @@
 #include <botan/tls_client.h>
 #include <botan/tls_exceptn.h>
 #include <botan/tls_server.h>
+#include <botan/tls_session_manager_memory.h>
 #include <botan/tls_session_manager_noop.h>
 
 #include <algorithm>
@@ -124,6 +125,13 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
     return secret;
   }
 
+  // The club brings a fresh stamp for its badge when the member asks for one (status_request).
+  std::vector<uint8_t> tls_provide_cert_status(
+      const std::vector<Botan::X509_Certificate>&,
+      const Botan::TLS::Certificate_Status_Request&) override {
+    return config_.ocsp_staple;
+  }
+
   void tls_verify_cert_chain(const std::vector<Botan::X509_Certificate>& chain,
                              const std::vector<std::optional<Botan::OCSP::Response>>& ocsp,
                              const std::vector<Botan::Certificate_Store*>&, Botan::Usage_Type usage,
@@ -159,7 +167,13 @@ Endpoint::Endpoint(EndpointConfig config, EndpointObserver& observer, const SimC
   credentials_ = std::make_shared<Credentials>(config_);
   policy_ = std::make_shared<SimPolicy>(config_.policy);
   rng_ = make_drbg(config_.seed, config_.stream);
-  sessions_ = std::make_shared<Botan::TLS::Session_Manager_Noop>();
+  // Tickets need somewhere to keep sessions; its randomness is seeded like everything else.
+  if (config_.side == Side::server && config_.session_tickets > 0)
+    sessions_ = std::make_shared<Botan::TLS::Session_Manager_In_Memory>(
+        std::shared_ptr<Botan::RandomNumberGenerator>(
+            make_drbg(config_.seed, config_.stream + ":sessions")));
+  else
+    sessions_ = std::make_shared<Botan::TLS::Session_Manager_Noop>();
 }
 
 Endpoint::~Endpoint() = default;

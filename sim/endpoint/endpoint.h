@@ -41,7 +41,9 @@ struct EndpointConfig {
   std::optional<Credential> credential;                // badge or card (none: a visitor)
   std::vector<Botan::X509_Certificate> trusted_roots;  // whose certificates this side accepts
   std::vector<Botan::X509_CRL> crls;
-  std::string server_name;  // client: SNI; server: its own name
+  Bytes ocsp_staple;                // server: DER OCSPResponse for its badge
+  std::size_t session_tickets = 0;  // server: NewSessionTickets to send
+  std::string server_name;          // client: SNI; server: its own name
   std::uint64_t seed = 0;
   std::string stream;  // DRBG stream name
 };

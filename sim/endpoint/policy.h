@@ -19,6 +19,7 @@ struct PolicySpec {
   bool require_client_cert = false;
   bool require_revocation_info = false;
   bool middlebox_compatibility = true;
+  std::size_t session_tickets = 0;
 };
 
 // Throws std::invalid_argument for an unknown group name.
@@ -46,8 +47,9 @@ class SimPolicy final : public Botan::TLS::Policy {
   }
   // The key log is how the timeline learns each secret; it never leaves the process.
   bool allow_ssl_key_log_file() const override { return true; }
-  // A scenario is one full handshake per member; tickets would only add noise for now.
-  std::size_t new_session_tickets_upon_handshake_success() const override { return 0; }
+  std::size_t new_session_tickets_upon_handshake_success() const override {
+    return spec_.session_tickets;
+  }
   const PolicySpec& spec() const { return spec_; }
 
  private:

@@ -44,6 +44,48 @@ Credential make_credential(const ScenarioSpec& spec, const EndEntitySpec& ee,
   return c;
 }
 
+std::uint64_t serial_of(const Botan::X509_Certificate& cert) {
+  std::uint64_t v = 0;
+  for (auto b : cert.serial_number()) v = (v << 8) | b;
+  return v;
+}
+
+// The serial of a badge or card named in a CRL: "server" or a member's name.
+std::uint64_t serial_named(const ScenarioSpec& spec, const Cast& cast, const std::string& authority,
+                           const std::string& name) {
+  if (name == "server") return serial_of(cast.server.identity.certificate);
+  for (std::size_t i = 0; i < spec.members.size(); ++i) {
+    if (spec.members[i].name != name) continue;
+    if (!cast.cards[i])
+      throw std::invalid_argument("the CRL of '" + authority + "' lists '" + name +
+                                  "', who has no card");
+    return serial_of(cast.cards[i]->identity.certificate);
+  }
+  throw std::invalid_argument("the CRL of '" + authority + "' lists '" + name +
+                              "', which is neither 'server' nor a member");
+}
+
+void publish_revocation(const ScenarioSpec& spec, Cast& cast) {
+  for (const auto& a : spec.authorities) {
+    if (!a.crl) continue;
+    std::vector<pki::CrlEntry> entries;
+    for (const auto& name : a.crl->revoked)
+      entries.push_back({serial_named(spec, cast, a.id, name), a.crl->this_update, a.crl->reason});
+    auto rng = make_drbg(spec.seed, "crl:" + a.id);
+    const Bytes der = pki::make_crl(cast.authorities.at(a.id), entries, a.crl->this_update,
+                                    a.crl->next_update, 1, *rng);
+    cast.crls.emplace_back(der);
+  }
+  if (const auto& staple = spec.server.ocsp_staple) {
+    const auto& issuer = cast.authorities.at(spec.server.certificate.issuer);
+    auto rng = make_drbg(spec.seed, "ocsp:server");
+    std::unique_ptr<Botan::Private_Key> wrong;
+    if (staple->signed_by_wrong_key) wrong = pki::generate_key(pki::KeyType::ecdsa_p256, *rng);
+    cast.server_staple = pki::make_ocsp_response(issuer, cast.server.identity.certificate,
+                                                 staple->answer, *rng, wrong.get());
+  }
+}
+
 }  // namespace
 
 std::vector<Botan::X509_Certificate> Cast::certificates_of(
@@ -69,6 +111,7 @@ Cast build_cast(const ScenarioSpec& spec) {
     else
       cast.cards.push_back(std::nullopt);
   }
+  publish_revocation(spec, cast);
   return cast;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The cast of a scenario made real: every authority, badge and card generated from the seed.
 
+#include <botan/x509_crl.h>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +22,8 @@ struct Cast {
   std::map<std::string, pki::Identity> authorities;
   Credential server;
   std::vector<std::optional<Credential>> cards;  // one per member, in order
+  std::vector<Botan::X509_CRL> crls;             // every published CRL
+  Bytes server_staple;                           // DER OCSPResponse, empty when none
 
   // Certificates of the given authority ids (roots a side trusts).
   std::vector<Botan::X509_Certificate> certificates_of(const std::vector<std::string>& ids) const;

@@ -38,7 +38,7 @@ ScenarioSpec demo_scenario(TlsVersion version, std::uint64_t seed) {
   root.not_before = now - days(3650);
   root.not_after = now + days(3650);
   root.is_ca = true;
-  s.authorities.push_back({"town_authority", std::nullopt, root});
+  s.authorities.push_back({"town_authority", std::nullopt, root, std::nullopt});
 
   pki::CertificateSpec district = root;
   district.common_name = "District Office CA";
@@ -46,7 +46,7 @@ ScenarioSpec demo_scenario(TlsVersion version, std::uint64_t seed) {
   district.not_before = now - days(1000);
   district.not_after = now + days(1000);
   district.path_length = 0;
-  s.authorities.push_back({"district_office", "town_authority", district});
+  s.authorities.push_back({"district_office", "town_authority", district, std::nullopt});
 
   pki::CertificateSpec badge;
   badge.common_name = "club.example";

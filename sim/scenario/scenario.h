@@ -16,11 +16,26 @@ namespace tlsclub {
 enum class ClientAuth { none, optional, required };
 std::string_view to_string(ClientAuth c);
 
+// The list of cancelled cards an authority publishes (RFC 5280 5). Both sides have it.
+struct CrlSpec {
+  std::vector<std::string> revoked;  // "server" (the club's badge) or member names (their cards)
+  pki::RevocationReason reason = pki::RevocationReason::key_compromise;
+  SimTime this_update{};
+  SimTime next_update{};
+};
+
 // A root (no parent) or an intermediate (parent = the id of its issuer).
 struct AuthoritySpec {
   std::string id;  // "town_authority"
   std::optional<std::string> parent;
   pki::CertificateSpec certificate;
+  std::optional<CrlSpec> crl;
+};
+
+// A fresh stamp the club brings along for its badge (OCSP stapling, RFC 6066 8 / RFC 8446 4.4.2.1).
+struct OcspStapleSpec {
+  pki::OcspAnswer answer;
+  bool signed_by_wrong_key = false;  // an answer the badge's issuer never signed
 };
 
 // A badge or a card: who issues it and what it says.
@@ -36,6 +51,8 @@ struct ServerSpec {
   std::vector<std::string> trusted_authorities;  // roots whose cards the club accepts
   std::vector<std::string> groups = {"x25519", "secp256r1", "X25519MLKEM768"};
   bool require_revocation_info = false;
+  std::optional<OcspStapleSpec> ocsp_staple;
+  std::size_t session_tickets = 0;  // NewSessionTickets sent after the handshake (TLS 1.3)
 };
 
 struct MemberSpec {

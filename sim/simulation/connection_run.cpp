@@ -25,8 +25,12 @@ EndpointConfig server_config(const ScenarioSpec& spec, const Cast& cast) {
   c.policy.require_client_cert = spec.server.client_auth == ClientAuth::required;
   c.policy.require_revocation_info = spec.server.require_revocation_info;
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
+  c.policy.session_tickets = spec.server.session_tickets;
   c.credential = cast.server;
   c.trusted_roots = cast.certificates_of(spec.server.trusted_authorities);
+  c.crls = cast.crls;
+  c.ocsp_staple = cast.server_staple;
+  c.session_tickets = spec.server.session_tickets;
   c.server_name = spec.server.certificate.certificate.common_name;
   c.seed = spec.seed;
   return c;
@@ -43,6 +47,7 @@ EndpointConfig client_config(const ScenarioSpec& spec, const Cast& cast, std::si
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
   c.credential = cast.cards[index];
   c.trusted_roots = cast.certificates_of(m.trusted_authorities);
+  c.crls = cast.crls;
   c.server_name = m.server_name;
   c.seed = spec.seed;
   c.stream = "client:" + m.name;

@@ -39,12 +39,12 @@ std::string secret_name(std::string_view label) {
   return out;
 }
 
-// The negotiated group, as the server announced it: its key_share (TLS 1.3) or the named curve
-// of its ServerKeyExchange (TLS 1.2).
-std::string announced_group(const std::vector<Field>& fields) {
+// The first field called `name` (depth first), its value up to the first space:
+// "x25519 (0x001d)" -> "x25519".
+std::string first_value(const std::vector<Field>& fields, std::string_view name) {
   for (const auto& f : fields) {
-    if (f.name == "group" || f.name == "named_group") return f.value.substr(0, f.value.find(' '));
-    if (auto inner = announced_group(f.children); !inner.empty()) return inner;
+    if (f.name == name) return f.value.substr(0, f.value.find(' '));
+    if (auto inner = first_value(f.children, name); !inner.empty()) return inner;
   }
   return "";
 }
@@ -91,8 +91,13 @@ void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_M
   DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, observer, false};
   MessageEvent event{observer, 0, "", decode_handshake_message(bytes, context)};
   const std::string name = event.message.name;
-  if (name == "server_hello" || name == "server_key_exchange")
-    group_ = announced_group(event.message.fields);
+  // The negotiated group as the server announced it: its key_share (TLS 1.3) or the named curve
+  // of its ServerKeyExchange (TLS 1.2), whose signature is the badge key's proof (RFC 8422 5.4).
+  if (name == "server_hello") group_ = first_value(event.message.fields, "group");
+  if (name == "server_key_exchange") {
+    group_ = first_value(event.message.fields, "named_group");
+    peer_signature_scheme_[0] = first_value(event.message.fields, "signature_scheme");
+  }
   append(std::move(event));
   me.outgoing.push_back({connection_.events.size() - 1, name, bytes.size()});
   side(peer_of(observer)).expected_incoming.push_back(type);
