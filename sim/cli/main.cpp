@@ -8,12 +8,14 @@
 #include <iostream>
 
 #include "core/atomic_file.h"
+#include "simulation/expectations.h"
 #include "simulation/simulation.h"
 #include "timeline/json.h"
 #include "timeline/text.h"
 
 namespace {
 
+constexpr int kExitExpectationNotMet = 1;
 constexpr int kExitBadInput = 2;
 
 struct RunArgs {
@@ -29,7 +31,8 @@ struct RunArgs {
 int run(const RunArgs& args) {
   using namespace tlsclub;
   const auto version = args.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13;
-  const Timeline timeline = run_scenario(demo_scenario(version, args.seed));
+  const ScenarioSpec spec = demo_scenario(version, args.seed);
+  const Timeline timeline = run_scenario(spec);
   if (!args.json.empty()) {
     const std::string text = to_json(timeline).dump(2) + "\n";
     if (args.json == "-")
@@ -44,7 +47,14 @@ int run(const RunArgs& args) {
     options.color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO) != 0);
     write_text(std::cout, timeline, options);
   }
-  return 0;
+  bool all_met = true;
+  for (const auto& r : check_expectations(spec, timeline)) {
+    all_met = all_met && r.met;
+    if (!args.quiet && args.json != "-")
+      std::cout << (r.met ? "Expectation met: " : "EXPECTATION NOT MET: ") << r.member
+                << " expected " << r.expected << ", got " << r.actual << "\n";
+  }
+  return all_met ? 0 : kExitExpectationNotMet;
 }
 
 }  // namespace

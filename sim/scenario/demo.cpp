@@ -70,6 +70,7 @@ ScenarioSpec demo_scenario(TlsVersion version, std::uint64_t seed) {
   card.extended_key_usage = {pki::kClientAuthOid};
   alice.card = EndEntitySpec{"district_office", card};
   alice.trusted_authorities = {"town_authority"};
+  alice.expect = Expectation{};  // admitted
   s.members.push_back(alice);
   return s;
 }

@@ -10,6 +10,7 @@
 #include "core/sim_time.h"
 #include "decode/handshake_decoder.h"
 #include "pki/pki.h"
+#include "timeline/timeline.h"
 
 namespace tlsclub {
 
@@ -55,6 +56,14 @@ struct ServerSpec {
   std::size_t session_tickets = 0;  // NewSessionTickets sent after the handshake (TLS 1.3)
 };
 
+// What the trainer says will happen to a member. Unset parts are not checked.
+struct Expectation {
+  Outcome outcome = Outcome::admitted;
+  std::optional<Side> refused_by;
+  std::optional<std::string> alert;          // "certificate_expired"
+  std::optional<std::string> failing_check;  // the first check that fails: "validity"
+};
+
 struct MemberSpec {
   std::string name;                   // "Alice"
   std::optional<EndEntitySpec> card;  // none: a visitor
@@ -63,6 +72,7 @@ struct MemberSpec {
   std::vector<std::string> groups = {"x25519", "secp256r1"};
   bool require_revocation_info = false;
   std::string request = "";  // what the member says once inside (default: a greeting)
+  std::optional<Expectation> expect;
 };
 
 struct ScenarioSpec {

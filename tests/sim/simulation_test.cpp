@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "explain/catalogue.h"
+#include "simulation/expectations.h"
 #include "timeline/json.h"
 
 using namespace tlsclub;
@@ -264,4 +265,34 @@ TEST_CASE("every key the engine emits has an explanation") {
               std::find(missing.begin(), missing.end(), key) == missing.end())
             missing.push_back(key);
   CHECK(missing == std::vector<std::string>{});
+}
+
+TEST_CASE("expectations are met when the visit goes as the scenario says, and not otherwise") {
+  auto spec = demo_scenario();
+  spec.members[0].card.reset();
+  spec.members[0].expect =
+      Expectation{Outcome::refused, Side::server, "certificate_required", std::nullopt};
+  const Timeline timeline = run_scenario(spec);
+  auto results = check_expectations(spec, timeline);
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].met);
+
+  spec.members[0].expect = Expectation{Outcome::admitted, std::nullopt, std::nullopt, std::nullopt};
+  results = check_expectations(spec, timeline);
+  CHECK_FALSE(results[0].met);
+  CHECK(results[0].expected == "admitted");
+  CHECK(results[0].actual == "refused");
+
+  spec.members[0].expect = Expectation{Outcome::refused, Side::client, std::nullopt, std::nullopt};
+  CHECK_FALSE(check_expectations(spec, timeline)[0].met);
+}
+
+TEST_CASE("the first failing check of an expired badge is validity") {
+  auto spec = demo_scenario();
+  spec.server.certificate.certificate.not_after = spec.now - days(1);
+  spec.members[0].expect =
+      Expectation{Outcome::refused, Side::client, "certificate_expired", "validity"};
+  const Timeline timeline = run_scenario(spec);
+  CHECK(first_failing_check(timeline.connections[0]) == "validity");
+  CHECK(check_expectations(spec, timeline)[0].met);
 }
