@@ -80,6 +80,8 @@ void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_M
   if (!role_sends(observer, type)) return;
 
   if (dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg) != nullptr) tls13_ = false;
+  if (const auto* hello = dynamic_cast<const Botan::TLS::Server_Hello_13*>(&msg))
+    cipher_suite_ = hello->ciphersuite();
   if (const auto* cv = dynamic_cast<const Botan::TLS::Certificate_Verify*>(&msg))
     peer_signature_scheme_[observer == Side::client ? 1 : 0] =
         signature_scheme_name(cv->signature_scheme().wire_code());
@@ -179,13 +181,19 @@ void Recorder::flush(Side from, const CallContext& context) {
       default:
         r.messages.push_back(content_type_name(view.content_type));
     }
+    std::optional<OpenedRecord> opened = encrypted && tls13_ ? open(r) : std::nullopt;
+    if (opened) {
+      r.inner_type = opened->inner_type;  // what the record really carries
+      r.plaintext = opened->content;
+    }
     const bool encrypted_alert = r.inner_type == static_cast<std::uint8_t>(ContentType::alert);
     if (!tls13_) r.inner_type = 0;
     wire_.send({r.record_id, from, *bytes});
     append(std::move(r));
     if (encrypted_alert) {
-      // Its contents are only known from the call that sent it: the exception, or a close.
-      if (context.sent_alert)
+      if (opened && opened->content.size() >= 2)
+        record_alert(from, opened->content[0], opened->content[1], context.error);
+      else if (context.sent_alert)  // not opened: the call that sent it says what it was
         record_alert(from, 2, *context.sent_alert, context.error);
       else
         record_alert(from, 1, 0, "");
@@ -193,6 +201,18 @@ void Recorder::flush(Side from, const CallContext& context) {
   }
   if (context.action == CallContext::Action::send_app_data)
     append(AppDataEvent{from, context.app_data});
+}
+
+std::optional<OpenedRecord> Recorder::open(const RecordEvent& record) {
+  auto opener = openers_.find(record.protection);
+  if (opener == openers_.end()) {
+    const auto secret = secret_values_.find(record.protection);
+    if (secret == secret_values_.end()) return std::nullopt;
+    auto created = Tls13RecordOpener::create(cipher_suite_, secret->second);
+    if (!created) return std::nullopt;
+    opener = openers_.emplace(record.protection, std::move(*created)).first;
+  }
+  return opener->second.open(record.bytes, sequence_[record.protection]++);
 }
 
 void Recorder::record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason) {
@@ -246,6 +266,7 @@ void Recorder::on_established(Side s, const Botan::TLS::Session_Summary& summary
 void Recorder::on_secret(Side s, std::string_view label, ByteView client_random, ByteView secret) {
   const auto name = secret_name(label);
   if (!secrets_seen_.insert(name).second) return;  // both sides derive it; show it once
+  secret_values_[name] = Bytes(secret.begin(), secret.end());
   append(SecretEvent{s, name, std::string(label), Bytes(client_random.begin(), client_random.end()),
                      Bytes(secret.begin(), secret.end())});
 }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <deque>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 #include "endpoint/endpoint.h"
 #include "timeline/timeline.h"
 #include "wire/record.h"
+#include "wire/record_protection.h"
 #include "wire/wire.h"
 
 namespace tlsclub {
@@ -76,6 +78,7 @@ class Recorder final : public EndpointObserver {
   void record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason);
   std::string protection_for(Side from, std::uint8_t content_type) const;
   void assign_messages(Side from, RecordEvent& record, std::size_t capacity);
+  std::optional<OpenedRecord> open(const RecordEvent& record);
 
   Connection& connection_;
   Wire& wire_;
@@ -85,6 +88,10 @@ class Recorder final : public EndpointObserver {
   std::size_t records_ = 0;
   bool tls13_ = true;
   std::set<std::string> secrets_seen_;
+  std::map<std::string, Bytes> secret_values_;        // by name, to open TLS 1.3 records
+  std::map<std::string, Tls13RecordOpener> openers_;  // by protection label
+  std::map<std::string, std::uint64_t> sequence_;     // next record number per key (RFC 8446 5.3)
+  std::uint16_t cipher_suite_ = 0;
   std::string group_;
   std::array<std::string, 2> peer_signature_scheme_;  // as seen by client / server
 };

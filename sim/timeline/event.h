@@ -25,9 +25,12 @@ struct RecordEvent {
   std::uint8_t inner_type = 0;    // TLS 1.3: the type inside the encryption (0: same as outer)
   std::uint16_t legacy_version = 0;
   std::string protection;  // "plaintext" or the secret whose keys protect it
-  std::vector<std::string>
-      messages;  // what it carries: "client_hello", "alert", "application_data"
-  Bytes bytes;   // header + fragment, exactly as on the wire
+  // What it carries: "client_hello", "alert", "application_data".
+  std::vector<std::string> messages;
+  Bytes bytes;  // header + fragment, exactly as on the wire
+  // TLS 1.3: the content inside, opened with the keys of `protection` (RFC 8446 5.2). Empty when
+  // plaintext, or when it could not be opened (then `protection` is the recorder's inference).
+  std::optional<Bytes> plaintext;
 };
 
 // A handshake message, decoded, as its sender built it (TLS 1.3: before encryption).

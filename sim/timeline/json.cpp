@@ -50,6 +50,7 @@ Json to_json(const Event& event) {
                    j["protection"] = r.protection;
                    j["messages"] = r.messages;
                    j["bytes"] = to_hex(r.bytes);
+                   j["plaintext"] = r.plaintext ? Json(to_hex(*r.plaintext)) : Json(nullptr);
                  },
                  [&](const MessageEvent& m) {
                    j["message"] = m.message.name;

@@ -296,3 +296,41 @@ TEST_CASE("the first failing check of an expired badge is validity") {
   CHECK(first_failing_check(timeline.connections[0]) == "validity");
   CHECK(check_expectations(spec, timeline)[0].met);
 }
+
+TEST_CASE("every TLS 1.3 encrypted record opens with the keys of the secret it is labelled with") {
+  auto spec = demo_scenario();
+  spec.server.session_tickets = 1;
+  for (const auto& group : {"x25519", "X25519MLKEM768"}) {
+    spec.members[0].groups = {group};
+    const Timeline timeline = run_scenario(spec);
+    const auto& c = only(timeline);
+    std::size_t opened = 0;
+    for (const auto* r : events_of<RecordEvent>(c)) {
+      if (r->phase != RecordEvent::Phase::sent || r->protection == "plaintext") continue;
+      CAPTURE(r->record_id);
+      REQUIRE(r->plaintext.has_value());
+      ++opened;
+      // What is inside is exactly the handshake messages the recorder says the record carries.
+      if (r->inner_type == 22) {
+        Bytes expected;
+        for (const auto* m : events_of<MessageEvent>(c))
+          if (m->record_id == r->record_id)
+            expected.insert(expected.end(), m->message.bytes.begin(), m->message.bytes.end());
+        CHECK(*r->plaintext == expected);
+      }
+    }
+    CHECK(opened >= 6);  // two handshake flights, a ticket, request, answer, two close_notify
+  }
+}
+
+TEST_CASE("an encrypted alert is read from inside its record") {
+  auto spec = demo_scenario();
+  spec.server.certificate.certificate.not_after = spec.now - days(1);
+  const Timeline timeline = run_scenario(spec);
+  const auto& c = only(timeline);
+  const auto alerts = events_of<AlertEvent>(c);
+  REQUIRE(alerts.size() == 1);
+  CHECK(alerts[0]->name == "certificate_expired");
+  CHECK(alerts[0]->code == 45);
+  CHECK(alerts[0]->fatal);
+}
