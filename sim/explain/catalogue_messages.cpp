@@ -133,6 +133,13 @@ constexpr Explanation kMessages[] = {
      "traffic secret, HKDF-Expand-Label(secret_N, \"traffic upd\", \"\", Hash.length); "
      "request_update asks the peer to update too. It replaces TLS 1.2 renegotiation for rekeying.",
      "RFC 8446 4.6.3; RFC 8446 7.2"},
+    {"message.message_hash", "message_hash",
+     "Not a message anyone sends: after the entrance asks the visitor to start again, both sides "
+     "replace the first hello with a short summary of it in their notes.",
+     "A synthetic handshake message (type 254) that never travels: after a HelloRetryRequest, "
+     "the transcript hash restarts from message_hash, whose body is Hash(ClientHello1), followed "
+     "by the HelloRetryRequest and the rest of the handshake.",
+     "RFC 8446 4.4.1"},
     {"message.change_cipher_spec", "ChangeCipherSpec",
      "In TLS 1.2 it says: \"from my next word on, I speak in our new code\"; in TLS 1.3 it is "
      "only a polite nod that old doormen expect and that the other side ignores.",

@@ -70,6 +70,7 @@ constexpr std::string_view kRequiredKeys[] = {
     "message.finished",
     "message.certificate_status",
     "message.key_update",
+    "message.message_hash",
     "message.change_cipher_spec",
     // Extensions.
     "extension.server_name",
