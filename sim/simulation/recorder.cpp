@@ -189,6 +189,7 @@ void Recorder::flush(Side from, const CallContext& context) {
     const bool encrypted_alert = r.inner_type == static_cast<std::uint8_t>(ContentType::alert);
     if (!tls13_) r.inner_type = 0;
     wire_.send({r.record_id, from, *bytes});
+    sent_event_.push_back(connection_.events.size());
     append(std::move(r));
     if (encrypted_alert) {
       if (opened && opened->content.size() >= 2)
@@ -231,14 +232,10 @@ void Recorder::record_alert(Side from, std::uint8_t level, std::uint8_t code, st
 
 void Recorder::record_delivered(const WireRecord& record) {
   // The delivered event repeats the sent one, in the receiver's time.
-  for (const auto& e : connection_.events) {
-    const auto* sent = std::get_if<RecordEvent>(&e.body);
-    if (sent == nullptr || sent->record_id != record.id) continue;
-    RecordEvent d = *sent;
-    d.phase = RecordEvent::Phase::delivered;
-    append(std::move(d));
-    return;
-  }
+  RecordEvent delivered =
+      std::get<RecordEvent>(connection_.events.at(sent_event_.at(record.id - 1)).body);
+  delivered.phase = RecordEvent::Phase::delivered;
+  append(std::move(delivered));
 }
 
 void Recorder::on_app_data(Side receiver, ByteView) {

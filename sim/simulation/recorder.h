@@ -86,6 +86,7 @@ class Recorder final : public EndpointObserver {
   std::array<SideState, 2> sides_;
   std::size_t step_ = 0;
   std::size_t records_ = 0;
+  std::vector<std::size_t> sent_event_;  // record id - 1 -> index of its record_sent event
   bool tls13_ = true;
   std::set<std::string> secrets_seen_;
   std::map<std::string, Bytes> secret_values_;        // by name, to open TLS 1.3 records

@@ -2,16 +2,11 @@
 
 #include <type_traits>
 
+#include "core/overloaded.h"
+
 namespace tlsclub {
 
 namespace {
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
 void add_field_keys(const std::vector<Field>& fields, std::vector<std::string>& out) {
   for (const auto& f : fields) {
     if (!f.explain_key.empty()) out.push_back(f.explain_key);

@@ -1,5 +1,6 @@
 #include "timeline/json.h"
 
+#include "core/overloaded.h"
 #include "decode/handshake_decoder.h"
 
 namespace tlsclub {
@@ -22,13 +23,6 @@ Json fields_json(const std::vector<Field>& fields) {
   }
   return out;
 }
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 }  // namespace
 

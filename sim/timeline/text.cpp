@@ -2,18 +2,12 @@
 
 #include <set>
 
+#include "core/overloaded.h"
 #include "explain/catalogue.h"
 
 namespace tlsclub {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 class Writer {
  public:
@@ -65,9 +59,8 @@ class Writer {
             },
             [&](const MessageEvent& m) {
               out_ << "  "
-                   << paint("1",
-                            to_string(m.from) == "client" ? "client builds " : "server builds ")
-                   << paint("1", m.message.name) << " (" << m.message.bytes.size() << " bytes)\n";
+                   << paint("1", std::string(to_string(m.from)) + " builds " + m.message.name)
+                   << " (" << m.message.bytes.size() << " bytes)\n";
               explain("message." + m.message.name, "      ");
               if (o_.fields) fields(m.message.fields, 0);
               if (!m.message.error.empty())
