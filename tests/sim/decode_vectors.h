@@ -406,4 +406,10 @@ inline Bytes bytes_of(const DecodedMessage& message, const Field& field) {
                message.bytes.begin() + static_cast<std::ptrdiff_t>(field.offset + field.length));
 }
 
+// The value of the field at `path`, or a note that says which field is missing.
+inline std::string value_at(const DecodedMessage& message, std::string_view path) {
+  const Field* field = find_field(message, path);
+  return field ? field->value : "<no field " + std::string(path) + ">";
+}
+
 }  // namespace tlsclub::test_vectors
