@@ -28,12 +28,12 @@ struct DecodeContext {
 DecodedMessage decode_handshake_message(ByteView message, const DecodeContext& context);
 
 // Names used throughout the product.
-std::string extension_name(std::uint16_t type);       // 0x0000 -> "server_name"
-std::string group_name(std::uint16_t group);          // 0x001d -> "x25519", 0x11ec -> "X25519MLKEM768"
-std::string signature_scheme_name(std::uint16_t s);   // 0x0403 -> "ecdsa_secp256r1_sha256"
-std::string cipher_suite_name(std::uint16_t suite);   // 0x1301 -> "TLS_AES_128_GCM_SHA256"
-std::string alert_name(std::uint8_t description);     // 42 -> "bad_certificate"
-std::string content_type_name(std::uint8_t type);     // 22 -> "handshake"
-std::string version_name(std::uint16_t version);      // 0x0304 -> "TLS 1.3"
+std::string extension_name(std::uint16_t type);  // 0x0000 -> "server_name"
+std::string group_name(std::uint16_t group);     // 0x001d -> "x25519", 0x11ec -> "X25519MLKEM768"
+std::string signature_scheme_name(std::uint16_t s);  // 0x0403 -> "ecdsa_secp256r1_sha256"
+std::string cipher_suite_name(std::uint16_t suite);  // 0x1301 -> "TLS_AES_128_GCM_SHA256"
+std::string alert_name(std::uint8_t description);    // 42 -> "bad_certificate"
+std::string content_type_name(std::uint8_t type);    // 22 -> "handshake"
+std::string version_name(std::uint16_t version);     // 0x0304 -> "TLS 1.3"
 
 }  // namespace tlsclub

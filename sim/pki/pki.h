@@ -18,7 +18,7 @@
 namespace tlsclub::pki {
 
 enum class KeyType { ecdsa_p256, ecdsa_p384, ed25519, rsa_2048, rsa_3072 };
-std::string to_string(KeyType k);                      // "ecdsa_p256"
+std::string to_string(KeyType k);  // "ecdsa_p256"
 std::optional<KeyType> key_type_from_string(std::string_view s);
 
 // RFC 5280 4.2.1.12 purposes.
@@ -62,12 +62,18 @@ Identity make_root(const CertificateSpec& spec, Botan::RandomNumberGenerator& rn
 
 // Issue `spec` under `issuer`. `signing_key`, if given, signs instead of the issuer's real key
 // (the forged-seal fault: issuer name and key identifier still point at the real authority).
-Identity issue(const Identity& issuer, const CertificateSpec& spec, Botan::RandomNumberGenerator& rng,
-               const Botan::Private_Key* signing_key = nullptr);
+Identity issue(const Identity& issuer, const CertificateSpec& spec,
+               Botan::RandomNumberGenerator& rng, const Botan::Private_Key* signing_key = nullptr);
 
 // RFC 5280 5.3.1 reason codes.
-enum class RevocationReason { unspecified = 0, key_compromise = 1, ca_compromise = 2,
-                              affiliation_changed = 3, superseded = 4, cessation_of_operation = 5 };
+enum class RevocationReason {
+  unspecified = 0,
+  key_compromise = 1,
+  ca_compromise = 2,
+  affiliation_changed = 3,
+  superseded = 4,
+  cessation_of_operation = 5
+};
 
 struct CrlEntry {
   std::uint64_t serial;

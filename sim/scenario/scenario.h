@@ -78,6 +78,9 @@ struct MemberSpec {
 struct ScenarioSpec {
   std::string title;
   std::string summary;
+  std::string lesson;  // the group a listing puts it in: "server-faults"
+  std::string level;   // "beginner" | "intermediate" | "advanced" ("" when not said)
+  std::string source;  // the file it was loaded from ("" for a scenario built in code)
   std::uint64_t seed = 1;
   SimTime now{};
   TlsVersion max_version = TlsVersion::tls13;

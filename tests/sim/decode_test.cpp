@@ -13,7 +13,6 @@ using namespace test_vectors;
 const DecodeContext kFromClient{TlsVersion::tls13, Side::client, false};
 const DecodeContext kFromServer{TlsVersion::tls13, Side::server, false};
 
-
 std::vector<std::string> child_values(const DecodedMessage& message, std::string_view path) {
   std::vector<std::string> values;
   if (const Field* field = find_field(message, path)) {

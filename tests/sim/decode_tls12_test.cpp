@@ -13,7 +13,6 @@ using namespace test_vectors;
 const DecodeContext kFromClient{TlsVersion::tls12, Side::client, false};
 const DecodeContext kFromServer{TlsVersion::tls12, Side::server, false};
 
-
 TEST_CASE("a TLS 1.2 ServerHello from a TLS 1.3 server shows the downgrade sentinel") {
   const auto hello = decode_handshake_message(club_server_hello_12(), kFromServer);
   CHECK(hello.error == "");
