@@ -91,7 +91,7 @@ build_botan() {
   log "building Botan $version on $(nproc) cores (a few minutes, once; cached in $prefix)"
   # Progress: ninja's [n/m] counter, one line every 25 steps (the full command lines go to a log).
   (cd "$src" && ninja -j"$(nproc)" 2>&1 | tee "$work/build.log" \
-     | awk '/^\[[0-9]+\/[0-9]+\]/ { split(substr($1, 2), n, "/"); if (n[1] % 25 == 0 || n[1] == n[2]) printf "bootstrap: botan %s/%s\n", n[1], n[2]; fflush() }' >&2
+     | awk '/^\[[0-9]+\/[0-9]+\]/ { gsub(/[][]/, "", $1); split($1, n, "/"); if (n[1] % 25 == 0 || n[1] == n[2]) printf "bootstrap: botan %s/%s\n", n[1], n[2]; fflush() }' >&2
    test "${PIPESTATUS[0]}" = 0) || { tail -n 30 "$work/build.log" >&2; die "Botan build failed"; }
   (cd "$src" && ninja install >/dev/null) || die "Botan install failed"
   touch "$prefix/.complete"
