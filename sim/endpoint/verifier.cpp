@@ -1,7 +1,10 @@
 #include "endpoint/verifier.h"
 
+#include <botan/pk_keys.h>
 #include <botan/pkix_enums.h>
 #include <botan/pkix_types.h>
+
+#include <memory>
 
 #include "core/bytes.h"
 #include "pki/pki.h"
@@ -37,6 +40,17 @@ std::string alert_for(Code code) {
       return "certificate_unknown";
     default:
       return "bad_certificate";  // signatures that do not verify, constraints, names
+  }
+}
+
+// A tampered or odd certificate can carry a key no one can read (an unknown curve, a broken
+// point); that is a bad certificate, not an internal error.
+std::unique_ptr<Botan::Public_Key> key_of(const Botan::X509_Certificate& cert, std::string& why) {
+  try {
+    return cert.subject_public_key();
+  } catch (const std::exception& e) {
+    why = e.what();
+    return nullptr;
   }
 }
 
@@ -133,7 +147,9 @@ void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Cert
   for (const auto& crl : r.crls) {
     if (crl.issuer_dn() != issuer.subject_dn()) continue;
     had_info = true;
-    if (!crl.check_signature(*issuer.subject_public_key()))
+    std::string why;
+    const auto key = key_of(issuer, why);
+    if (key == nullptr || !crl.check_signature(*key))
       b.check(c, d, "crl", false, Code::CRL_BAD_SIGNATURE,
               "the CRL is not signed by " + subject_of(issuer));
     else if (crl.next_update().time_since_epoch() <
@@ -202,11 +218,18 @@ VerifyResult verify_chain(const VerifyRequest& r) {
     const bool anchor = is_trusted(r, c);
     if (d + 1 < path.size()) {
       const auto& issuer = path[d + 1];
-      const auto [code, why] = c.verify_signature(*issuer.subject_public_key());
-      b.check(c, d, "signature", code == Code::VERIFIED, code,
-              code == Code::VERIFIED ? "the seal of " + subject_of(issuer) + " verifies"
-                                     : "the signature does not verify with the key of " +
-                                           subject_of(issuer) + " (" + why + ")");
+      std::string key_error;
+      const auto key = key_of(issuer, key_error);
+      if (key == nullptr) {
+        b.check(c, d, "signature", false, Code::CERT_PUBKEY_INVALID,
+                "the public key of " + subject_of(issuer) + " cannot be read (" + key_error + ")");
+      } else {
+        const auto [code, why] = c.verify_signature(*key);
+        b.check(c, d, "signature", code == Code::VERIFIED, code,
+                code == Code::VERIFIED ? "the seal of " + subject_of(issuer) + " verifies"
+                                       : "the signature does not verify with the key of " +
+                                             subject_of(issuer) + " (" + why + ")");
+      }
     }
     check_dates(r, b, c, d);
     if (d > 0) {

@@ -2,8 +2,10 @@
 
 #include <botan/tls_exceptn.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "decode/handshake_decoder.h"
 #include "endpoint/endpoint.h"
 #include "simulation/recorder.h"
 #include "wire/wire.h"
@@ -14,6 +16,12 @@ namespace {
 
 // A handshake is a dozen records; a bound keeps a broken scenario from looping forever.
 constexpr std::size_t kMaxSteps = 200;
+
+std::uint8_t alert_code(const std::string& name) {
+  for (int code = 0; code < 256; ++code)
+    if (alert_name(static_cast<std::uint8_t>(code)) == name) return static_cast<std::uint8_t>(code);
+  throw std::invalid_argument("unknown alert '" + name + "'");
+}
 
 EndpointConfig server_config(const ScenarioSpec& spec, const Cast& cast) {
   EndpointConfig c;
@@ -60,7 +68,8 @@ Bytes to_bytes(std::string_view s) {
 
 class Run {
  public:
-  Run(const ScenarioSpec& spec, const Cast& cast, std::size_t index, Connection& connection)
+  Run(const ScenarioSpec& spec, const Cast& cast, std::size_t index, const RunOptions& options,
+      Connection& connection)
       : member_(spec.members[index]),
         clock_(spec.now),
         recorder_(connection, wire_, clock_),
@@ -70,6 +79,8 @@ class Run {
     sc.stream = "server:" + member_.name;
     server_ = std::make_unique<Endpoint>(std::move(sc), recorder_, clock_);
     client_ = std::make_unique<Endpoint>(client_config(spec, cast, index), recorder_, clock_);
+    for (const auto& f : options.faults)
+      if (f.member.empty() || f.member == member_.name) faults_.push_back({f, false});
   }
 
   void go() {
@@ -77,11 +88,12 @@ class Run {
     call(*client_, context(CallContext::Action::start), [&] { client_->start(); });
     while (connection_.steps < kMaxSteps) {
       if (auto record = wire_.take_next()) {
-        deliver(*record);
+        transmit(std::move(*record));
         continue;
       }
       if (!next_scripted_action()) break;
     }
+    give_up_if_stalled();
     finish();
   }
 
@@ -101,6 +113,13 @@ class Run {
     } catch (const Botan::TLS::TLS_Exception& ex) {
       context.sent_alert = static_cast<std::uint8_t>(ex.type());
       context.error = ex.what();
+    } catch (const Botan::Invalid_Authentication_Tag& ex) {
+      // Botan's channels answer these exceptions with these alerts, then rethrow them.
+      context.sent_alert = static_cast<std::uint8_t>(Botan::TLS::AlertType::BadRecordMac);
+      context.error = ex.what();
+    } catch (const Botan::Decoding_Error& ex) {
+      context.sent_alert = static_cast<std::uint8_t>(Botan::TLS::AlertType::DecodeError);
+      context.error = ex.what();
     } catch (const std::exception& ex) {
       context.sent_alert = static_cast<std::uint8_t>(Botan::TLS::AlertType::InternalError);
       context.error = ex.what();
@@ -110,9 +129,81 @@ class Run {
       recorder_.note_closed(e.side(), context.sent_alert ? "sent a fatal alert" : "closed");
   }
 
-  void deliver(const WireRecord& record) {
+  // The first fault that this record triggers, marked as used: each fault strikes once.
+  const WireFault* triggered_by(const WireRecord& record) {
+    for (auto& [fault, fired] : faults_) {
+      if (fired || fault.from != record.from) continue;
+      bool hit = false;
+      if (fault.record > 0) {
+        std::size_t nth = 0;
+        for (std::size_t id = 1; id <= record.id; ++id)
+          nth += recorder_.sent_record(id).from == record.from;
+        hit = nth == fault.record;
+      } else {
+        const auto& carried = recorder_.sent_record(record.id).messages;
+        hit = std::find(carried.begin(), carried.end(), fault.message) != carried.end();
+      }
+      if (hit) {
+        fired = true;
+        return &fault;
+      }
+    }
+    return nullptr;
+  }
+
+  void transmit(WireRecord record) {
+    const WireFault* fault = triggered_by(record);
+    if (fault == nullptr) return deliver(record);
+    switch (fault->action) {
+      case WireFault::Action::flip:
+        if (!record.bytes.empty())
+          record.bytes[fault->offset % record.bytes.size()] ^=
+              fault->mask == 0 ? std::uint8_t{1} : fault->mask;
+        return deliver(record, fault);
+      case WireFault::Action::drop:
+        begin_step();
+        recorder_.note_fault(record, *fault);
+        return;
+      case WireFault::Action::replay:
+        deliver(record, fault);
+        return deliver(record);
+      case WireFault::Action::reorder:
+        if (auto next = wire_.take_next_from(record.from)) {
+          deliver(*next, fault, &record);
+          return deliver(record);
+        }
+        begin_step();  // nothing follows it: the attack changes nothing
+        recorder_.note_fault(record, *fault, "nothing followed it, so nothing changed");
+        return hand_over(record);
+      case WireFault::Action::inject_alert: {
+        // A forged plaintext fatal alert (RFC 8446 6): anyone on the path can send one.
+        const Bytes forged{static_cast<std::uint8_t>(ContentType::alert),
+                           0x03,
+                           0x03,
+                           0x00,
+                           0x02,
+                           0x02,
+                           alert_code(fault->alert)};
+        deliver(recorder_.forge_record(record.from, forged, "alert"), fault, &record);
+        return deliver(record);
+      }
+    }
+  }
+
+  void begin_step() {
     recorder_.next_step();
     ++connection_.steps;
+  }
+
+  // `fault` is noted in this step, about `hit` (default: the record delivered).
+  void deliver(const WireRecord& record, const WireFault* fault = nullptr,
+               const WireRecord* hit = nullptr) {
+    begin_step();
+    if (fault != nullptr) recorder_.note_fault(hit != nullptr ? *hit : record, *fault);
+    hand_over(record);
+  }
+
+  void hand_over(const WireRecord& record) {
     recorder_.record_delivered(record);
     Endpoint& receiver = endpoint(peer_of(record.from));
     if (receiver.is_closed()) return;  // a closed endpoint reads nothing more
@@ -150,9 +241,25 @@ class Run {
     call(e, std::move(c), [&] { e.send(data); });
   }
 
+  // A visit ends with both sides closed. If nothing is in flight and someone is still open, it
+  // waits for what never comes (a dropped record, a length that promises bytes that never
+  // arrive): it gives up, as a real stack does when its timeout fires.
+  void give_up_if_stalled() {
+    const bool handshake_done =
+        recorder_.established(Side::client) && recorder_.established(Side::server);
+    for (Endpoint* e : {client_.get(), server_.get()}) {
+      if (e->is_closed()) continue;
+      stalled_ = true;
+      recorder_.note_closed(e->side(), handshake_done ? "gave up waiting: the conversation stalled"
+                                                      : "gave up waiting: the handshake stalled");
+    }
+  }
+
+  // Admitted: both sides finished the handshake, no fatal alert, and the visit ran to its end.
   void finish() {
     const bool both = recorder_.established(Side::client) && recorder_.established(Side::server);
-    connection_.outcome = both && !connection_.alert ? Outcome::admitted : Outcome::refused;
+    connection_.outcome =
+        both && !connection_.alert && !stalled_ ? Outcome::admitted : Outcome::refused;
   }
 
   const MemberSpec& member_;
@@ -162,6 +269,8 @@ class Run {
   Connection& connection_;
   std::unique_ptr<Endpoint> server_;
   std::unique_ptr<Endpoint> client_;
+  std::vector<std::pair<WireFault, bool>> faults_;  // fault, already fired
+  bool stalled_ = false;
   bool request_sent_ = false;
   bool reply_sent_ = false;
   bool close_sent_ = false;
@@ -169,11 +278,12 @@ class Run {
 
 }  // namespace
 
-Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index) {
+Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index,
+                          const RunOptions& options) {
   Connection connection;
   connection.client = spec.members[member_index].name;
   connection.server_name = spec.members[member_index].server_name;
-  Run run(spec, cast, member_index, connection);
+  Run run(spec, cast, member_index, options, connection);
   run.go();
   return connection;
 }

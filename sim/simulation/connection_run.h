@@ -4,12 +4,15 @@
 
 #include "scenario/cast.h"
 #include "scenario/scenario.h"
+#include "simulation/run_options.h"
 #include "timeline/timeline.h"
 
 namespace tlsclub {
 
 // Runs the handshake, one record per step, then the member's request, the club's answer and the
 // goodbye (close_notify). Never throws for anything TLS does: failures are lesson content.
-Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index);
+// Faults whose `member` is set apply to that member's connection only.
+Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index,
+                          const RunOptions& options = {});
 
 }  // namespace tlsclub

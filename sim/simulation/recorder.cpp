@@ -141,6 +141,17 @@ void Recorder::assign_messages(Side from, RecordEvent& record, std::size_t capac
 
 void Recorder::flush(Side from, const CallContext& context) {
   auto& me = side(from);
+  const std::size_t alerts_before = alerts_;
+  flush_records(from, me, context);
+  if (context.sent_alert && alerts_ == alerts_before && me.sent_close_notify) {
+    // Botan raised the alert but, its sending half closed, could not send it.
+    record_alert(from, 2, *context.sent_alert, context.error, /*sent=*/false);
+  }
+  if (context.action == CallContext::Action::send_app_data)
+    append(AppDataEvent{from, context.app_data});
+}
+
+void Recorder::flush_records(Side from, SideState& me, const CallContext& context) {
   while (auto bytes = me.emitted.next()) {
     const auto view = *peek_record(*bytes);
     RecordEvent r;
@@ -162,7 +173,9 @@ void Recorder::flush(Side from, const CallContext& context) {
         break;
       case ContentType::alert:
         r.messages.push_back("alert");
-        if (!encrypted && length >= 2)
+        if (encrypted)  // TLS 1.2 after ChangeCipherSpec: the type shows, the contents do not
+          r.inner_type = view.content_type;
+        else if (length >= 2)
           record_alert(from, view.fragment[0], view.fragment[1], context.error);
         break;
       case ContentType::application_data:
@@ -200,24 +213,29 @@ void Recorder::flush(Side from, const CallContext& context) {
         record_alert(from, 1, 0, "");
     }
   }
-  if (context.action == CallContext::Action::send_app_data)
-    append(AppDataEvent{from, context.app_data});
 }
 
 std::optional<OpenedRecord> Recorder::open(const RecordEvent& record) {
-  auto opener = openers_.find(record.protection);
-  if (opener == openers_.end()) {
-    const auto secret = secret_values_.find(record.protection);
-    if (secret == secret_values_.end()) return std::nullopt;
+  // Each record is protected with its sender's keys; after a tampered handshake the two sides'
+  // keys differ, and only the sender's open what it sent.
+  auto& sender = side(record.from);
+  auto opener = sender.openers.find(record.protection);
+  if (opener == sender.openers.end()) {
+    const auto secret = sender.secrets.find(record.protection);
+    if (secret == sender.secrets.end()) return std::nullopt;
     auto created = Tls13RecordOpener::create(cipher_suite_, secret->second);
     if (!created) return std::nullopt;
-    opener = openers_.emplace(record.protection, std::move(*created)).first;
+    opener = sender.openers.emplace(record.protection, std::move(*created)).first;
   }
-  return opener->second.open(record.bytes, sequence_[record.protection]++);
+  return opener->second.open(record.bytes, sender.sequence[record.protection]++);
 }
 
-void Recorder::record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason) {
+void Recorder::record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason,
+                            bool sent) {
+  ++alerts_;
+  if (level == 1 && code == 0) side(from).sent_close_notify = true;
   AlertEvent a;
+  a.sent = sent;
   a.from = from;
   a.fatal = level == 2;
   a.code = code;
@@ -230,12 +248,47 @@ void Recorder::record_alert(Side from, std::uint8_t level, std::uint8_t code, st
   append(std::move(a));
 }
 
+const RecordEvent& Recorder::sent_record(std::size_t record_id) const {
+  return std::get<RecordEvent>(connection_.events.at(sent_event_.at(record_id - 1)).body);
+}
+
 void Recorder::record_delivered(const WireRecord& record) {
-  // The delivered event repeats the sent one, in the receiver's time.
-  RecordEvent delivered =
-      std::get<RecordEvent>(connection_.events.at(sent_event_.at(record.id - 1)).body);
+  // The delivered event repeats the sent one, in the receiver's time, with the bytes that
+  // actually arrived.
+  RecordEvent delivered = sent_record(record.id);
   delivered.phase = RecordEvent::Phase::delivered;
+  if (delivered.bytes != record.bytes) {
+    delivered.bytes = record.bytes;
+    delivered.plaintext.reset();  // what the sender protected is not what arrives
+  }
   append(std::move(delivered));
+}
+
+void Recorder::note_fault(const WireRecord& record, const WireFault& fault, std::string note) {
+  std::string description = describe(fault);
+  if (!note.empty()) description += " (" + note + ")";
+  append(FaultEvent{record.from, record.id, std::string(to_string(fault.action)),
+                    std::move(description)});
+}
+
+WireRecord Recorder::forge_record(Side as_if_from, Bytes bytes, std::string carried) {
+  RecordEvent r;
+  r.from = as_if_from;
+  r.record_id = ++records_;
+  const auto view = *peek_record(bytes);
+  r.content_type = view.content_type;
+  r.legacy_version = view.legacy_version;
+  r.protection = "plaintext";
+  r.messages = {std::move(carried)};
+  r.bytes = bytes;
+  sent_event_.push_back(connection_.events.size());
+  append(std::move(r));
+  if (view.content_type == static_cast<std::uint8_t>(ContentType::alert) &&
+      view.fragment.size() >= 2)
+    record_alert(
+        as_if_from, view.fragment[0], view.fragment[1],
+        "forged on the wire: the " + std::string(to_string(as_if_from)) + " never sent it");
+  return WireRecord{records_, as_if_from, std::move(bytes)};
 }
 
 void Recorder::on_app_data(Side receiver, ByteView) {
@@ -260,16 +313,25 @@ void Recorder::on_established(Side s, const Botan::TLS::Session_Summary& summary
   append(std::move(e));
 }
 
+// Both sides derive every secret: show it once, unless the two disagree (a tampered transcript).
+bool Recorder::remember_secret(Side s, const std::string& name, ByteView secret) {
+  Bytes value(secret.begin(), secret.end());
+  const auto& other = side(peer_of(s)).secrets;
+  const auto it = other.find(name);
+  const bool news = it == other.end() || it->second != value;
+  side(s).secrets[name] = std::move(value);
+  return news;
+}
+
 void Recorder::on_secret(Side s, std::string_view label, ByteView client_random, ByteView secret) {
   const auto name = secret_name(label);
-  if (!secrets_seen_.insert(name).second) return;  // both sides derive it; show it once
-  secret_values_[name] = Bytes(secret.begin(), secret.end());
+  if (!remember_secret(s, name, secret)) return;
   append(SecretEvent{s, name, std::string(label), Bytes(client_random.begin(), client_random.end()),
                      Bytes(secret.begin(), secret.end())});
 }
 
 void Recorder::on_shared_secret(Side s, ByteView secret) {
-  if (!secrets_seen_.insert("shared_secret").second) return;
+  if (!remember_secret(s, "shared_secret", secret)) return;
   append(SecretEvent{s, "shared_secret", "", {}, Bytes(secret.begin(), secret.end())});
 }
 

@@ -13,6 +13,7 @@
 
 #include "endpoint/endpoint.h"
 #include "timeline/timeline.h"
+#include "wire/fault.h"
 #include "wire/record.h"
 #include "wire/record_protection.h"
 #include "wire/wire.h"
@@ -34,7 +35,13 @@ class Recorder final : public EndpointObserver {
 
   // After each call into an endpoint: split what it emitted into records and put them on the wire.
   void flush(Side side, const CallContext& context);
+  // `record.bytes` may differ from what was sent: a fault changed them on the way.
   void record_delivered(const WireRecord& record);
+  void note_fault(const WireRecord& record, const WireFault& fault, std::string note = "");
+  // A forged record no endpoint sent (an injected alert): it gets a record number of its own.
+  WireRecord forge_record(Side as_if_from, Bytes bytes, std::string carried);
+  // The RecordEvent of a sent record, to match fault triggers against.
+  const RecordEvent& sent_record(std::size_t record_id) const;
   void note_closed(Side side, std::string reason);
   void next_step() { ++step_; }
 
@@ -65,33 +72,37 @@ class Recorder final : public EndpointObserver {
     std::deque<PendingMessage> outgoing;
     std::deque<std::uint8_t> expected_incoming;  // types the peer sent, not yet seen here
     bool sent_finished = false;                  // TLS 1.3: switches to application keys
+    bool sent_close_notify = false;              // its sending half is closed
     bool sent_change_cipher_spec = false;        // TLS 1.2: switches to the session keys
     bool established = false;
     bool app_data_received = false;
     bool close_notify_received = false;
     bool closed = false;
+    std::map<std::string, Bytes> secrets;              // what this side derived, by name
+    std::map<std::string, Tls13RecordOpener> openers;  // this side's record keys, by secret name
+    std::map<std::string, std::uint64_t> sequence;     // next record number per key (RFC 8446 5.3)
   };
 
   SideState& side(Side s) { return sides_[s == Side::client ? 0 : 1]; }
   const SideState& side(Side s) const { return sides_[s == Side::client ? 0 : 1]; }
   Event& append(EventBody body);
-  void record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason);
+  void flush_records(Side from, SideState& me, const CallContext& context);
+  void record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason,
+                    bool sent = true);
   std::string protection_for(Side from, std::uint8_t content_type) const;
   void assign_messages(Side from, RecordEvent& record, std::size_t capacity);
   std::optional<OpenedRecord> open(const RecordEvent& record);
+  bool remember_secret(Side s, const std::string& name, ByteView secret);
 
   Connection& connection_;
   Wire& wire_;
   const SimClock& clock_;
   std::array<SideState, 2> sides_;
+  std::size_t alerts_ = 0;  // alert events recorded so far
   std::size_t step_ = 0;
   std::size_t records_ = 0;
   std::vector<std::size_t> sent_event_;  // record id - 1 -> index of its record_sent event
   bool tls13_ = true;
-  std::set<std::string> secrets_seen_;
-  std::map<std::string, Bytes> secret_values_;        // by name, to open TLS 1.3 records
-  std::map<std::string, Tls13RecordOpener> openers_;  // by protection label
-  std::map<std::string, std::uint64_t> sequence_;     // next record number per key (RFC 8446 5.3)
   std::uint16_t cipher_suite_ = 0;
   std::string group_;
   std::array<std::string, 2> peer_signature_scheme_;  // as seen by client / server

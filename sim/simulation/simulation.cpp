@@ -5,7 +5,7 @@
 
 namespace tlsclub {
 
-Timeline run_scenario(const ScenarioSpec& spec) {
+Timeline run_scenario(const ScenarioSpec& spec, const RunOptions& options) {
   Timeline t;
   t.title = spec.title;
   t.seed = spec.seed;
@@ -13,7 +13,7 @@ Timeline run_scenario(const ScenarioSpec& spec) {
   t.clock = spec.now;
   const Cast cast = build_cast(spec);
   for (std::size_t i = 0; i < spec.members.size(); ++i)
-    t.connections.push_back(run_connection(spec, cast, i));
+    t.connections.push_back(run_connection(spec, cast, i, options));
   return t;
 }
 

@@ -3,11 +3,12 @@
 // seed give a byte-identical Timeline.
 
 #include "scenario/scenario.h"
+#include "simulation/run_options.h"
 #include "timeline/timeline.h"
 
 namespace tlsclub {
 
 // Throws std::invalid_argument for a scenario that cannot be built (unknown authority, group).
-Timeline run_scenario(const ScenarioSpec& spec);
+Timeline run_scenario(const ScenarioSpec& spec, const RunOptions& options = {});
 
 }  // namespace tlsclub

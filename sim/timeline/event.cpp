@@ -31,6 +31,7 @@ std::string_view kind_of(const EventBody& body) {
                         [](const AlertEvent&) { return std::string_view("alert"); },
                         [](const EstablishedEvent&) { return std::string_view("established"); },
                         [](const AppDataEvent&) { return std::string_view("app_data"); },
+                        [](const FaultEvent&) { return std::string_view("fault"); },
                         [](const ClosedEvent&) { return std::string_view("closed"); },
                     },
                     body);
@@ -63,6 +64,7 @@ std::vector<std::string> explain_keys(const Event& event) {
                  [&](const AlertEvent& a) { keys.push_back("alert." + a.name); },
                  [&](const EstablishedEvent&) { keys.push_back("event.established"); },
                  [&](const AppDataEvent&) { keys.push_back("event.app_data"); },
+                 [&](const FaultEvent&) { keys.push_back("event.fault_applied"); },
                  [&](const ClosedEvent&) { keys.push_back("event.closed"); },
              },
              event.body);

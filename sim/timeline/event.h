@@ -69,6 +69,9 @@ struct AlertEvent {
   std::uint8_t code = 0;
   std::string name;    // "certificate_expired"
   std::string reason;  // the sender's own words (library message), when known
+  // false: the side raised it but had already closed its sending half (it had sent close_notify),
+  // so nothing went on the wire; the connection still ends on it (RFC 8446 6.2).
+  bool sent = true;
 };
 
 struct EstablishedEvent {
@@ -84,13 +87,21 @@ struct AppDataEvent {
   Bytes data;
 };
 
+// An attack on the wire, applied to one record (scenario faults and what-if changes).
+struct FaultEvent {
+  Side from = Side::client;  // whose record it hit
+  std::size_t record_id = 0;
+  std::string action;       // "flip", "drop", "replay", "reorder", "inject_alert"
+  std::string description;  // "flip byte 40 (mask 0x01) of the 2nd record from the server"
+};
+
 struct ClosedEvent {
   Side side = Side::client;
   std::string reason;  // "close_notify received", "fatal alert sent", ...
 };
 
 using EventBody = std::variant<RecordEvent, MessageEvent, SecretEvent, CheckEvent, AlertEvent,
-                               EstablishedEvent, AppDataEvent, ClosedEvent>;
+                               EstablishedEvent, AppDataEvent, FaultEvent, ClosedEvent>;
 
 struct Event {
   std::size_t seq = 0;   // position in its connection
@@ -99,7 +110,7 @@ struct Event {
   EventBody body;
 };
 
-// "record", "message", "secret", "check", "alert", "established", "app_data", "closed".
+// "record", "message", "secret", "check", "alert", "established", "app_data", "fault", "closed".
 std::string_view kind_of(const EventBody& body);
 
 // Every explanations-catalogue key an event refers to (its own, and its fields').

@@ -80,6 +80,7 @@ Json to_json(const Event& event) {
                    j["code"] = a.code;
                    j["fatal"] = a.fatal;
                    j["reason"] = a.reason;
+                   j["sent"] = a.sent;
                  },
                  [&](const EstablishedEvent& e) {
                    j["side"] = to_string(e.side);
@@ -92,6 +93,12 @@ Json to_json(const Event& event) {
                    j["from"] = to_string(a.from);
                    j["length"] = a.data.size();
                    j["bytes"] = to_hex(a.data);
+                 },
+                 [&](const FaultEvent& f) {
+                   j["from"] = to_string(f.from);
+                   j["record"] = f.record_id;
+                   j["action"] = f.action;
+                   j["description"] = f.description;
                  },
                  [&](const ClosedEvent& c) {
                    j["side"] = to_string(c.side);

@@ -81,9 +81,10 @@ class Writer {
               if (!c.passed) explain("check." + c.check, "      ");
             },
             [&](const AlertEvent& a) {
-              out_ << "  " << paint("31", "alert " + a.name) << " sent by " << to_string(a.from)
-                   << (a.fatal ? " (fatal)" : "") << (a.reason.empty() ? "" : ": " + a.reason)
-                   << "\n";
+              out_ << "  " << paint("31", "alert " + a.name)
+                   << (a.sent ? " sent by " : " raised (not sent: already closed for sending) by ")
+                   << to_string(a.from) << (a.fatal ? " (fatal)" : "")
+                   << (a.reason.empty() ? "" : ": " + a.reason) << "\n";
               explain("alert." + a.name, "      ");
             },
             [&](const EstablishedEvent& s) {
@@ -95,6 +96,10 @@ class Writer {
             [&](const AppDataEvent& a) {
               out_ << "  " << to_string(a.from) << " says: \""
                    << std::string(a.data.begin(), a.data.end()) << "\"\n";
+            },
+            [&](const FaultEvent& f) {
+              out_ << "  " << paint("31;1", "⚡ attack on the wire: " + f.description) << "\n";
+              explain("event.fault_applied", "      ");
             },
             [&](const ClosedEvent& c) {
               out_ << "  " << to_string(c.side) << " closed the connection (" << c.reason << ")\n";

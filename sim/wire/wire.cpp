@@ -19,4 +19,12 @@ std::optional<WireRecord> Wire::take_next() {
   return record;
 }
 
+std::optional<WireRecord> Wire::take_next_from(Side from) {
+  auto& queue = from == Side::client ? to_server_ : to_client_;
+  if (queue.empty()) return std::nullopt;
+  WireRecord record = std::move(queue.front());
+  queue.pop_front();
+  return record;
+}
+
 }  // namespace tlsclub

@@ -23,6 +23,8 @@ class Wire {
   // The oldest record in flight in either direction (records are delivered in the order they
   // were sent, as on a single TCP connection per direction with no loss).
   std::optional<WireRecord> take_next();
+  // The oldest record in flight from one side (to deliver out of order).
+  std::optional<WireRecord> take_next_from(Side from);
   bool empty() const { return to_server_.empty() && to_client_.empty(); }
 
  private:

@@ -1,0 +1,33 @@
+#pragma once
+// Attacks on the wire, as data: a trigger (which record) and an action (what happens to it).
+// The simulation applies each fault once, when its record is about to be delivered, and records
+// a FaultEvent so a student sees where the attack happened.
+
+#include <cstdint>
+#include <string>
+
+#include "core/side.h"
+
+namespace tlsclub {
+
+struct WireFault {
+  enum class Action { flip, drop, replay, reorder, inject_alert };
+
+  // Trigger: the `record`-th record `from` sends (1-based), or, when record is 0, the first record
+  // from that side that carries `message` ("certificate_verify", "finished", "application_data").
+  std::string member;  // whose connection ("" = every member's)
+  Side from = Side::client;
+  std::size_t record = 0;
+  std::string message;
+
+  Action action = Action::flip;
+  std::size_t offset = 0;    // flip: byte of the record, header included (wraps around)
+  std::uint8_t mask = 0x01;  // flip: XOR mask (non-zero)
+  std::string alert = "handshake_failure";  // inject_alert: what the forged plaintext alert says
+};
+
+std::string_view to_string(WireFault::Action action);
+// "flip byte 40 (mask 0x01) of the 2nd record from the server".
+std::string describe(const WireFault& fault);
+
+}  // namespace tlsclub
