@@ -1,0 +1,126 @@
+// tlsclub run: the demo, one scenario file (its transcript), or a library (a summary table).
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/scenario_files.h"
+#include "core/atomic_file.h"
+#include "simulation/expectations.h"
+#include "simulation/simulation.h"
+#include "timeline/json.h"
+#include "timeline/text.h"
+
+namespace tlsclub::cli {
+
+namespace {
+
+void apply_overrides(const RunArgs& args, ScenarioSpec& spec) {
+  if (args.tls)
+    spec.min_version = spec.max_version =
+        *args.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13;
+  if (args.seed) spec.seed = *args.seed;
+}
+
+// One scenario with its transcript, as `tlsclub run` has always shown the demo.
+int run_one(const RunArgs& args, const ScenarioSpec& spec) {
+  const Timeline timeline = run_scenario(spec);
+  if (!args.json.empty()) {
+    const std::string text = to_json(timeline).dump(2) + "\n";
+    if (args.json == "-")
+      std::cout << text;
+    else
+      write_file_atomically(args.json, text);
+  }
+  const bool show = !args.quiet && args.json != "-";
+  if (show) {
+    TextOptions options;
+    options.explanations = !args.no_explain;
+    options.fields = !args.no_fields;
+    options.color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO) != 0);
+    write_text(std::cout, timeline, options);
+  }
+  bool all_met = true;
+  for (const auto& r : check_expectations(spec, timeline)) {
+    all_met = all_met && r.met;
+    if (show)
+      std::cout << (r.met ? "Expectation met: " : "EXPECTATION NOT MET: ") << r.member
+                << " expected " << r.expected << ", got " << r.actual << "\n";
+  }
+  return all_met ? kExitOk : kExitExpectationNotMet;
+}
+
+struct Row {
+  std::string scenario, member, expected, actual, ok;
+};
+
+void print_table(const std::vector<Row>& rows) {
+  Row header{"scenario", "member", "expected", "actual", "ok"};
+  std::array<std::size_t, 4> width{};
+  const auto widen = [&](const Row& r) {
+    width[0] = std::max(width[0], r.scenario.size());
+    width[1] = std::max(width[1], r.member.size());
+    width[2] = std::max(width[2], r.expected.size());
+    width[3] = std::max(width[3], r.actual.size());
+  };
+  widen(header);
+  for (const auto& r : rows) widen(r);
+  const auto print = [&](const Row& r) {
+    const auto pad = [](const std::string& s, std::size_t w) {
+      return s + std::string(w - s.size(), ' ');
+    };
+    std::cout << pad(r.scenario, width[0]) << "  " << pad(r.member, width[1]) << "  "
+              << pad(r.expected, width[2]) << "  " << pad(r.actual, width[3]) << "  " << r.ok
+              << "\n";
+  };
+  print(header);
+  for (const auto& r : rows) print(r);
+}
+
+// Every scenario, a progress line each on stderr, then the table.
+int run_library(const RunArgs& args, std::vector<LoadedScenario>& scenarios) {
+  std::vector<Row> rows;
+  std::size_t met = 0, not_met = 0;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    auto& s = scenarios[i];
+    apply_overrides(args, s.spec);
+    std::cerr << "[" << i + 1 << "/" << scenarios.size() << "] " << s.path.string() << "\n";
+    const Timeline timeline = run_scenario(s.spec);
+    for (const auto& r : check_expectations(s.spec, timeline)) {
+      rows.push_back({s.path.string(), r.member, r.expected, r.actual, r.met ? "ok" : "NOT MET"});
+      ++(r.met ? met : not_met);
+    }
+  }
+  if (!args.quiet) print_table(rows);
+  std::cout << scenarios.size() << " scenarios, " << met << " expectations met, " << not_met
+            << " not met\n";
+  return not_met == 0 ? kExitOk : kExitExpectationNotMet;
+}
+
+}  // namespace
+
+int run_command(const RunArgs& args) {
+  if (args.paths.empty()) {
+    ScenarioSpec spec = demo_scenario(args.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13,
+                                      args.seed.value_or(1));
+    return run_one(args, spec);
+  }
+  LoadedSet set = load_paths(args.paths, std::cerr);
+  if (set.failed > 0) {
+    std::cerr << "tlsclub: " << set.failed << " scenario file(s) did not load; nothing was run\n";
+    return kExitBadInput;
+  }
+  const bool single = !set.any_folder && set.scenarios.size() == 1;
+  if (!single && !args.json.empty()) {
+    std::cerr << "tlsclub: error: --json takes exactly one scenario file\n";
+    return kExitBadInput;
+  }
+  if (single) {
+    apply_overrides(args, set.scenarios[0].spec);
+    return run_one(args, set.scenarios[0].spec);
+  }
+  return run_library(args, set.scenarios);
+}
+
+}  // namespace tlsclub::cli

@@ -1,0 +1,195 @@
+// Where scenario-file errors go and how they read: stable ids, file:line:col, a hint.
+#include <algorithm>
+
+#include "scenario/loader_internal.h"
+
+namespace tlsclub {
+
+std::string LoadError::to_string() const {
+  std::string s = file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error[" +
+                  id + "]: " + message;
+  if (!hint.empty()) s += " (" + hint + ")";
+  return s;
+}
+
+namespace loader {
+
+Where where_of(const toml::source_region& region) {
+  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+}
+
+void Errors::add(Where where, std::string id, std::string message, std::string hint) {
+  list_.push_back(
+      {file_, where.line, where.column, std::move(id), std::move(message), std::move(hint)});
+}
+
+std::vector<LoadError> Errors::take() {
+  std::stable_sort(list_.begin(), list_.end(), [](const LoadError& a, const LoadError& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
+  return std::move(list_);
+}
+
+// Levenshtein distance, two rows.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+  constexpr std::size_t kMaxDistance = 2;
+  std::string_view best;
+  std::size_t best_distance = kMaxDistance + 1;
+  for (const auto candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate);
+    if (d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  if (best_distance > kMaxDistance) return {};
+  return "did you mean `" + std::string(best) + "`?";
+}
+
+std::string join_names(std::span<const std::string_view> names) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) s += i + 1 == names.size() ? " or " : ", ";
+    s += names[i];
+  }
+  return s;
+}
+
+std::string_view type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a floating-point number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::none:
+      break;
+  }
+  return "nothing";
+}
+
+Section::Section(const toml::table& table, std::string name,
+                 std::span<const std::string_view> allowed, Errors& errors)
+    : table_(table), name_(std::move(name)), errors_(errors) {
+  for (const auto& [key, value] : table) {
+    const std::string_view k = key.str();
+    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+    std::string message = "unknown key `" + std::string(k) + "` " +
+                          (name_.empty() ? "at the top level" : "in [" + name_ + "]");
+    std::string hint = did_you_mean(k, allowed);
+    if (hint.empty()) hint = "expected one of: " + join_names(allowed);
+    errors_.add(where_of(key.source()), "unknown-key", std::move(message), std::move(hint));
+  }
+}
+
+Where Section::where(std::string_view key) const {
+  const toml::node* n = table_.get(key);
+  if (n != nullptr && n->source().begin.line != 0) return where_of(*n);
+  return where();
+}
+
+void Section::missing(std::string_view key) const {
+  errors_.add(where(), "missing-key", "[" + name_ + "] needs `" + std::string(key) + "`",
+              "add `" + std::string(key) + " = ...` to this table");
+}
+
+void Section::wrong_type(std::string_view key, const toml::node& node,
+                         std::string_view wanted) const {
+  errors_.add(where_of(node), "wrong-type",
+              "`" + std::string(key) + "` must be " + std::string(wanted) + ", not " +
+                  std::string(type_name(node)),
+              {});
+}
+
+std::optional<std::string> Section::string(std::string_view key, bool required) const {
+  const toml::node* n = table_.get(key);
+  if (n == nullptr) {
+    if (required) missing(key);
+    return std::nullopt;
+  }
+  if (const auto* v = n->as_string()) return unshield(v->get());
+  wrong_type(key, *n, "a string");
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> Section::integer(std::string_view key, bool required) const {
+  const toml::node* n = table_.get(key);
+  if (n == nullptr) {
+    if (required) missing(key);
+    return std::nullopt;
+  }
+  if (const auto* v = n->as_integer()) return v->get();
+  wrong_type(key, *n, "an integer");
+  return std::nullopt;
+}
+
+std::optional<bool> Section::boolean(std::string_view key) const {
+  const toml::node* n = table_.get(key);
+  if (n == nullptr) return std::nullopt;
+  if (const auto* v = n->as_boolean()) return v->get();
+  wrong_type(key, *n, "a boolean (true or false)");
+  return std::nullopt;
+}
+
+std::optional<std::vector<Section::Item>> Section::strings(std::string_view key) const {
+  const toml::node* n = table_.get(key);
+  if (n == nullptr) return std::nullopt;
+  const auto* array = n->as_array();
+  if (array == nullptr) {
+    wrong_type(key, *n, "an array of strings");
+    return std::nullopt;
+  }
+  std::vector<Item> items;
+  bool ok = true;
+  for (const auto& element : *array) {
+    if (const auto* v = element.as_string()) {
+      items.push_back({unshield(v->get()), where_of(element)});
+    } else {
+      errors_.add(where_of(element), "wrong-type",
+                  "every item of `" + std::string(key) + "` must be a string, not " +
+                      std::string(type_name(element)),
+                  {});
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return items;
+}
+
+const toml::table* Section::table(std::string_view key) const {
+  const toml::node* n = table_.get(key);
+  if (n == nullptr) return nullptr;
+  if (const auto* t = n->as_table()) return t;
+  wrong_type(key, *n, "a table");
+  return nullptr;
+}
+
+}  // namespace loader
+}  // namespace tlsclub

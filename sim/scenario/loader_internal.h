@@ -1,0 +1,128 @@
+#pragma once
+// The scenario loader's inside: where errors go, how a TOML table is read, how values (dates,
+// offsets, enums) are parsed. Only loader*.cpp include this (it pulls in toml++).
+
+#include <toml++/toml.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/loader.h"
+
+namespace tlsclub::loader {
+
+// A place in the file (1-based; 0 when unknown).
+struct Where {
+  int line = 0;
+  int column = 0;
+};
+Where where_of(const toml::source_region& region);
+inline Where where_of(const toml::node& node) {
+  return where_of(node.source());
+}
+
+// Around toml++ 3.3's unreachable() on some non-ASCII code points (loader_text.cpp): `shield`
+// before parsing (nullopt, with the place, for text that uses plane 15, which it needs itself);
+// `unshield` every string read back.
+std::optional<std::string> shield(std::string_view text, Where& plane15);
+std::string unshield(std::string_view text);
+
+// Every error of one file, in the order found; sorted by place at the end.
+class Errors {
+ public:
+  explicit Errors(std::string file) : file_(std::move(file)) {}
+  void add(Where where, std::string id, std::string message, std::string hint = {});
+  bool empty() const { return list_.empty(); }
+  std::vector<LoadError> take();
+
+ private:
+  std::string file_;
+  std::vector<LoadError> list_;
+};
+
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// "did you mean `issuer`?" when a candidate is within edit distance 2, else "".
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+// "a, b or c"
+std::string join_names(std::span<const std::string_view> names);
+// "a string", "an integer", ...
+std::string_view type_name(const toml::node& node);
+
+// One table of the file, read key by key. Keys outside `allowed` are reported at once
+// (unknown-key, with a did-you-mean hint); accessors report wrong types and missing required keys
+// and return nullopt then, so the caller simply keeps its default.
+class Section {
+ public:
+  Section(const toml::table& table, std::string name, std::span<const std::string_view> allowed,
+          Errors& errors);
+
+  const toml::node* node(std::string_view key) const { return table_.get(key); }
+  bool has(std::string_view key) const { return table_.contains(key); }
+  Where where() const { return where_of(table_); }
+  Where where(std::string_view key) const;  // the value's place, or the table's
+  Errors& errors() const { return errors_; }
+  const std::string& name() const { return name_; }
+
+  std::optional<std::string> string(std::string_view key, bool required = false) const;
+  std::optional<std::int64_t> integer(std::string_view key, bool required = false) const;
+  std::optional<bool> boolean(std::string_view key) const;
+  // An array of strings, each with its place.
+  struct Item {
+    std::string value;
+    Where where;
+  };
+  std::optional<std::vector<Item>> strings(std::string_view key) const;
+  const toml::table* table(std::string_view key) const;
+  void missing(std::string_view key) const;
+
+ private:
+  void wrong_type(std::string_view key, const toml::node& node, std::string_view wanted) const;
+  const toml::table& table_;
+  std::string name_;
+  Errors& errors_;
+};
+
+// Values. Each reports its own error (bad-date, bad-enum, ...) and returns nullopt.
+// A time: "2026-03-01T20:00:00Z", "2026-03-01", a TOML date-time, or an offset from the clock:
+// "-30d", "+2h", "-1s", "+5m", "0" (or the integer 0).
+std::optional<SimTime> time_at(const Section& s, std::string_view key, SimTime clock);
+std::optional<std::chrono::seconds> parse_offset(std::string_view text);
+// One of `allowed`; otherwise bad-enum listing them (with a did-you-mean).
+std::optional<std::size_t> pick(const Section& s, std::string_view key,
+                                std::span<const std::string_view> allowed, bool required = false);
+// The same for a value already read (an array item).
+bool check_name(Errors& errors, Where where, std::string_view what, std::string_view value,
+                std::span<const std::string_view> allowed);
+
+// Name tables.
+std::span<const std::string_view> key_type_names();  // ecdsa_p256 ...
+std::span<const std::string_view> group_names();     // x25519 ...
+std::span<const std::string_view> key_usage_names();
+std::span<const std::string_view> eku_names();  // serverAuth ...
+std::optional<std::string> eku_oid(std::string_view name_or_oid);
+std::span<const std::string_view> alert_names();
+std::span<const std::string_view> check_names();
+std::span<const std::string_view> revocation_reason_names();  // index = RFC 5280 reason code
+
+// Where the references of a scenario were written, for the reference checks.
+struct Places {
+  std::vector<Where> authority_id, authority_issuer;
+  std::vector<std::vector<Section::Item>> crl_revoked;
+  Where server_issuer;
+  std::vector<Section::Item> server_trusted;
+  std::vector<Where> member_name, card_issuer;
+  std::vector<std::vector<Section::Item>> member_trusted;
+};
+
+// The sections of the file.
+void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);
+void read_server(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);
+void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);
+// Dangling references, duplicates, cycles, CRL entries: after every section is read.
+void check_references(const ScenarioSpec& spec, const Places& places, Errors& errors);
+
+}  // namespace tlsclub::loader
