@@ -64,6 +64,34 @@ struct Expectation {
   std::optional<std::string> failing_check;  // the first check that fails: "validity"
 };
 
+// Where in a member's visit a note or question belongs (docs/scenario-format.md, "Anchors"):
+//   "<side>.<message>"  the step where that side's message is sent ("server.certificate_verify")
+//   "check.<name>"      the first certificate check with that name ("check.validity")
+//   "alert"             the first alert;  "established"  the first side established
+//   "end"               after the visit (its outcome)
+struct StepAnchor {
+  std::string member;  // "" = the first member
+  std::string at;
+};
+
+// A trainer's note, shown with the step it is anchored to.
+struct NarrationNote {
+  StepAnchor anchor;
+  std::string text;
+};
+
+// A question the GUI's predict mode asks *before* showing the step it is anchored to.
+// kind "outcome" (answers: admitted / refused), "alert" (an alert name), "failing_check" (a check
+// name) take their right answer from the run itself; "choice" has the trainer's `answer`, one of
+// `choices`.
+struct PredictQuestion {
+  StepAnchor anchor;
+  std::string kind = "outcome";
+  std::string question;
+  std::vector<std::string> choices;  // "choice" only (other kinds: the GUI offers the names)
+  std::string answer;                // "choice" only
+};
+
 struct MemberSpec {
   std::string name;                   // "Alice"
   std::optional<EndEntitySpec> card;  // none: a visitor
@@ -89,6 +117,8 @@ struct ScenarioSpec {
   std::vector<AuthoritySpec> authorities;
   ServerSpec server;
   std::vector<MemberSpec> members;
+  std::vector<NarrationNote> notes;
+  std::vector<PredictQuestion> questions;
 };
 
 // The built-in demo: a mutual-TLS visit to club.example by Alice, under a town authority and a
