@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
       app.add_subcommand("list", "List the scenarios in a folder: title, lesson, level, members");
   list_cmd->add_option("dir", list_dir, "Folder to list (default: scenarios)")->type_name("DIR");
 
+  ExportArgs export_args;
+  auto* export_cmd = add_export_command(app, export_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -64,6 +67,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(args);
     if (*check_cmd) return check_command(check_paths);
     if (*list_cmd) return list_command(list_dir);
+    if (*export_cmd) return export_command(export_args);
   } catch (const std::exception& e) {
     std::cerr << "tlsclub: error: " << e.what() << "\n";
     return kExitBadInput;

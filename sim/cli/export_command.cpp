@@ -1,0 +1,87 @@
+// tlsclub export: what a trainer hands out. Runs the scenario once and writes each export asked
+// for; every file goes to a temporary name first, so a failed export leaves nothing half-written.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/scenario_files.h"
+#include "core/atomic_file.h"
+#include "export/certificates.h"
+#include "simulation/simulation.h"
+#include "timeline/json.h"
+
+namespace tlsclub::cli {
+
+CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "export",
+      "Export a scenario for class: its certificates and keys as PEM, the Timeline as JSON, a\n"
+      "packet capture with its key log (Wireshark), the ladder diagram as SVG, a Markdown "
+      "handout.\n"
+      "No FILE: the built-in demo. Name at least one output. See docs/exports.md.\n"
+      "Exit 0: everything written; 2: bad input or a file that could not be written.");
+  cmd->add_option("path", args.path, "Scenario file (default: the built-in demo)")
+      ->type_name("FILE");
+  cmd->add_option("--tls", args.tls, "TLS version on both sides (overrides the scenario)")
+      ->check(CLI::IsMember({"1.2", "1.3"}));
+  cmd->add_option("--seed", args.seed, "Seed of every random stream (overrides the scenario)");
+  cmd->add_option("--certs", args.certs,
+                  "Write every certificate, private key (0600), chain, trust list, CRL and OCSP "
+                  "response as PEM into DIR, with an index.txt (created when missing)")
+      ->type_name("DIR");
+  cmd->add_option("--json", args.json, "Write the Timeline as JSON (docs/timeline-json.md)")
+      ->type_name("FILE");
+  return cmd;
+}
+
+namespace {
+
+bool nothing_asked(const ExportArgs& a) {
+  return a.certs.empty() && a.json.empty() && a.keylog.empty() && a.pcap.empty() && a.svg.empty() &&
+         a.markdown.empty();
+}
+
+}  // namespace
+
+int export_command(const ExportArgs& args) {
+  if (nothing_asked(args)) {
+    std::cerr << "tlsclub export: error: nothing to export (hint: name at least one of --certs "
+                 "DIR, --json FILE; see tlsclub export --help)\n";
+    return kExitBadInput;
+  }
+  ScenarioSpec spec;
+  if (args.path.empty()) {
+    spec = demo_scenario(args.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13);
+  } else {
+    LoadedSet set = load_paths({args.path}, std::cerr);
+    if (set.failed > 0 || set.any_folder || set.scenarios.size() != 1) {
+      if (set.any_folder)
+        std::cerr << "tlsclub export: error: '" << args.path
+                  << "' is a folder (hint: export one scenario file at a time)\n";
+      return kExitBadInput;
+    }
+    spec = std::move(set.scenarios[0].spec);
+    if (args.tls)
+      spec.min_version = spec.max_version =
+          *args.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13;
+  }
+  if (args.seed) spec.seed = *args.seed;
+
+  const Cast cast = build_cast(spec);
+  if (!args.certs.empty()) {
+    const auto files = export_certificates(spec, cast, args.certs);
+    std::cout << "wrote " << files.size() << " files to " << args.certs << " (see "
+              << files.back().path.string() << ")\n";
+  }
+  const bool needs_run = !args.json.empty() || !args.keylog.empty() || !args.pcap.empty() ||
+                         !args.svg.empty() || !args.markdown.empty();
+  if (!needs_run) return kExitOk;
+  const Timeline timeline = run_scenario(spec);
+  if (!args.json.empty()) {
+    write_file_atomically(args.json, to_json(timeline).dump(2) + "\n");
+    std::cout << "wrote " << args.json << " (Timeline JSON)\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace tlsclub::cli
