@@ -6,7 +6,10 @@
 #include "cli/commands.h"
 #include "cli/scenario_files.h"
 #include "core/atomic_file.h"
+#include "export/capture.h"
 #include "export/certificates.h"
+#include "export/export_file.h"
+#include "export/keylog.h"
 #include "simulation/simulation.h"
 #include "timeline/json.h"
 
@@ -30,6 +33,13 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
                   "response as PEM into DIR, with an index.txt (created when missing)")
       ->type_name("DIR");
   cmd->add_option("--json", args.json, "Write the Timeline as JSON (docs/timeline-json.md)")
+      ->type_name("FILE");
+  cmd->add_option("--pcap", args.pcap,
+                  "Write a packet capture (classic pcap, raw IPv4): one TCP stream per member, "
+                  "127.0.0.1 -> 127.0.0.2:443")
+      ->type_name("FILE");
+  cmd->add_option("--keylog", args.keylog,
+                  "Write the NSS key log (SSLKEYLOGFILE) that lets Wireshark decrypt the capture")
       ->type_name("FILE");
   return cmd;
 }
@@ -80,6 +90,17 @@ int export_command(const ExportArgs& args) {
   if (!args.json.empty()) {
     write_file_atomically(args.json, to_json(timeline).dump(2) + "\n");
     std::cout << "wrote " << args.json << " (Timeline JSON)\n";
+  }
+  if (!args.pcap.empty()) {
+    const Bytes pcap = capture_pcap(timeline);
+    write_export_file(args.pcap, std::string(pcap.begin(), pcap.end()));
+    std::cout << "wrote " << args.pcap << " (packet capture, " << timeline.connections.size()
+              << " TCP stream(s))\n";
+  }
+  if (!args.keylog.empty()) {
+    // Secrets, but of a simulation: shared like the capture, not a private key.
+    write_export_file(args.keylog, nss_key_log(timeline));
+    std::cout << "wrote " << args.keylog << " (NSS key log)\n";
   }
   return kExitOk;
 }

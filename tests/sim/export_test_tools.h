@@ -18,12 +18,14 @@ namespace tlsclub::test {
 
 struct CommandResult {
   int code = -1;
-  std::string out;  // stdout and stderr together
+  std::string out;  // stdout, and stderr unless left out
 };
 
-inline CommandResult run_command(const std::string& command) {
+enum class Stderr { merged, dropped };
+
+inline CommandResult run_command(const std::string& command, Stderr err = Stderr::merged) {
   CommandResult r;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  FILE* pipe = popen((command + (err == Stderr::merged ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
   REQUIRE(pipe != nullptr);
   char buffer[4096];
   while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) r.out.append(buffer, n);
