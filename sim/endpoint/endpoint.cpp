@@ -4,8 +4,10 @@
 #include <botan/credentials_manager.h>
 #include <botan/pubkey.h>
 #include <botan/tls_callbacks.h>
+#include <botan/tls_ciphersuite.h>
 #include <botan/tls_client.h>
 #include <botan/tls_exceptn.h>
+#include <botan/tls_messages.h>
 #include <botan/tls_server.h>
 #include <botan/tls_session_manager_memory.h>
 #include <botan/tls_session_manager_noop.h>
@@ -85,6 +87,12 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
     observer_.on_established(config_.side, summary);
   }
   void tls_inspect_handshake_msg(const Botan::TLS::Handshake_Message& msg) override {
+    // With RSA key transport the badge's key must be allowed to encrypt (keyEncipherment,
+    // RFC 5246 7.4.2); the ServerHello says which key exchange it is.
+    if (const auto* hello = dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg)) {
+      const auto suite = Botan::TLS::Ciphersuite::by_id(hello->ciphersuite());
+      rsa_key_exchange_ = suite && suite->kex_method() == Botan::TLS::Kex_Algo::STATIC_RSA;
+    }
     observer_.on_handshake_message(config_.side, msg);
   }
   void tls_ssl_key_log_data(std::string_view label, std::span<const uint8_t> client_random,
@@ -146,6 +154,7 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
     // Botan passes the SNI name for client chains too (pitfall 1): only badges are name-checked.
     if (request.server_auth) request.hostname = std::string(hostname);
     request.require_revocation_info = config_.policy.require_revocation_info;
+    request.rsa_key_exchange = request.server_auth && rsa_key_exchange_;
     request.now = clock_.now();
     const VerifyResult result = verify_chain(request);
     observer_.on_checks(config_.side, result);
@@ -159,6 +168,7 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
   const EndpointConfig& config_;
   EndpointObserver& observer_;
   const SimClock& clock_;
+  bool rsa_key_exchange_ = false;
 };
 
 Endpoint::Endpoint(EndpointConfig config, EndpointObserver& observer, const SimClock& clock)

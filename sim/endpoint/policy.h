@@ -20,7 +20,13 @@ struct PolicySpec {
   bool require_revocation_info = false;
   bool middlebox_compatibility = true;
   std::size_t session_tickets = 0;
+  std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};
+  bool ecdhe = true;  // TLS 1.2 key exchange methods allowed
+  bool rsa_transport = false;
 };
+
+// "aes_128_gcm" -> "AES-128/GCM"; throws std::invalid_argument for an unknown name.
+std::string botan_cipher_name(const std::string& name);
 
 // Throws std::invalid_argument for an unknown group name.
 Botan::TLS::Group_Params group_from_name(const std::string& name);
@@ -35,6 +41,7 @@ class SimPolicy final : public Botan::TLS::Policy {
   std::vector<Botan::TLS::Group_Params> key_exchange_groups_to_offer() const override;
   std::vector<std::string> allowed_ciphers() const override;
   std::vector<std::string> allowed_key_exchange_methods() const override;
+  std::vector<std::string> allowed_signature_methods() const override;
   bool require_client_certificate_authentication() const override {
     return spec_.require_client_cert;
   }
@@ -50,11 +57,15 @@ class SimPolicy final : public Botan::TLS::Policy {
   std::size_t new_session_tickets_upon_handshake_success() const override {
     return spec_.session_tickets;
   }
+  // Our verifier judges key sizes and records it as a check (signature_strength); Botan's own
+  // earlier refusal would leave the checklist empty.
+  std::size_t minimum_rsa_bits() const override { return 1024; }
   const PolicySpec& spec() const { return spec_; }
 
  private:
   PolicySpec spec_;
   std::vector<Botan::TLS::Group_Params> groups_;
+  std::vector<std::string> ciphers_;
 };
 
 }  // namespace tlsclub

@@ -54,6 +54,16 @@ std::unique_ptr<Botan::Public_Key> key_of(const Botan::X509_Certificate& cert, s
   }
 }
 
+// The weakest keys and hashes this side still accepts (NIST SP 800-131A; CA/B Forum baseline:
+// RSA at least 2048 bits; SHA-1 signatures distrusted since the SHAttered collision, 2017).
+constexpr std::size_t kMinRsaBits = 2048;
+
+bool signed_with_sha1(const Botan::X509_Certificate& c) {
+  const std::string algorithm = c.signature_algorithm().oid().to_formatted_string();
+  return algorithm.find("SHA1") != std::string::npos ||
+         algorithm.find("SHA-1") != std::string::npos;
+}
+
 class Bouncer {
  public:
   explicit Bouncer(const VerifyRequest& r) : r_(r) {}
@@ -98,6 +108,27 @@ bool is_trusted(const VerifyRequest& r, const Botan::X509_Certificate& cert) {
 
 // RFC 5280 6.1: find each certificate's issuer by name, among trust anchors first, then among
 // what the peer sent. Stops at a trust anchor or a self-signed certificate.
+// Local policy on the tools of a seal (RFC 8446 4.4.2.4: SHA-1 signatures are deprecated and
+// SHOULD be refused; keys too small to resist factoring are refused by policy).
+void check_strength(Bouncer& b, const Botan::X509_Certificate& c, std::size_t d) {
+  const std::string algorithm = c.signature_algorithm().oid().to_formatted_string();
+  std::string key_error;
+  const auto key = key_of(c, key_error);
+  const std::string size =
+      key ? std::to_string(key->key_length()) + "-bit " + key->algo_name() + " key" : "key";
+  if (signed_with_sha1(c))
+    b.check(c, d, "signature_strength", false, Code::UNTRUSTED_HASH,
+            "sealed with " + algorithm +
+                ": SHA-1 collisions can be made, so this side no longer "
+                "trusts SHA-1 seals");
+  else if (key && key->algo_name() == "RSA" && key->key_length() < kMinRsaBits)
+    b.check(c, d, "signature_strength", false, Code::SIGNATURE_METHOD_TOO_WEAK,
+            "a " + size + "; this side requires RSA keys of at least " +
+                std::to_string(kMinRsaBits) + " bits");
+  else
+    b.check(c, d, "signature_strength", true, Code::OK, algorithm + " seal, " + size);
+}
+
 std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer& bouncer) {
   std::vector<Botan::X509_Certificate> path{r.chain.front()};
   while (path.size() <= 8) {
@@ -226,9 +257,10 @@ VerifyResult verify_chain(const VerifyRequest& r) {
       } else {
         const auto [code, why] = c.verify_signature(*key);
         b.check(c, d, "signature", code == Code::VERIFIED, code,
-                code == Code::VERIFIED ? "the seal of " + subject_of(issuer) + " verifies"
-                                       : "the signature does not verify with the key of " +
-                                             subject_of(issuer) + " (" + why + ")");
+                code == Code::VERIFIED
+                    ? "the seal of " + subject_of(issuer) + " verifies"
+                    : "the signature does not verify with the key of " + subject_of(issuer) +
+                          (why.empty() ? "" : " (" + why + ")"));
       }
     }
     check_dates(r, b, c, d);
@@ -246,6 +278,7 @@ VerifyResult verify_chain(const VerifyRequest& r) {
       else
         b.check(c, d, "basic_constraints", true, Code::OK, "a CA, within its path length");
     }
+    if (!anchor) check_strength(b, c, d);
     if (d == 0) {
       const auto constraints = c.constraints();
       const auto need = r.rsa_key_exchange ? Botan::Key_Constraints::KeyEncipherment
@@ -271,7 +304,13 @@ VerifyResult verify_chain(const VerifyRequest& r) {
                 "EKU lacks " + purpose + oid);
 
       if (r.server_auth) {
-        if (c.matches_dns_name(r.hostname))
+        // RFC 9525 6.3 (and browsers since 2017): only subjectAltName names count; a CN-only
+        // certificate matches nothing. Botan would still fall back to the CN.
+        if (c.subject_alt_name().dns().empty())
+          b.check(c, d, "hostname", false, Code::CERT_NAME_NOMATCH,
+                  "no subjectAltName dNSName: the subject " + subject_of(c) +
+                      " does not count for host names (RFC 9525 6.3)");
+        else if (c.matches_dns_name(r.hostname))
           b.check(c, d, "hostname", true, Code::OK, "'" + r.hostname + "' matches the certificate");
         else
           b.check(c, d, "hostname", false, Code::CERT_NAME_NOMATCH,

@@ -109,6 +109,14 @@ constexpr Explanation kChecks[] = {
      "the peer's leaf certificate, with a scheme offered in signature_algorithms; failure MUST "
      "abort with decrypt_error.",
      "RFC 8446 4.4.3; RFC 5246 7.4.8"},
+    {"check.password", "Knows the password",
+     "Inside, the bouncer asks for the member's password: the card proves what the member has, "
+     "the password what the member knows; a stolen card alone does not get in.",
+     "An application-layer second factor checked after the handshake, inside the encrypted "
+     "channel: the client certificate authenticates the key holder (CertificateVerify), the "
+     "password the person. TLS itself does not carry it; it travels as application data "
+     "protected by the application traffic keys.",
+     "RFC 8446 4.4.3; RFC 8446 7.1"},
     {"check.name_constraints", "Within the office's district",
      "A district office may only issue badges for names in its own district; a badge outside "
      "that district is refused even with a genuine seal.",

@@ -150,6 +150,20 @@ Identity make_root(const CertificateSpec& spec, Botan::RandomNumberGenerator& rn
   return sign_certificate(spec, /*is_ca=*/true, self, key, name, rng);
 }
 
+Identity make_self_signed(const CertificateSpec& spec, Botan::RandomNumberGenerator& rng) {
+  std::shared_ptr<Botan::Private_Key> key = generate_key(spec.key_type, rng);
+  const auto name = subject_dn(spec);
+  const Issuer self{name, key_identifier(*key), *key};
+  return sign_certificate(spec, spec.is_ca, self, key, name, rng);
+}
+
+Identity with_altered_signature(const Identity& identity) {
+  // The signature BIT STRING ends the DER (RFC 5280 4.1): its last byte is part of the value.
+  auto der = identity.certificate.BER_encode();
+  der.back() ^= 0x01;
+  return Identity{Botan::X509_Certificate(der), identity.key};
+}
+
 Identity issue(const Identity& issuer, const CertificateSpec& spec,
                Botan::RandomNumberGenerator& rng, const Botan::Private_Key* signing_key) {
   std::shared_ptr<Botan::Private_Key> key = generate_key(spec.key_type, rng);

@@ -16,12 +16,13 @@ namespace tlsclub::pki {
 
 namespace {
 
-constexpr std::array<std::pair<KeyType, std::string_view>, 5> kKeyTypeNames{{
+constexpr std::array<std::pair<KeyType, std::string_view>, 6> kKeyTypeNames{{
     {KeyType::ecdsa_p256, "ecdsa_p256"},
     {KeyType::ecdsa_p384, "ecdsa_p384"},
     {KeyType::ed25519, "ed25519"},
     {KeyType::rsa_2048, "rsa_2048"},
     {KeyType::rsa_3072, "rsa_3072"},
+    {KeyType::rsa_1024, "rsa_1024"},
 }};
 
 }  // namespace
@@ -53,6 +54,8 @@ std::unique_ptr<Botan::Private_Key> generate_key(KeyType type, Botan::RandomNumb
       return std::make_unique<Botan::RSA_PrivateKey>(rng, 2048);
     case KeyType::rsa_3072:
       return std::make_unique<Botan::RSA_PrivateKey>(rng, 3072);
+    case KeyType::rsa_1024:  // too weak on purpose: the weak-key lesson
+      return std::make_unique<Botan::RSA_PrivateKey>(rng, 1024);
   }
   throw std::invalid_argument("unknown KeyType");
 }

@@ -17,7 +17,7 @@
 
 namespace tlsclub::pki {
 
-enum class KeyType { ecdsa_p256, ecdsa_p384, ed25519, rsa_2048, rsa_3072 };
+enum class KeyType { ecdsa_p256, ecdsa_p384, ed25519, rsa_2048, rsa_3072, rsa_1024 };
 std::string to_string(KeyType k);  // "ecdsa_p256"
 std::optional<KeyType> key_type_from_string(std::string_view s);
 
@@ -59,6 +59,13 @@ std::unique_ptr<Botan::Private_Key> generate_key(KeyType type, Botan::RandomNumb
 
 // A root: self-signed. `spec.is_ca` is forced on.
 Identity make_root(const CertificateSpec& spec, Botan::RandomNumberGenerator& rng);
+
+// Self-signed without forcing cA: a badge someone made for itself (`openssl req -x509`).
+Identity make_self_signed(const CertificateSpec& spec, Botan::RandomNumberGenerator& rng);
+
+// The same certificate with one byte of its signature changed: the seal no longer verifies,
+// everything else reads as before.
+Identity with_altered_signature(const Identity& identity);
 
 // Issue `spec` under `issuer`. `signing_key`, if given, signs instead of the issuer's real key
 // (the forged-seal fault: issuer name and key identifier still point at the real authority).

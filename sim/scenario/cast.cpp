@@ -1,5 +1,6 @@
 #include "scenario/cast.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/drbg.h"
@@ -24,7 +25,7 @@ const pki::Identity& make_authority(const ScenarioSpec& spec, const std::string&
     throw std::invalid_argument("certificate authority '" + id + "' is part of an issuing cycle");
   auto rng = make_drbg(spec.seed, "authority:" + id);
   auto certificate = a->certificate;
-  certificate.is_ca = true;
+  certificate.is_ca = a->is_ca;
   pki::Identity identity =
       a->parent ? pki::issue(make_authority(spec, *a->parent, cast, depth + 1), certificate, *rng)
                 : pki::make_root(certificate, *rng);
@@ -33,9 +34,17 @@ const pki::Identity& make_authority(const ScenarioSpec& spec, const std::string&
 
 Credential make_credential(const ScenarioSpec& spec, const EndEntitySpec& ee,
                            const std::string& stream, Cast& cast) {
-  const pki::Identity& issuer = make_authority(spec, ee.issuer, cast, 0);
   auto rng = make_drbg(spec.seed, stream);
+  if (ee.self_signed) {
+    Credential c{pki::make_self_signed(ee.certificate, *rng), {}};
+    c.chain.push_back(c.identity.certificate);
+    return c;
+  }
+  const pki::Identity& issuer = make_authority(spec, ee.issuer, cast, 0);
   Credential c{pki::issue(issuer, ee.certificate, *rng), {}};
+  if (ee.altered_signature) c.identity = pki::with_altered_signature(c.identity);
+  // A thief copied the certificate, which is public, but not the private key behind it.
+  if (ee.stolen) c.identity.key = pki::generate_key(ee.certificate.key_type, *rng);
   c.chain.push_back(c.identity.certificate);
   // Intermediates up to, not including, the root: the root is what the peer already trusts.
   for (const AuthoritySpec* a = find_authority(spec, ee.issuer); a != nullptr && a->parent;
@@ -105,11 +114,22 @@ Cast build_cast(const ScenarioSpec& spec) {
   for (const auto& a : spec.authorities) make_authority(spec, a.id, cast, 0);
   cast.server = make_credential(spec, spec.server.certificate, "server", cast);
   if (!spec.server.send_intermediates) cast.server.chain.resize(1);
+  if (spec.server.chain_order == ChainOrder::reversed && cast.server.chain.size() > 2)
+    std::reverse(cast.server.chain.begin() + 1, cast.server.chain.end());
   for (const auto& m : spec.members) {
     if (m.card)
       cast.cards.push_back(make_credential(spec, *m.card, "member:" + m.name, cast));
     else
       cast.cards.push_back(std::nullopt);
+    std::optional<Credential> impostor;
+    if (m.intercepted_by) {
+      // The same name on the badge, a different authority behind it.
+      EndEntitySpec fake = spec.server.certificate;
+      fake.issuer = *m.intercepted_by;
+      fake.self_signed = fake.altered_signature = fake.stolen = false;
+      impostor = make_credential(spec, fake, "impostor:" + m.name, cast);
+    }
+    cast.impostors.push_back(std::move(impostor));
   }
   publish_revocation(spec, cast);
   return cast;

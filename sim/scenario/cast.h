@@ -22,8 +22,10 @@ struct Cast {
   std::map<std::string, pki::Identity> authorities;
   Credential server;
   std::vector<std::optional<Credential>> cards;  // one per member, in order
-  std::vector<Botan::X509_CRL> crls;             // every published CRL
-  Bytes server_staple;                           // DER OCSPResponse, empty when none
+  // The badge a man in the middle shows each member (none: the member reaches the real club).
+  std::vector<std::optional<Credential>> impostors;
+  std::vector<Botan::X509_CRL> crls;  // every published CRL
+  Bytes server_staple;                // DER OCSPResponse, empty when none
 
   // Certificates of the given authority ids (roots a side trusts).
   std::vector<Botan::X509_Certificate> certificates_of(const std::vector<std::string>& ids) const;

@@ -16,8 +16,8 @@ namespace {
 using loader::Errors;
 using loader::Section;
 
-constexpr std::array<std::string_view, 5> kTopKeys{"format", "scenario", "authority", "server",
-                                                   "member"};
+constexpr std::array<std::string_view, 8> kTopKeys{"format", "scenario", "authority", "server",
+                                                   "member", "fault",    "note",      "question"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "title", "summary", "lesson", "level", "tls", "seed", "clock", "middlebox_compatibility"};
 constexpr std::array<std::string_view, 3> kLevels{"beginner", "intermediate", "advanced"};
@@ -126,6 +126,8 @@ LoadResult load_table(const toml::table& root, std::string_view file_name, Error
   loader::read_authorities(root, spec, places, errors);
   loader::read_server(root, spec, places, errors);
   loader::read_members(root, spec, places, errors);
+  loader::read_faults(root, spec, errors);
+  loader::read_narration(root, spec, errors);
   loader::check_references(spec, places, errors);
   if (!errors.empty()) return errors.take();
   return spec;

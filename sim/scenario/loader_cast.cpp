@@ -1,6 +1,7 @@
 // Scenario files: the cast. [[authority]] (with [authority.crl]), [server] (with
 // [server.ocsp_staple]) and [[member]] (with [member.card] and [member.expect]).
 #include <array>
+#include <map>
 
 #include "scenario/loader_internal.h"
 
@@ -10,12 +11,12 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr std::array<std::string_view, 11> kAuthorityKeys{
-    "id",          "name",        "organization", "issuer",         "key", "valid_from",
-    "valid_until", "path_length", "key_usage",    "omit_key_usage", "crl"};
+constexpr std::array<std::string_view, 13> kAuthorityKeys{
+    "id",          "name",      "organization",   "issuer", "key", "valid_from",    "valid_until",
+    "path_length", "key_usage", "omit_key_usage", "crl",    "ca",  "signature_hash"};
 constexpr std::array<std::string_view, 4> kCrlKeys{"revoked", "reason", "this_update",
                                                    "next_update"};
-constexpr std::array<std::string_view, 17> kServerKeys{"name",
+constexpr std::array<std::string_view, 25> kServerKeys{"name",
                                                        "dns_names",
                                                        "issuer",
                                                        "organization",
@@ -31,15 +32,47 @@ constexpr std::array<std::string_view, 17> kServerKeys{"name",
                                                        "groups",
                                                        "require_revocation_info",
                                                        "session_tickets",
-                                                       "ocsp_staple"};
+                                                       "ocsp_staple",
+                                                       "signature_hash",
+                                                       "self_signed",
+                                                       "altered_signature",
+                                                       "chain_order",
+                                                       "ciphers",
+                                                       "key_exchange",
+                                                       "require_password",
+                                                       "passwords"};
 constexpr std::array<std::string_view, 6> kOcspKeys{
     "status", "this_update", "next_update", "revoked_at", "reason", "signed_by_wrong_key"};
-constexpr std::array<std::string_view, 8> kMemberKeys{
-    "name", "server_name", "trusted_authorities", "groups", "require_revocation_info", "request",
-    "card", "expect"};
-constexpr std::array<std::string_view, 10> kCardKeys{
-    "issuer",    "name",           "organization",       "key",      "valid_from", "valid_until",
-    "key_usage", "omit_key_usage", "extended_key_usage", "dns_names"};
+constexpr std::array<std::string_view, 11> kMemberKeys{"name",
+                                                       "server_name",
+                                                       "trusted_authorities",
+                                                       "groups",
+                                                       "require_revocation_info",
+                                                       "request",
+                                                       "card",
+                                                       "expect",
+                                                       "password",
+                                                       "ciphers",
+                                                       "key_exchange"};
+constexpr std::array<std::string_view, 14> kCardKeys{"issuer",
+                                                     "name",
+                                                     "organization",
+                                                     "key",
+                                                     "valid_from",
+                                                     "valid_until",
+                                                     "key_usage",
+                                                     "omit_key_usage",
+                                                     "extended_key_usage",
+                                                     "dns_names",
+                                                     "signature_hash",
+                                                     "self_signed",
+                                                     "altered_signature",
+                                                     "stolen"};
+constexpr std::array<std::string_view, 3> kHashes{"sha256", "sha384", "sha1"};
+constexpr std::array<std::string_view, 3> kCiphers{"aes_128_gcm", "aes_256_gcm",
+                                                   "chacha20_poly1305"};
+constexpr std::array<std::string_view, 2> kKeyExchanges{"ecdhe", "rsa"};
+constexpr std::array<std::string_view, 2> kChainOrders{"issuer_order", "reversed"};
 constexpr std::array<std::string_view, 4> kExpectKeys{"outcome", "refused_by", "alert",
                                                       "failing_check"};
 constexpr std::array<std::string_view, 3> kClientAuth{"none", "optional", "required"};
@@ -96,6 +129,8 @@ void read_certificate(const Section& s, SimTime clock, seconds from, seconds unt
         check_name(s.errors(), item.where, "extended_key_usage", item.value, eku_names());
     }
   }
+  if (auto v = pick(s, "signature_hash", kHashes))
+    c.hash = *v == 0 ? "SHA-256" : *v == 1 ? "SHA-384" : "SHA-1";
   if (auto items = s.strings("dns_names")) {
     c.dns_names.clear();
     for (const auto& item : *items) c.dns_names.push_back(item.value);
@@ -116,19 +151,6 @@ std::optional<Section::Item> reference(const Section& s, std::string_view key, b
   auto v = name_at(s, key, required);
   if (!v) return std::nullopt;
   return Section::Item{*v, s.where(key)};
-}
-
-// [[name]]: an array of tables. A single [name] table is a common slip.
-const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors) {
-  const toml::node* n = root.get(key);
-  if (n == nullptr) return nullptr;
-  const auto* array = n->as_array();
-  if (array != nullptr && array->is_array_of_tables()) return array;
-  errors.add(
-      where_of(*n), "wrong-type",
-      "`" + std::string(key) + "` must be an array of tables, not " + std::string(type_name(*n)),
-      "write each one under its own [[" + std::string(key) + "]] header");
-  return nullptr;
 }
 
 CrlSpec read_crl(const Section& s, SimTime clock, std::vector<Section::Item>& revoked) {
@@ -187,6 +209,47 @@ void read_policy(const Section& s, const ScenarioSpec& spec, std::vector<std::st
   if (auto v = s.boolean("require_revocation_info")) require_revocation_info = *v;
 }
 
+// Forgeries of a badge or card: made by the holder itself, a seal altered after signing, or
+// (cards) a copy without the private key.
+void read_forgery(const Section& s, EndEntitySpec& ee) {
+  if (auto v = s.boolean("self_signed")) ee.self_signed = *v;
+  if (auto v = s.boolean("altered_signature")) ee.altered_signature = *v;
+  if (auto v = s.boolean("stolen")) ee.stolen = *v;
+  if (ee.self_signed && ee.altered_signature)
+    s.errors().add(s.where("altered_signature"), "bad-value",
+                   "a self-signed certificate has no authority's seal to alter",
+                   "use one or the other");
+}
+
+void read_ciphers(const Section& s, std::vector<std::string>& ciphers) {
+  if (auto v = names(s, "ciphers", kCiphers)) {
+    if (v->empty() && s.node("ciphers")->as_array()->empty())
+      s.errors().add(s.where("ciphers"), "bad-value", "`ciphers` is empty",
+                     "name at least one, e.g. [\"aes_128_gcm\"]");
+    else
+      ciphers = *v;
+  }
+}
+
+// [server.passwords]: member name = password, the club's records for the second factor.
+void read_passwords(const Section& s, std::map<std::string, std::string>& passwords) {
+  const toml::node* n = s.node("passwords");
+  if (n == nullptr) return;
+  const auto* table = n->as_table();
+  if (table == nullptr) {
+    s.errors().add(s.where("passwords"), "wrong-type", "`passwords` must be a table",
+                   "write [server.passwords] with lines like Alice = \"tulip\"");
+    return;
+  }
+  for (const auto& [key, value] : *table) {
+    if (const auto* text = value.as_string())
+      passwords[unshield(key.str())] = unshield(text->get());
+    else
+      s.errors().add(where_of(value), "wrong-type",
+                     "the password of `" + std::string(key.str()) + "` must be a string", {});
+  }
+}
+
 Expectation read_expect(const Section& s) {
   Expectation e;
   if (auto v = pick(s, "outcome", kOutcomes, true))
@@ -204,6 +267,19 @@ Expectation read_expect(const Section& s) {
 
 }  // namespace
 
+// A single [name] table where [[name]] belongs is a common slip.
+const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) return nullptr;
+  const auto* array = n->as_array();
+  if (array != nullptr && array->is_array_of_tables()) return array;
+  errors.add(
+      where_of(*n), "wrong-type",
+      "`" + std::string(key) + "` must be an array of tables, not " + std::string(type_name(*n)),
+      "write each one under its own [[" + std::string(key) + "]] header");
+  return nullptr;
+}
+
 void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors) {
   const toml::array* array = tables_of(root, "authority", errors);
   if (array == nullptr) return;
@@ -216,6 +292,12 @@ void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& place
     const auto issuer = reference(s, "issuer", false);
     if (issuer) a.parent = issuer->value;
     read_certificate(s, spec.now, -days{3650}, days{3650}, a.certificate);
+    if (auto v = s.boolean("ca")) {
+      a.is_ca = *v;
+      if (!*v && !issuer)
+        errors.add(s.where("ca"), "bad-value", "a root is always a CA",
+                   "`ca = false` is for an intermediate that should not be one");
+    }
     if (auto v = s.integer("path_length")) {
       if (*v < 0)
         errors.add(s.where("path_length"), "bad-value", "`path_length` must not be negative", {});
@@ -252,6 +334,14 @@ void read_server(const toml::table& root, ScenarioSpec& spec, Places& places, Er
     places.server_issuer = issuer->where;
   }
   read_certificate(s, spec.now, -days{30}, days{170}, c);
+  read_forgery(s, server.certificate);
+  if (auto v = pick(s, "chain_order", kChainOrders))
+    server.chain_order = *v == 0 ? ChainOrder::issuer_order : ChainOrder::reversed;
+  read_ciphers(s, server.ciphers);
+  if (auto v = pick(s, "key_exchange", kKeyExchanges))
+    server.key_exchange = *v == 0 ? KeyExchange::ecdhe : KeyExchange::rsa;
+  if (auto v = s.boolean("require_password")) server.require_password = *v;
+  read_passwords(s, server.passwords);
   if (auto v = s.boolean("send_intermediates")) server.send_intermediates = *v;
   if (auto v = pick(s, "client_auth", kClientAuth))
     server.client_auth = static_cast<ClientAuth>(*v);
@@ -263,6 +353,10 @@ void read_server(const toml::table& root, ScenarioSpec& spec, Places& places, Er
     else
       server.session_tickets = static_cast<std::size_t>(*v);
   }
+  if (server.require_password && server.client_auth == ClientAuth::none)
+    errors.add(s.where("require_password"), "bad-value",
+               "a password is checked against the member's card",
+               "set `client_auth = \"required\"` too");
   if (const auto* t = s.table("ocsp_staple"))
     server.ocsp_staple = read_ocsp(Section(*t, "server.ocsp_staple", kOcspKeys, errors), spec.now);
 }
@@ -285,6 +379,13 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
     read_policy(s, spec, m.trusted_authorities, places.member_trusted.back(), m.groups,
                 m.require_revocation_info);
     if (auto v = s.string("request")) m.request = *v;
+    if (auto v = s.string("password")) m.password = *v;
+    read_ciphers(s, m.ciphers);
+    if (auto v = names(s, "key_exchange", kKeyExchanges)) {
+      m.key_exchanges.clear();
+      for (const auto& name : *v)
+        m.key_exchanges.push_back(name == "rsa" ? KeyExchange::rsa : KeyExchange::ecdhe);
+    }
     Where card_issuer;
     if (const auto* t = s.table("card")) {
       const Section card(*t, "member.card", kCardKeys, errors);
@@ -297,6 +398,7 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
       ee.certificate.organization = "TLS Club members";
       ee.certificate.extended_key_usage = {pki::kClientAuthOid};
       read_certificate(card, spec.now, -days{10}, days{355}, ee.certificate);
+      read_forgery(card, ee);
       m.card = std::move(ee);
     }
     if (const auto* t = s.table("expect"))

@@ -118,10 +118,18 @@ struct Places {
   std::vector<std::vector<Section::Item>> member_trusted;
 };
 
+// [[name]]: an array of tables (nullptr when absent or wrong, which is reported).
+const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors);
+// Handshake message names a fault or an anchor may name ("certificate_verify", ...).
+std::span<const std::string_view> message_names();
+
 // The sections of the file.
 void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);
 void read_server(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);
 void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);
+// After the members: [[fault]], then [[note]] and [[question]].
+void read_faults(const toml::table& root, ScenarioSpec& spec, Errors& errors);
+void read_narration(const toml::table& root, ScenarioSpec& spec, Errors& errors);
 // Dangling references, duplicates, cycles, CRL entries: after every section is read.
 void check_references(const ScenarioSpec& spec, const Places& places, Errors& errors);
 

@@ -140,8 +140,8 @@ std::optional<std::size_t> pick(const Section& s, std::string_view key,
 }
 
 std::span<const std::string_view> key_type_names() {
-  static constexpr std::array<std::string_view, 5> kNames{"ecdsa_p256", "ecdsa_p384", "ed25519",
-                                                          "rsa_2048", "rsa_3072"};
+  static constexpr std::array<std::string_view, 6> kNames{"ecdsa_p256", "ecdsa_p384", "ed25519",
+                                                          "rsa_2048",   "rsa_3072",   "rsa_1024"};
   return kNames;
 }
 
@@ -221,10 +221,13 @@ std::span<const std::string_view> alert_names() {
 
 std::span<const std::string_view> check_names() {
   // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order.
-  static constexpr std::array<std::string_view, 11> kNames{
-      "issuer_known",   "trust_anchor",       "signature", "validity", "basic_constraints",
-      "key_usage",      "extended_key_usage", "hostname",  "crl",      "ocsp",
-      "revocation_info"};
+  static constexpr std::array<std::string_view, 13> kNames{"issuer_known", "trust_anchor",
+                                                           "signature",    "signature_strength",
+                                                           "validity",     "basic_constraints",
+                                                           "key_usage",    "extended_key_usage",
+                                                           "hostname",     "crl",
+                                                           "ocsp",         "revocation_info",
+                                                           "password"};
   return kNames;
 }
 

@@ -3,6 +3,7 @@
 // each side, the clock and the seed. Built in code (the demo) or, later, loaded from a file.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "decode/handshake_decoder.h"
 #include "pki/pki.h"
 #include "timeline/timeline.h"
+#include "wire/fault.h"
 
 namespace tlsclub {
 
@@ -31,6 +33,8 @@ struct AuthoritySpec {
   std::optional<std::string> parent;
   pki::CertificateSpec certificate;
   std::optional<CrlSpec> crl;
+  // false: an ordinary certificate used to issue others (the basicConstraints fault).
+  bool is_ca = true;
 };
 
 // A fresh stamp the club brings along for its badge (OCSP stapling, RFC 6066 8 / RFC 8446 4.4.2.1).
@@ -43,7 +47,20 @@ struct OcspStapleSpec {
 struct EndEntitySpec {
   std::string issuer;  // authority id
   pki::CertificateSpec certificate;
+  bool self_signed = false;        // signed by its own key; `issuer` is not used
+  bool altered_signature = false;  // a byte of the signature changed after signing (forgery)
+  bool stolen = false;             // a copy of the certificate without its private key: the
+                                   // holder signs with a key of its own (CertificateVerify fails)
 };
+
+// TLS 1.2 key exchange (RFC 5246 7.4.3, RFC 8422): ECDHE (forward secret) or RSA key transport
+// (the premaster secret encrypted to the server's RSA key; no forward secrecy). TLS 1.3 has only
+// (EC)DHE (RFC 8446 1.2).
+enum class KeyExchange { ecdhe, rsa };
+
+// How the club orders the certificates it sends after its badge (RFC 8446 4.4.2 asks for each to
+// certify the one before, but lets receivers accept any order).
+enum class ChainOrder { issuer_order, reversed };
 
 struct ServerSpec {
   EndEntitySpec certificate;
@@ -54,6 +71,13 @@ struct ServerSpec {
   bool require_revocation_info = false;
   std::optional<OcspStapleSpec> ocsp_staple;
   std::size_t session_tickets = 0;  // NewSessionTickets sent after the handshake (TLS 1.3)
+  ChainOrder chain_order = ChainOrder::issuer_order;
+  std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};
+  KeyExchange key_exchange = KeyExchange::ecdhe;  // TLS 1.2
+  // Two factors: after the handshake the member must also say its password (what it knows, next
+  // to the card it has). Keyed by member name.
+  bool require_password = false;
+  std::map<std::string, std::string> passwords;
 };
 
 // What the trainer says will happen to a member. Unset parts are not checked.
@@ -99,7 +123,13 @@ struct MemberSpec {
   std::vector<std::string> trusted_authorities;  // roots the member's device trusts
   std::vector<std::string> groups = {"x25519", "secp256r1"};
   bool require_revocation_info = false;
-  std::string request = "";  // what the member says once inside (default: a greeting)
+  std::string request = "";             // what the member says once inside (default: a greeting)
+  std::optional<std::string> password;  // what the member says when the club asks for one
+  std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};
+  std::vector<KeyExchange> key_exchanges = {KeyExchange::ecdhe};  // offered in TLS 1.2
+  // A man in the middle answers instead of the club, with a badge for the same name issued by
+  // this authority (an impostor; trusted only if the member's device trusts that authority).
+  std::optional<std::string> intercepted_by;
   std::optional<Expectation> expect;
 };
 
@@ -117,6 +147,7 @@ struct ScenarioSpec {
   std::vector<AuthoritySpec> authorities;
   ServerSpec server;
   std::vector<MemberSpec> members;
+  std::vector<WireFault> faults;  // attacks on the wire, applied in every run of the scenario
   std::vector<NarrationNote> notes;
   std::vector<PredictQuestion> questions;
 };

@@ -34,6 +34,9 @@ EndpointConfig server_config(const ScenarioSpec& spec, const Cast& cast) {
   c.policy.require_revocation_info = spec.server.require_revocation_info;
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
   c.policy.session_tickets = spec.server.session_tickets;
+  c.policy.ciphers = spec.server.ciphers;
+  c.policy.ecdhe = spec.server.key_exchange == KeyExchange::ecdhe;
+  c.policy.rsa_transport = spec.server.key_exchange == KeyExchange::rsa;
   c.credential = cast.server;
   c.trusted_roots = cast.certificates_of(spec.server.trusted_authorities);
   c.crls = cast.crls;
@@ -53,6 +56,11 @@ EndpointConfig client_config(const ScenarioSpec& spec, const Cast& cast, std::si
   c.policy.groups = m.groups;
   c.policy.require_revocation_info = m.require_revocation_info;
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
+  c.policy.ciphers = m.ciphers;
+  c.policy.ecdhe =
+      std::count(m.key_exchanges.begin(), m.key_exchanges.end(), KeyExchange::ecdhe) > 0;
+  c.policy.rsa_transport =
+      std::count(m.key_exchanges.begin(), m.key_exchanges.end(), KeyExchange::rsa) > 0;
   c.credential = cast.cards[index];
   c.trusted_roots = cast.certificates_of(m.trusted_authorities);
   c.crls = cast.crls;
@@ -70,17 +78,25 @@ class Run {
  public:
   Run(const ScenarioSpec& spec, const Cast& cast, std::size_t index, const RunOptions& options,
       Connection& connection)
-      : member_(spec.members[index]),
+      : spec_(spec),
+        member_(spec.members[index]),
         clock_(spec.now),
         recorder_(connection, wire_, clock_),
         connection_(connection) {
     auto sc = server_config(spec, cast);
     // Each visit gets its own server stream, so members never share randomness.
     sc.stream = "server:" + member_.name;
+    if (const auto& impostor = cast.impostors[index]) {
+      // A man in the middle answers in the club's place, with its own badge for the club's name.
+      sc.credential = *impostor;
+      sc.ocsp_staple.clear();
+      sc.stream = "impostor:" + member_.name;
+    }
     server_ = std::make_unique<Endpoint>(std::move(sc), recorder_, clock_);
     client_ = std::make_unique<Endpoint>(client_config(spec, cast, index), recorder_, clock_);
-    for (const auto& f : options.faults)
-      if (f.member.empty() || f.member == member_.name) faults_.push_back({f, false});
+    for (const auto* list : {&spec.faults, &options.faults})
+      for (const auto& f : *list)
+        if (f.member.empty() || f.member == member_.name) faults_.push_back({f, false});
   }
 
   void go() {
@@ -175,6 +191,10 @@ class Run {
         begin_step();  // nothing follows it: the attack changes nothing
         recorder_.note_fault(record, *fault, "nothing followed it, so nothing changed");
         return hand_over(record);
+      case WireFault::Action::downgrade:
+        if (auto stripped = without_supported_versions(record.bytes))
+          record.bytes = std::move(*stripped);
+        return deliver(record, fault);
       case WireFault::Action::inject_alert: {
         // A forged plaintext fatal alert (RFC 8446 6): anyone on the path can send one.
         const Bytes forged{static_cast<std::uint8_t>(ContentType::alert),
@@ -217,6 +237,10 @@ class Run {
     if (client_->is_closed() || server_->is_closed()) return false;
     if (client_->is_active() && !request_sent_) {
       request_sent_ = true;
+      if (spec_.server.require_password) {
+        send(*client_, to_bytes("password: " + member_.password.value_or("")));
+        return true;
+      }
       const auto text =
           member_.request.empty() ? "Hello, I am " + member_.name + "." : member_.request;
       send(*client_, to_bytes(text));
@@ -224,6 +248,11 @@ class Run {
     }
     if (recorder_.app_data_received(Side::server) && !reply_sent_ && server_->is_active()) {
       reply_sent_ = true;
+      if (spec_.server.require_password && !password_accepted()) {
+        send(*server_, to_bytes("Wrong password. Goodbye."));
+        call(*server_, context(CallContext::Action::close), [&] { server_->close(); });
+        return true;
+      }
       send(*server_, to_bytes("Welcome to the club, " + member_.name + "."));
       return true;
     }
@@ -239,6 +268,32 @@ class Run {
     CallContext c = context(CallContext::Action::send_app_data);
     c.app_data = data;
     call(e, std::move(c), [&] { e.send(data); });
+  }
+
+  // The second factor (what the member knows), checked by the club against the name on the card
+  // (what the member has), after the handshake and inside the encrypted channel.
+  bool password_accepted() {
+    CheckEvent check;
+    check.by = Side::server;
+    check.check = "password";
+    const std::string holder = member_.card ? member_.card->certificate.common_name : "";
+    check.subject = holder.empty() ? "(no card)" : "CN=" + holder;
+    const auto known = spec_.server.passwords.find(holder);
+    const std::string said = member_.password.value_or("");
+    check.passed = known != spec_.server.passwords.end() && !said.empty() && said == known->second;
+    check.reason = check.passed ? "the password on file for " + holder + " matches"
+                   : known == spec_.server.passwords.end()
+                       ? "no password on file for '" + holder + "'"
+                   : said.empty() ? "the member gave no password"
+                                  : "the password does not match the one on file for " + holder;
+    if (!check.passed) {
+      check.status = "PASSWORD_MISMATCH";
+      password_failed_ = true;
+    }
+    VerifyResult result;
+    result.checks.push_back(check);
+    recorder_.on_checks(Side::server, result);
+    return check.passed;
   }
 
   // A visit ends with both sides closed. If nothing is in flight and someone is still open, it
@@ -258,10 +313,13 @@ class Run {
   // Admitted: both sides finished the handshake, no fatal alert, and the visit ran to its end.
   void finish() {
     const bool both = recorder_.established(Side::client) && recorder_.established(Side::server);
-    connection_.outcome =
-        both && !connection_.alert && !stalled_ ? Outcome::admitted : Outcome::refused;
+    connection_.outcome = both && !connection_.alert && !stalled_ && !password_failed_
+                              ? Outcome::admitted
+                              : Outcome::refused;
+    if (password_failed_ && !connection_.refused_by) connection_.refused_by = Side::server;
   }
 
+  const ScenarioSpec& spec_;
   const MemberSpec& member_;
   SimClock clock_;
   Wire wire_;
@@ -271,6 +329,7 @@ class Run {
   std::unique_ptr<Endpoint> client_;
   std::vector<std::pair<WireFault, bool>> faults_;  // fault, already fired
   bool stalled_ = false;
+  bool password_failed_ = false;
   bool request_sent_ = false;
   bool reply_sent_ = false;
   bool close_sent_ = false;

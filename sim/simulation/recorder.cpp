@@ -1,5 +1,6 @@
 #include "simulation/recorder.h"
 
+#include <botan/tls_ciphersuite.h>
 #include <botan/tls_messages.h>
 
 #include "decode/handshake_decoder.h"
@@ -79,7 +80,12 @@ void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_M
   }
   if (!role_sends(observer, type)) return;
 
-  if (dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg) != nullptr) tls13_ = false;
+  if (const auto* hello = dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg)) {
+    tls13_ = false;
+    const auto suite = Botan::TLS::Ciphersuite::by_id(hello->ciphersuite());
+    rsa_key_exchange_ = suite && suite->kex_method() == Botan::TLS::Kex_Algo::STATIC_RSA;
+    if (rsa_key_exchange_) group_ = "none (RSA key transport)";
+  }
   if (const auto* hello = dynamic_cast<const Botan::TLS::Server_Hello_13*>(&msg))
     cipher_suite_ = hello->ciphersuite();
   if (const auto* cv = dynamic_cast<const Botan::TLS::Certificate_Verify*>(&msg))
@@ -90,12 +96,14 @@ void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_M
   Bytes bytes{type, static_cast<std::uint8_t>(body.size() >> 16),
               static_cast<std::uint8_t>(body.size() >> 8), static_cast<std::uint8_t>(body.size())};
   bytes.insert(bytes.end(), body.begin(), body.end());
-  DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, observer, false};
+  DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, observer,
+                        rsa_key_exchange_};
   MessageEvent event{observer, 0, "", decode_handshake_message(bytes, context)};
   const std::string name = event.message.name;
   // The negotiated group as the server announced it: its key_share (TLS 1.3) or the named curve
   // of its ServerKeyExchange (TLS 1.2), whose signature is the badge key's proof (RFC 8422 5.4).
-  if (name == "server_hello") group_ = first_value(event.message.fields, "group");
+  if (name == "server_hello" && !rsa_key_exchange_)
+    group_ = first_value(event.message.fields, "group");
   if (name == "server_key_exchange") {
     group_ = first_value(event.message.fields, "named_group");
     peer_signature_scheme_[0] = first_value(event.message.fields, "signature_scheme");

@@ -76,7 +76,9 @@ class Writer {
               out_ << "  " << (c.passed ? paint("32", "✓") : paint("31", "✗")) << " "
                    << to_string(c.by) << " checks " << c.subject << ": " << c.check << " — "
                    << c.reason;
-              if (!c.passed) out_ << paint("31", " → " + c.alert + " (" + c.status + ")");
+              if (!c.passed)
+                out_ << paint("31",
+                              (c.alert.empty() ? " (" : " → " + c.alert + " (") + c.status + ")");
               out_ << "\n";
               if (!c.passed) explain("check." + c.check, "      ");
             },

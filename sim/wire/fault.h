@@ -4,14 +4,18 @@
 // a FaultEvent so a student sees where the attack happened.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
+#include "core/bytes.h"
 #include "core/side.h"
 
 namespace tlsclub {
 
 struct WireFault {
-  enum class Action { flip, drop, replay, reorder, inject_alert };
+  // downgrade: take supported_versions out of a ClientHello, so the club sees a TLS 1.2-only
+  // member (RFC 8446 4.1.3: a TLS 1.3 club then marks its random, and the member notices).
+  enum class Action { flip, drop, replay, reorder, inject_alert, downgrade };
 
   // Trigger: the `record`-th record `from` sends (1-based), or, when record is 0, the first record
   // from that side that carries `message` ("certificate_verify", "finished", "application_data").
@@ -29,5 +33,9 @@ struct WireFault {
 std::string_view to_string(WireFault::Action action);
 // "flip byte 40 (mask 0x01) of the 2nd record from the server".
 std::string describe(const WireFault& fault);
+
+// The record with the supported_versions extension taken out of the ClientHello it carries, every
+// length fixed up; nullopt when it carries no ClientHello with that extension.
+std::optional<Bytes> without_supported_versions(ByteView record);
 
 }  // namespace tlsclub

@@ -1,5 +1,5 @@
-// Runs a libFuzzer target over every file of a corpus folder (and a fixed set of random inputs),
-// so the fuzz targets are exercised by ctest on any compiler.
+// Runs a libFuzzer target over every file of the corpus folders given (and a fixed set of random
+// inputs), so the fuzz targets are exercised by ctest on any compiler.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -12,8 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
 int main(int argc, char** argv) {
   std::size_t runs = 0;
-  if (argc > 1 && std::filesystem::is_directory(argv[1])) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1])) {
+  for (int arg = 1; arg < argc; ++arg) {
+    if (!std::filesystem::is_directory(argv[arg])) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[arg])) {
       if (!entry.is_regular_file()) continue;
       std::ifstream in(entry.path(), std::ios::binary);
       std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});

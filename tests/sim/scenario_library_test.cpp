@@ -27,7 +27,7 @@ tlsclub::ScenarioSpec load_or_fail(const std::filesystem::path& file) {
 
 TEST_CASE("every scenario in the library loads, runs and meets its expectations") {
   const auto files = tlsclub::scenario_files_in(kLibrary);
-  REQUIRE(files.size() >= 21);
+  REQUIRE(files.size() >= 30);
   for (const auto& file : files) {
     const std::string name = std::filesystem::relative(file, kLibrary).string();
     SUBCASE(name.c_str()) {

@@ -1,0 +1,114 @@
+// Scenario files: [[note]] (a trainer's words at a step) and [[question]] (what predict mode asks
+// before a step is shown). Both are anchored to a step of one member's visit.
+#include <array>
+
+#include "scenario/loader_internal.h"
+
+namespace tlsclub::loader {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kNoteKeys{"member", "at", "text"};
+constexpr std::array<std::string_view, 6> kQuestionKeys{"member",   "at",      "kind",
+                                                        "question", "choices", "answer"};
+constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
+constexpr std::array<std::string_view, 3> kWholeSteps{"alert", "established", "end"};
+
+// "server.certificate_verify", "check.validity", "alert", "established", "end".
+bool anchor_ok(const Section& s, std::string_view at) {
+  const auto bad = [&](std::string hint) {
+    s.errors().add(s.where("at"), "bad-value", "`at = \"" + std::string(at) + "\"` names no step",
+                   std::move(hint));
+    return false;
+  };
+  if (std::find(kWholeSteps.begin(), kWholeSteps.end(), at) != kWholeSteps.end()) return true;
+  const auto dot = at.find('.');
+  if (dot == std::string_view::npos)
+    return bad(
+        "write `<client|server>.<message>`, `check.<name>`, `alert`, `established` or "
+        "`end`");
+  const auto head = at.substr(0, dot), tail = at.substr(dot + 1);
+  if (head == "check") {
+    return check_name(s.errors(), s.where("at"), "check", tail, check_names());
+  }
+  if (head != "client" && head != "server")
+    return bad("the part before the dot is `client`, `server` or `check`");
+  return check_name(s.errors(), s.where("at"), "message", tail, message_names());
+}
+
+std::optional<StepAnchor> read_anchor(const Section& s, const ScenarioSpec& spec) {
+  StepAnchor anchor;
+  if (auto v = s.string("member")) {
+    bool found = false;
+    std::vector<std::string_view> names;
+    for (const auto& m : spec.members) {
+      names.push_back(m.name);
+      found = found || m.name == *v;
+    }
+    if (!found) {
+      std::string hint = did_you_mean(*v, names);
+      if (hint.empty()) hint = "the members are " + join_names(names);
+      s.errors().add(s.where("member"), "dangling-reference",
+                     "member `" + *v + "` is not a [[member]] name", std::move(hint));
+      return std::nullopt;
+    }
+    anchor.member = *v;
+  }
+  const auto at = s.string("at", true);
+  if (!at || !anchor_ok(s, *at)) return std::nullopt;
+  anchor.at = *at;
+  return anchor;
+}
+
+void read_question(const Section& s, ScenarioSpec& spec) {
+  PredictQuestion q;
+  if (auto v = pick(s, "kind", kKinds)) q.kind = std::string(kKinds[*v]);
+  if (auto v = s.string("question", true)) q.question = *v;
+  const bool choice = q.kind == "choice";
+  if (auto items = s.strings("choices")) {
+    for (const auto& item : *items) q.choices.push_back(item.value);
+    if (!choice)
+      s.errors().add(s.where("choices"), "bad-value", "`choices` only go with `kind = \"choice\"`",
+                     "the other kinds take their answers from the run itself");
+  }
+  if (auto v = s.string("answer")) {
+    q.answer = *v;
+    if (!choice)
+      s.errors().add(s.where("answer"), "bad-value", "`answer` only goes with `kind = \"choice\"`",
+                     "the other kinds take their answer from the run itself");
+  }
+  if (choice) {
+    if (q.choices.size() < 2)
+      s.errors().add(s.where("choices"), "bad-value",
+                     "a choice question needs two `choices` or more", {});
+    else if (std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end())
+      s.errors().add(s.where("answer"), s.has("answer") ? "bad-value" : "missing-key",
+                     "`answer` must be one of the `choices`", {});
+  }
+  auto anchor = read_anchor(s, spec);
+  if (!anchor) return;
+  q.anchor = std::move(*anchor);
+  spec.questions.push_back(std::move(q));
+}
+
+}  // namespace
+
+void read_narration(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
+  if (const toml::array* notes = tables_of(root, "note", errors)) {
+    for (const auto& element : *notes) {
+      const Section s(*element.as_table(), "note", kNoteKeys, errors);
+      NarrationNote note;
+      if (auto v = s.string("text", true)) note.text = *v;
+      auto anchor = read_anchor(s, spec);
+      if (!anchor) continue;
+      note.anchor = std::move(*anchor);
+      spec.notes.push_back(std::move(note));
+    }
+  }
+  if (const toml::array* questions = tables_of(root, "question", errors)) {
+    for (const auto& element : *questions)
+      read_question(Section(*element.as_table(), "question", kQuestionKeys, errors), spec);
+  }
+}
+
+}  // namespace tlsclub::loader
