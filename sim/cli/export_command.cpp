@@ -10,6 +10,8 @@
 #include "export/certificates.h"
 #include "export/export_file.h"
 #include "export/keylog.h"
+#include "export/markdown.h"
+#include "export/svg.h"
 #include "simulation/simulation.h"
 #include "timeline/json.h"
 
@@ -41,6 +43,13 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
   cmd->add_option("--keylog", args.keylog,
                   "Write the NSS key log (SSLKEYLOGFILE) that lets Wireshark decrypt the capture")
       ->type_name("FILE");
+  cmd->add_option("--svg", args.svg,
+                  "Write the ladder diagram as a standalone SVG (one ladder per member)")
+      ->type_name("FILE");
+  cmd->add_option("--markdown", args.markdown,
+                  "Write a handout: summary, diagram (links the --svg file when given, else a text "
+                  "ladder), every step explained, the certificate checks, the outcome")
+      ->type_name("FILE");
   return cmd;
 }
 
@@ -51,12 +60,23 @@ bool nothing_asked(const ExportArgs& a) {
          a.markdown.empty();
 }
 
+// Where the handout finds the diagram: relative to the handout's folder.
+std::string svg_link(const std::filesystem::path& markdown, const std::filesystem::path& svg) {
+  const auto base = std::filesystem::absolute(markdown).parent_path();
+  return std::filesystem::absolute(svg)
+      .lexically_normal()
+      .lexically_relative(base)
+      .generic_string();
+}
+
 }  // namespace
 
 int export_command(const ExportArgs& args) {
   if (nothing_asked(args)) {
-    std::cerr << "tlsclub export: error: nothing to export (hint: name at least one of --certs "
-                 "DIR, --json FILE; see tlsclub export --help)\n";
+    std::cerr
+        << "tlsclub export: error: nothing to export (hint: name at least one of --certs "
+           "DIR, --json FILE, --pcap FILE, --keylog FILE, --svg FILE, --markdown FILE; see tlsclub "
+           "export --help)\n";
     return kExitBadInput;
   }
   ScenarioSpec spec;
@@ -96,6 +116,16 @@ int export_command(const ExportArgs& args) {
     write_export_file(args.pcap, std::string(pcap.begin(), pcap.end()));
     std::cout << "wrote " << args.pcap << " (packet capture, " << timeline.connections.size()
               << " TCP stream(s))\n";
+  }
+  if (!args.svg.empty()) {
+    write_export_file(args.svg, ladder_svg(timeline));
+    std::cout << "wrote " << args.svg << " (ladder diagram)\n";
+  }
+  if (!args.markdown.empty()) {
+    HandoutOptions options;
+    if (!args.svg.empty()) options.svg_link = svg_link(args.markdown, args.svg);
+    write_export_file(args.markdown, markdown_handout(spec, timeline, options));
+    std::cout << "wrote " << args.markdown << " (handout)\n";
   }
   if (!args.keylog.empty()) {
     // Secrets, but of a simulation: shared like the capture, not a private key.
