@@ -129,6 +129,16 @@ void check_strength(Bouncer& b, const Botan::X509_Certificate& c, std::size_t d)
     b.check(c, d, "signature_strength", true, Code::OK, algorithm + " seal, " + size);
 }
 
+// A candidate issues `cert` when its subject is cert's issuer and, where both are present, its
+// subjectKeyIdentifier is cert's authorityKeyIdentifier (RFC 5280 4.2.1.1): a look-alike
+// authority with the same name but another key is not the issuer.
+bool may_issue(const Botan::X509_Certificate& candidate, const Botan::X509_Certificate& cert) {
+  if (candidate.subject_dn() != cert.issuer_dn()) return false;
+  const auto& aki = cert.authority_key_id();
+  const auto& ski = candidate.subject_key_id();
+  return aki.empty() || ski.empty() || aki == ski;
+}
+
 std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer& bouncer) {
   std::vector<Botan::X509_Certificate> path{r.chain.front()};
   while (path.size() <= 8) {
@@ -137,15 +147,15 @@ std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer&
     const Botan::X509_Certificate* issuer = nullptr;
     std::string where;
     for (const auto& root : r.trusted_roots)
-      if (root.subject_dn() == current.issuer_dn()) issuer = &root, where = "a trusted authority";
+      if (may_issue(root, current)) issuer = &root, where = "a trusted authority";
     if (issuer == nullptr)
       for (std::size_t i = 1; i < r.chain.size(); ++i)
-        if (r.chain[i].subject_dn() == current.issuer_dn())
-          issuer = &r.chain[i], where = "the chain sent";
+        if (may_issue(r.chain[i], current)) issuer = &r.chain[i], where = "the chain sent";
     const std::string issuer_name = current.issuer_dn().to_string();
     if (issuer == nullptr) {
       bouncer.check(current, path.size() - 1, "issuer_known", false, Code::CERT_ISSUER_NOT_FOUND,
-                    "issuer " + issuer_name + " is neither trusted nor in the chain sent");
+                    "issuer " + issuer_name +
+                        " (with this key identifier) is neither trusted nor in the chain sent");
       break;
     }
     bouncer.check(current, path.size() - 1, "issuer_known", true, Code::OK,
@@ -322,7 +332,26 @@ VerifyResult verify_chain(const VerifyRequest& r) {
     }
   }
 
-  // 3. Revocation (RFC 5280 6.3, RFC 6960): for every certificate below a trust anchor.
+  // 3. Name constraints (RFC 5280 4.2.1.10, 6.1.4 (g)): an authority limits the names of every
+  // certificate below it.
+  const Botan::OID name_constraints_oid{2, 5, 29, 30};
+  for (std::size_t d = 1; d < path.size(); ++d) {
+    const auto& authority = path[d];
+    if (!authority.v3_extensions().extension_set(name_constraints_oid)) continue;
+    const auto constraints = authority.name_constraints();
+    for (std::size_t below = 0; below < d; ++below) {
+      const auto& c = path[below];
+      if (constraints.is_excluded(c, false) || !constraints.is_permitted(c, false))
+        b.check(c, below, "name_constraints", false, Code::NAME_CONSTRAINT_ERROR,
+                "a name of " + subject_of(c) + " is outside what " + subject_of(authority) +
+                    " may issue for (its nameConstraints)");
+      else
+        b.check(c, below, "name_constraints", true, Code::OK,
+                "every name is within what " + subject_of(authority) + " may issue for");
+    }
+  }
+
+  // 4. Revocation (RFC 5280 6.3, RFC 6960): for every certificate below a trust anchor.
   for (std::size_t d = 0; d + 1 < path.size(); ++d) check_revocation(r, b, path[d], path[d + 1], d);
   return b.finish();
 }

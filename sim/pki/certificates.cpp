@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "pki/der_support.h"
+#include "pki/name_constraints.h"
 #include "pki/pki.h"
 
 namespace tlsclub::pki {
@@ -104,6 +105,9 @@ Botan::Extensions extensions_for(const CertificateSpec& spec, bool is_ca,
     for (const auto& dns : spec.dns_names) names.add_dns(dns);
     extensions.add(std::make_unique<ext::Subject_Alternative_Name>(names));
   }
+
+  if (auto constraints = name_constraints_extension(spec.permitted_dns, spec.excluded_dns))
+    extensions.add(std::move(constraints), true);
 
   // RFC 5280 4.2.1.12: the purposes; absent means "any purpose".
   if (!spec.extended_key_usage.empty()) {

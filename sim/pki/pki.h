@@ -41,8 +41,11 @@ struct CertificateSpec {
   std::vector<std::string> key_usage;
   bool omit_key_usage = false;
   std::vector<std::string> extended_key_usage;  // OIDs; empty: no EKU extension
-  std::string hash = "SHA-256";                 // signature hash; "SHA-1" for the weak-hash fault
-  std::optional<std::uint64_t> serial;          // default: drawn from the issuer's DRBG
+  // CA only: nameConstraints dNSName subtrees (RFC 5280 4.2.1.10).
+  std::vector<std::string> permitted_dns;
+  std::vector<std::string> excluded_dns;
+  std::string hash = "SHA-256";         // signature hash; "SHA-1" for the weak-hash fault
+  std::optional<std::uint64_t> serial;  // default: drawn from the issuer's DRBG
 };
 
 // True for the RFC 5280 keyUsage names CertificateSpec::key_usage accepts, so a scenario loader

@@ -11,9 +11,10 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr std::array<std::string_view, 13> kAuthorityKeys{
-    "id",          "name",      "organization",   "issuer", "key", "valid_from",    "valid_until",
-    "path_length", "key_usage", "omit_key_usage", "crl",    "ca",  "signature_hash"};
+constexpr std::array<std::string_view, 15> kAuthorityKeys{
+    "id",         "name",        "organization",   "issuer",        "key",
+    "valid_from", "valid_until", "path_length",    "key_usage",     "omit_key_usage",
+    "crl",        "ca",          "signature_hash", "permitted_dns", "excluded_dns"};
 constexpr std::array<std::string_view, 4> kCrlKeys{"revoked", "reason", "this_update",
                                                    "next_update"};
 constexpr std::array<std::string_view, 25> kServerKeys{"name",
@@ -292,6 +293,10 @@ void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& place
     const auto issuer = reference(s, "issuer", false);
     if (issuer) a.parent = issuer->value;
     read_certificate(s, spec.now, -days{3650}, days{3650}, a.certificate);
+    for (const auto& [key, list] : {std::pair{"permitted_dns", &a.certificate.permitted_dns},
+                                    std::pair{"excluded_dns", &a.certificate.excluded_dns}})
+      if (auto items = s.strings(key))
+        for (const auto& item : *items) list->push_back(item.value);
     if (auto v = s.boolean("ca")) {
       a.is_ca = *v;
       if (!*v && !issuer)

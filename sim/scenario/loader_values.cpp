@@ -221,13 +221,11 @@ std::span<const std::string_view> alert_names() {
 
 std::span<const std::string_view> check_names() {
   // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order.
-  static constexpr std::array<std::string_view, 13> kNames{"issuer_known", "trust_anchor",
-                                                           "signature",    "signature_strength",
-                                                           "validity",     "basic_constraints",
-                                                           "key_usage",    "extended_key_usage",
-                                                           "hostname",     "crl",
-                                                           "ocsp",         "revocation_info",
-                                                           "password"};
+  static constexpr std::array<std::string_view, 14> kNames{
+      "issuer_known",    "trust_anchor",      "signature", "signature_strength",
+      "validity",        "basic_constraints", "key_usage", "extended_key_usage",
+      "hostname",        "name_constraints",  "crl",       "ocsp",
+      "revocation_info", "password"};
   return kNames;
 }
 
