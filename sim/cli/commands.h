@@ -37,9 +37,46 @@ struct ExportArgs {
   std::string path;                   // scenario file; empty: the built-in demo
   std::optional<std::string> tls;     // overrides the scenario's versions
   std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+  std::string clock;                  // "now" or a time: shift the scenario's dates (clock_shift.h)
   std::string certs, json, keylog, pcap, svg, markdown;
 };
 CLI::App* add_export_command(CLI::App& app, ExportArgs& args);
 int export_command(const ExportArgs& args);
+
+// tlsclub serve (sim/cli/serve_command.cpp): the club entrance as a real TLS server on loopback.
+struct ServeArgs {
+  std::string path;  // scenario file; empty: the built-in demo
+  std::optional<std::string> tls;
+  std::string clock;
+  std::string listen = "127.0.0.1";
+  int port = 4433;
+  std::size_t max_connections = 0;
+  double idle_timeout = 0;
+  double timeout = 10;
+  std::string json_dir;
+  bool transcript = false;
+  std::string color = "auto";
+};
+CLI::App* add_serve_command(CLI::App& app, ServeArgs& args);
+int serve_command(const ServeArgs& args);
+
+// tlsclub knock (sim/cli/knock_command.cpp): a member visits a real TLS server on loopback.
+struct KnockArgs {
+  std::string target;    // HOST:PORT
+  std::string scenario;  // empty: the built-in demo
+  std::string member;    // empty: the scenario's first member
+  std::optional<std::string> tls;
+  std::string clock;
+  std::string server_name;
+  double timeout = 10;
+  double reply_wait = 2;
+  bool allow_remote = false;
+  std::string json;
+  bool quiet = false;
+  bool no_explain = false;
+  std::string color = "auto";
+};
+CLI::App* add_knock_command(CLI::App& app, KnockArgs& args);
+int knock_command(const KnockArgs& args);
 
 }  // namespace tlsclub::cli

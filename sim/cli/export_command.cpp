@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/scenario_files.h"
+#include "cli/one_scenario.h"
 #include "core/atomic_file.h"
 #include "export/capture.h"
 #include "export/certificates.h"
@@ -30,6 +30,10 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
   cmd->add_option("--tls", args.tls, "TLS version on both sides (overrides the scenario)")
       ->check(CLI::IsMember({"1.2", "1.3"}));
   cmd->add_option("--seed", args.seed, "Seed of every random stream (overrides the scenario)");
+  cmd->add_option("--clock", args.clock,
+                  "Move the scenario to another time, every date with it: 'now' (certificates "
+                  "then look as fresh to real tools as they do in the scenario) or a time")
+      ->type_name("now|TIME");
   cmd->add_option("--certs", args.certs,
                   "Write every certificate, private key (0600), chain, trust list, CRL and OCSP "
                   "response as PEM into DIR, with an index.txt (created when missing)")
@@ -79,22 +83,9 @@ int export_command(const ExportArgs& args) {
            "export --help)\n";
     return kExitBadInput;
   }
-  ScenarioSpec spec;
-  if (args.path.empty()) {
-    spec = demo_scenario(args.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13);
-  } else {
-    LoadedSet set = load_paths({args.path}, std::cerr);
-    if (set.failed > 0 || set.any_folder || set.scenarios.size() != 1) {
-      if (set.any_folder)
-        std::cerr << "tlsclub export: error: '" << args.path
-                  << "' is a folder (hint: export one scenario file at a time)\n";
-      return kExitBadInput;
-    }
-    spec = std::move(set.scenarios[0].spec);
-    if (args.tls)
-      spec.min_version = spec.max_version =
-          *args.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13;
-  }
+  auto loaded = load_one_scenario(args.path, args.tls, args.clock, "export", std::cerr);
+  if (!loaded) return kExitBadInput;
+  ScenarioSpec& spec = *loaded;
   if (args.seed) spec.seed = *args.seed;
 
   const Cast cast = build_cast(spec);

@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
 
   ExportArgs export_args;
   auto* export_cmd = add_export_command(app, export_args);
+  ServeArgs serve_args;
+  auto* serve_cmd = add_serve_command(app, serve_args);
+  KnockArgs knock_args;
+  auto* knock_cmd = add_knock_command(app, knock_args);
 
   try {
     app.parse(argc, argv);
@@ -68,6 +72,8 @@ int main(int argc, char** argv) {
     if (*check_cmd) return check_command(check_paths);
     if (*list_cmd) return list_command(list_dir);
     if (*export_cmd) return export_command(export_args);
+    if (*serve_cmd) return serve_command(serve_args);
+    if (*knock_cmd) return knock_command(knock_args);
   } catch (const std::exception& e) {
     std::cerr << "tlsclub: error: " << e.what() << "\n";
     return kExitBadInput;

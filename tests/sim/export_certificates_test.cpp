@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "export/certificates.h"
+#include "export/clock_shift.h"
 #include "export_test_tools.h"
 #include "scenario/scenario.h"
 
@@ -167,4 +168,32 @@ TEST_CASE("tlsclub export --certs writes the folder; without an output it names 
   r = run_command(cli + " export /nonexistent/scenario.toml --certs " + (dir / "x"));
   CHECK(r.code == 2);
   CHECK(contains(r.out, "/nonexistent/scenario.toml"));
+}
+
+TEST_CASE("a scenario moved to another clock keeps every certificate's age") {
+  auto spec = library_scenario("revocation/stapled-revoked.toml");
+  const auto before = spec;
+  const SimTime later = spec.now + std::chrono::days{400};
+  shift_clock(spec, later);
+  CHECK(spec.now == later);
+  CHECK(spec.server.certificate.certificate.not_after - spec.now ==
+        before.server.certificate.certificate.not_after - before.now);
+  CHECK(spec.authorities[1].certificate.not_before - spec.now ==
+        before.authorities[1].certificate.not_before - before.now);
+  CHECK(*spec.server.ocsp_staple->answer.revocation_time - spec.now ==
+        *before.server.ocsp_staple->answer.revocation_time - before.now);
+  CHECK(clock_from_argument("2026-03-01T20:00:00Z") == before.now);
+  CHECK_FALSE(clock_from_argument("soon").has_value());
+}
+
+TEST_CASE("certificates exported at --clock now verify with openssl at the real time") {
+  TLSCLUB_REQUIRE_TOOL("openssl");
+  ScratchDir dir("export-certs-now");
+  const auto r =
+      run_command(std::string(TLSCLUB_CLI) + " export --clock now --certs " + dir.path().string());
+  REQUIRE_MESSAGE(r.code == 0, r.out);
+  const auto v =
+      run_command("openssl verify -CAfile " + (dir / "town_authority.crt.pem") + " -untrusted " +
+                  (dir / "club.example.chain.pem") + " " + (dir / "club.example.crt.pem"));
+  CHECK_MESSAGE(contains(v.out, "club.example.crt.pem: OK"), v.out);
 }

@@ -1,0 +1,312 @@
+#include "bridge/live_recorder.h"
+
+#include <botan/tls_messages.h>
+
+#include "decode/handshake_decoder.h"
+
+namespace tlsclub::bridge {
+
+namespace {
+
+constexpr std::uint8_t kChangeCipherSpec = 20, kAlert = 21, kHandshake = 22, kAppData = 23;
+constexpr std::uint8_t kFinished = 20;
+
+// The Timeline's name of a key log label (as the simulation's recorder names them).
+std::string secret_name(std::string_view label) {
+  if (label == "CLIENT_RANDOM") return "tls12_master_secret";
+  if (label == "CLIENT_TRAFFIC_SECRET_0") return "client_application_traffic_secret_0";
+  if (label == "SERVER_TRAFFIC_SECRET_0") return "server_application_traffic_secret_0";
+  if (label == "EXPORTER_SECRET") return "exporter_master_secret";
+  std::string out(label);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The first field called `name` (depth first), up to the first space: "x25519 (0x001d)" ->
+// "x25519".
+std::string first_value(const std::vector<Field>& fields, std::string_view name) {
+  for (const auto& f : fields) {
+    if (f.name == name) return f.value.substr(0, f.value.find(' '));
+    if (auto inner = first_value(f.children, name); !inner.empty()) return inner;
+  }
+  return "";
+}
+
+std::string common_name(const std::string& subject) {
+  const auto at = subject.find("CN=");
+  if (at == std::string::npos) return "";
+  const auto end = subject.find(',', at);
+  return subject.substr(at + 3, end == std::string::npos ? std::string::npos : end - at - 3);
+}
+
+}  // namespace
+
+LiveRecorder::LiveRecorder(Connection& connection, Side local, const SimClock& clock)
+    : connection_(connection), local_(local), clock_(clock) {}
+
+Event& LiveRecorder::append(EventBody body) {
+  Event e;
+  e.seq = connection_.events.size() + 1;
+  e.step = step_;
+  e.time = clock_.now();
+  e.body = std::move(body);
+  connection_.events.push_back(std::move(e));
+  return connection_.events.back();
+}
+
+std::vector<Bytes> LiveRecorder::take_emitted() {
+  std::vector<Bytes> out;
+  while (auto r = emitted_.next()) out.push_back(std::move(*r));
+  return out;
+}
+
+void LiveRecorder::remote_record(ByteView record) {
+  this->record(peer_of(local_), record, nullptr);
+}
+
+void LiveRecorder::local_record(ByteView record, const LocalCall& call) {
+  this->record(local_, record, &call);
+}
+
+void LiveRecorder::end_call(const LocalCall& call) {
+  // Botan raised an alert but had closed its sending half: it is part of the story all the same.
+  if (call.sent_alert && alerts_in_call_ == 0)
+    append_alert(local_, {2, *call.sent_alert}, call.error, /*sent=*/false);
+  alerts_in_call_ = 0;
+}
+
+void LiveRecorder::flush_reports() {
+  for (auto& body : reports_) append(std::move(body));
+  reports_.clear();
+}
+
+void LiveRecorder::note_closed(Side side, std::string reason) {
+  for (const auto& e : connection_.events)
+    if (const auto* c = std::get_if<ClosedEvent>(&e.body); c && c->side == side) return;
+  append(ClosedEvent{side, std::move(reason)});
+}
+
+bool LiveRecorder::open_tls13(Side from, ByteView bytes, RecordEvent& r) {
+  auto& d = direction(from);
+  const std::string who(to_string(from));
+  const std::string handshake = who + "_handshake_traffic_secret";
+  const std::string application = who + "_application_traffic_secret_0";
+  r.protection = d.application_keys ? application : handshake;
+  for (const std::string& name : {handshake, application}) {
+    if (name == handshake && d.application_keys) continue;
+    const auto secret = secrets_.find(name);
+    if (secret == secrets_.end()) continue;
+    auto& opener = openers_[name];
+    if (!opener) opener = Tls13RecordOpener::create(cipher_suite_, secret->second);
+    if (!opener) return false;
+    if (auto opened = opener->open(bytes, sequence_[name])) {
+      ++sequence_[name];
+      if (name == application) d.application_keys = true;
+      r.protection = name;
+      r.inner_type = opened->inner_type;
+      r.plaintext = std::move(opened->content);
+      return true;
+    }
+  }
+  return false;
+}
+
+void LiveRecorder::handshake_messages(Side from, ByteView content, RecordEvent& r,
+                                      std::vector<EventBody>& out) {
+  auto& stream = direction(from).handshake;
+  stream.append(content);
+  while (auto bytes = stream.next()) {
+    DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, from, false};
+    MessageEvent m{from, r.record_id, r.protection, decode_handshake_message(*bytes, context)};
+    r.messages.push_back(m.message.name);
+    learn_from(m);
+    out.emplace_back(std::move(m));
+  }
+  if (r.messages.empty()) r.messages.push_back("handshake");  // a fragment of a longer message
+}
+
+void LiveRecorder::learn_from(const MessageEvent& m) {
+  const auto& name = m.message.name;
+  if (name == "client_hello" && requested_host_.empty())
+    requested_host_ = first_value(m.message.fields, "host_name");
+  if (name == "server_hello") group_ = first_value(m.message.fields, "group");
+  if (name == "server_key_exchange") {
+    group_ = first_value(m.message.fields, "named_group");
+    if (local_ == Side::client)
+      peer_signature_scheme_ = first_value(m.message.fields, "signature_scheme");
+  }
+  if (name == "certificate_verify" && m.from != local_)
+    peer_signature_scheme_ = first_value(m.message.fields, "signature_scheme");
+}
+
+std::optional<LiveRecorder::Alert> LiveRecorder::tls12_alert(Side from, const LocalCall* call) {
+  if (from != local_) {
+    if (received_alerts_.empty()) return std::nullopt;
+    const Alert a = received_alerts_.front();
+    received_alerts_.pop_front();
+    return a;
+  }
+  if (call != nullptr && call->sent_alert) return Alert{2, *call->sent_alert};
+  if (call != nullptr && call->action == LocalCall::Action::close) return Alert{1, 0};
+  return std::nullopt;
+}
+
+void LiveRecorder::append_alert(Side from, Alert alert, std::string reason, bool sent) {
+  ++alerts_in_call_;
+  if (alert.level == 1 && alert.code == 0) direction(from).sent_close_notify = true;
+  AlertEvent a;
+  a.from = from;
+  a.fatal = alert.level == 2;
+  a.code = alert.code;
+  a.name = alert_name(alert.code);
+  a.reason = std::move(reason);
+  a.sent = sent;
+  if (a.fatal && !connection_.alert) {
+    connection_.alert = a.name;
+    connection_.refused_by = from;
+  }
+  append(std::move(a));
+}
+
+void LiveRecorder::record(Side from, ByteView bytes, const LocalCall* call) {
+  const auto view = peek_record(bytes);
+  if (!view) return;
+  auto& d = direction(from);
+  RecordEvent r;
+  r.from = from;
+  r.record_id = ++records_;
+  r.content_type = view->content_type;
+  r.legacy_version = view->legacy_version;
+  r.protection = "plaintext";
+  r.bytes.assign(bytes.begin(), bytes.end());
+
+  std::vector<EventBody> messages;
+  std::optional<Alert> alert;
+  std::optional<Bytes> data;
+  const std::uint8_t type = view->content_type;
+  if (type == kChangeCipherSpec) {
+    r.messages.push_back("change_cipher_spec");
+    if (!tls13_) d.sent_change_cipher_spec = true;
+  } else if (tls13_ && type == kAppData) {
+    if (open_tls13(from, bytes, r)) {
+      const Bytes& inner = *r.plaintext;
+      if (r.inner_type == kHandshake) handshake_messages(from, inner, r, messages);
+      if (r.inner_type == kAlert && inner.size() >= 2) alert = Alert{inner[0], inner[1]};
+      if (r.inner_type == kAppData) data = inner;
+    }
+    if (r.messages.empty())
+      r.messages.push_back(r.inner_type == kAlert ? "alert" : "application_data");
+  } else if (!tls13_ && d.sent_change_cipher_spec) {
+    r.protection = "tls12_" + std::string(to_string(from)) + "_write_key";
+    if (type == kHandshake) {
+      // The only handshake message after ChangeCipherSpec; the endpoint showed it in the clear.
+      r.messages.push_back("finished");
+      if (!finished12_.empty()) {
+        DecodeContext context{TlsVersion::tls12, from, false};
+        messages.emplace_back(MessageEvent{from, r.record_id, r.protection,
+                                           decode_handshake_message(finished12_.front(), context)});
+        finished12_.pop_front();
+      }
+    } else if (type == kAlert) {
+      r.messages.push_back("alert");
+      alert = tls12_alert(from, call);
+    } else {
+      r.messages.push_back(content_type_name(type));
+    }
+  } else if (type == kHandshake) {
+    handshake_messages(from, view->fragment, r, messages);
+  } else if (type == kAlert) {
+    r.messages.push_back("alert");
+    if (view->fragment.size() >= 2) alert = Alert{view->fragment[0], view->fragment[1]};
+  } else {
+    r.messages.push_back(content_type_name(type));
+  }
+  if (type == kAppData &&
+      std::find(r.messages.begin(), r.messages.end(), "application_data") != r.messages.end()) {
+    if (from == local_ && call != nullptr && call->action == LocalCall::Action::send) {
+      data = call->data;
+    } else if (from != local_ && !received_data_.empty()) {
+      data = std::move(received_data_.front());
+      received_data_.pop_front();
+    }
+  }
+
+  for (auto& m : messages) append(std::move(m));
+  append(r);
+  if (alert)
+    append_alert(from, *alert, from == local_ && call != nullptr ? call->error : std::string());
+  if (data) append(AppDataEvent{from, std::move(*data)});
+  ++step_;
+  ++connection_.steps;
+  r.phase = RecordEvent::Phase::delivered;
+  append(std::move(r));
+}
+
+void LiveRecorder::on_emit(Side, ByteView bytes) {
+  emitted_.append(bytes);
+}
+
+void LiveRecorder::on_app_data(Side, ByteView data) {
+  app_data_received_ = true;
+  received_data_.emplace_back(data.begin(), data.end());
+}
+
+void LiveRecorder::on_alert_received(Side, const Botan::TLS::Alert& alert) {
+  if (alert.type() == Botan::TLS::AlertType::CloseNotify) close_notify_received_ = true;
+  received_alerts_.push_back({static_cast<std::uint8_t>(alert.is_fatal() ? 2 : 1),
+                              static_cast<std::uint8_t>(alert.type())});
+}
+
+void LiveRecorder::on_established(Side side, const Botan::TLS::Session_Summary& summary) {
+  established_ = true;
+  EstablishedEvent e;
+  e.side = side;
+  e.version = version_name(static_cast<std::uint16_t>((summary.version().major_version() << 8) |
+                                                      summary.version().minor_version()));
+  e.cipher_suite = cipher_suite_name(summary.ciphersuite_code());
+  e.group = group_.empty() ? summary.kex_parameters().value_or("") : group_;
+  e.signature_scheme = peer_signature_scheme_;
+  connection_.version = e.version;
+  reports_.emplace_back(std::move(e));
+}
+
+void LiveRecorder::on_handshake_message(Side, const Botan::TLS::Handshake_Message& msg) {
+  if (dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg) != nullptr) tls13_ = false;
+  if (const auto* hello = dynamic_cast<const Botan::TLS::Server_Hello_13*>(&msg))
+    cipher_suite_ = hello->ciphersuite();
+  // TLS 1.2 Finished travels encrypted; the endpoint shows it to us when it builds or reads it.
+  if (!tls13_ && static_cast<std::uint8_t>(msg.wire_type()) == kFinished) {
+    const auto body = msg.serialize();
+    Bytes bytes{kFinished, static_cast<std::uint8_t>(body.size() >> 16),
+                static_cast<std::uint8_t>(body.size() >> 8),
+                static_cast<std::uint8_t>(body.size())};
+    bytes.insert(bytes.end(), body.begin(), body.end());
+    finished12_.push_back(std::move(bytes));
+  }
+}
+
+void LiveRecorder::on_secret(Side side, std::string_view label, ByteView client_random,
+                             ByteView secret) {
+  const std::string name = secret_name(label);
+  if (secrets_.count(name)) return;
+  secrets_[name] = Bytes(secret.begin(), secret.end());
+  reports_.emplace_back(SecretEvent{side, name, std::string(label),
+                                    Bytes(client_random.begin(), client_random.end()),
+                                    Bytes(secret.begin(), secret.end())});
+}
+
+void LiveRecorder::on_shared_secret(Side side, ByteView secret) {
+  if (secrets_.count("shared_secret")) return;
+  secrets_["shared_secret"] = Bytes(secret.begin(), secret.end());
+  reports_.emplace_back(
+      SecretEvent{side, "shared_secret", "", {}, Bytes(secret.begin(), secret.end())});
+}
+
+void LiveRecorder::on_checks(Side, const VerifyResult& result) {
+  for (const auto& check : result.checks) {
+    if (check.depth == 0 && peer_name_.empty()) peer_name_ = common_name(check.subject);
+    reports_.emplace_back(check);
+  }
+}
+
+}  // namespace tlsclub::bridge

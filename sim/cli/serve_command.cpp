@@ -1,0 +1,134 @@
+// tlsclub serve: the scenario's club entrance as a real TLS server on the loopback, for openssl
+// s_client, gnutls-cli, curl or a browser. Each visit is recorded as a Timeline. Ctrl-C stops.
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "bridge/club_server.h"
+#include "cli/commands.h"
+#include "cli/one_scenario.h"
+#include "core/atomic_file.h"
+#include "export/export_file.h"
+#include "simulation/expectations.h"
+#include "timeline/json.h"
+#include "timeline/text.h"
+
+namespace tlsclub::cli {
+
+namespace {
+
+// Set by SIGINT / SIGTERM; the server looks at it between waits of at most a fifth of a second.
+std::atomic<bool> g_stop{false};
+
+extern "C" void request_stop(int) {
+  g_stop.store(true);
+}
+
+void install_stop_handlers() {
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+bridge::Millis millis(double seconds) {
+  return bridge::Millis(static_cast<long long>(seconds * 1000));
+}
+
+std::string summary(const Connection& c) {
+  std::string s = c.client + ": " + std::string(to_string(c.outcome));
+  if (c.outcome == Outcome::admitted) return s + (c.version.empty() ? "" : " (" + c.version + ")");
+  if (c.refused_by) s += " by the " + std::string(to_string(*c.refused_by));
+  if (c.alert) s += " with " + *c.alert;
+  if (const auto check = first_failing_check(c); !check.empty()) s += " (check " + check + ")";
+  return s;
+}
+
+}  // namespace
+
+CLI::App* add_serve_command(CLI::App& app, ServeArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "serve",
+      "Run the scenario's club entrance as a real TLS server on 127.0.0.1: its badge, chain,\n"
+      "OCSP staple and policy, the authorities it trusts for cards, our bouncer. Visit it with\n"
+      "openssl s_client, gnutls-cli or `tlsclub knock`. Each visit is recorded as a Timeline.\n"
+      "Prints 'listening on HOST:PORT' first. Ctrl-C stops. See docs/bridge.md.\n"
+      "Exit 0: stopped normally; 2: bad input, or the port could not be used.");
+  cmd->add_option("path", args.path, "Scenario file (default: the built-in demo)")
+      ->type_name("FILE");
+  cmd->add_option("--port", args.port, "TCP port (0: any free port, printed at start)")
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--listen", args.listen,
+                  "Address to listen on (default 127.0.0.1; another address lets other machines "
+                  "in, with a warning)")
+      ->type_name("ADDR");
+  cmd->add_option("--max-connections", args.max_connections,
+                  "Stop after this many visits (default: no limit)");
+  cmd->add_option("--idle-timeout", args.idle_timeout,
+                  "Stop after this many seconds without a visitor (default: never)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--timeout", args.timeout,
+                  "Give up on a visit after this many seconds (default 10)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--json-dir", args.json_dir,
+                  "Write each visit's Timeline to DIR/visit-NNN.json (created when missing)")
+      ->type_name("DIR");
+  cmd->add_option("--tls", args.tls, "TLS version the club speaks (overrides the scenario)")
+      ->check(CLI::IsMember({"1.2", "1.3"}));
+  cmd->add_option("--clock", args.clock,
+                  "Move the scenario to another time first: 'now' makes its certificates as fresh "
+                  "for real clients (which use the real clock) as they are in the scenario")
+      ->type_name("now|TIME");
+  cmd->add_flag("--transcript", args.transcript, "Print each visit's full transcript");
+  cmd->add_option("--color", args.color, "Colour the transcript")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  return cmd;
+}
+
+int serve_command(const ServeArgs& args) {
+  auto spec = load_one_scenario(args.path, args.tls, args.clock, "serve", std::cerr);
+  if (!spec) return kExitBadInput;
+  bridge::ServeOptions options;
+  options.listen = args.listen;
+  options.port = static_cast<std::uint16_t>(args.port);
+  options.allow_non_loopback = args.listen != "127.0.0.1";
+  options.max_connections = args.max_connections;
+  options.idle_timeout = millis(args.idle_timeout);
+  options.visit_timeout = millis(args.timeout);
+  try {
+    if (!args.json_dir.empty()) ensure_export_folder(args.json_dir);
+    bridge::ClubServer server(*spec, options);
+    if (!bridge::is_loopback_host(args.listen))
+      std::cerr << "tlsclub serve: warning: listening on " << args.listen
+                << ": other machines can reach this club, and its private keys are teaching "
+                   "keys anyone can export\n";
+    install_stop_handlers();
+    std::cout << "listening on " << bridge::endpoint_text(server.host(), server.port()) << " as "
+              << spec->server.certificate.certificate.common_name << " (" << spec->title
+              << "); Ctrl-C stops" << std::endl;
+    TextOptions text;
+    text.fields = false;
+    text.color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO) != 0);
+    const std::size_t visits = server.run(g_stop, [&](const Timeline& t, std::size_t n) {
+      if (args.transcript) write_text(std::cout, t, text);
+      std::cout << "visit " << n << " " << summary(t.connections.at(0)) << std::endl;
+      if (!args.json_dir.empty()) {
+        char name[32];
+        std::snprintf(name, sizeof name, "visit-%03zu.json", n);
+        const auto file = std::filesystem::path(args.json_dir) / name;
+        write_export_file(file, to_json(t).dump(2) + "\n");
+        std::cout << "wrote " << file.string() << std::endl;
+      }
+    });
+    std::cout << "stopped after " << visits << " visit" << (visits == 1 ? "" : "s") << std::endl;
+  } catch (const bridge::BridgeError& e) {
+    std::cerr << "tlsclub serve: error: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace tlsclub::cli
