@@ -178,7 +178,9 @@ Endpoint::Endpoint(EndpointConfig config, EndpointObserver& observer, const SimC
   policy_ = std::make_shared<SimPolicy>(config_.policy);
   rng_ = make_drbg(config_.seed, config_.stream);
   // Tickets need somewhere to keep sessions; its randomness is seeded like everything else.
-  if (config_.side == Side::server && config_.session_tickets > 0)
+  if (config_.sessions)
+    sessions_ = config_.sessions;
+  else if (config_.side == Side::server && config_.session_tickets > 0)
     sessions_ = std::make_shared<Botan::TLS::Session_Manager_In_Memory>(
         std::shared_ptr<Botan::RandomNumberGenerator>(
             make_drbg(config_.seed, config_.stream + ":sessions")));

@@ -6,6 +6,7 @@
 #include <botan/tls_channel.h>
 #include <botan/tls_handshake_msg.h>
 #include <botan/tls_session.h>
+#include <botan/tls_session_manager.h>
 
 #include <memory>
 #include <optional>
@@ -46,6 +47,8 @@ struct EndpointConfig {
   std::string server_name;          // client: SNI; server: its own name
   std::uint64_t seed = 0;
   std::string stream;  // DRBG stream name
+  // Where sessions are remembered across visits (tickets); none: nothing is remembered.
+  std::shared_ptr<Botan::TLS::Session_Manager> sessions;
 };
 
 class Endpoint {

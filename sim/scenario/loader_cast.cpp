@@ -44,7 +44,7 @@ constexpr std::array<std::string_view, 25> kServerKeys{"name",
                                                        "passwords"};
 constexpr std::array<std::string_view, 6> kOcspKeys{
     "status", "this_update", "next_update", "revoked_at", "reason", "signed_by_wrong_key"};
-constexpr std::array<std::string_view, 11> kMemberKeys{"name",
+constexpr std::array<std::string_view, 12> kMemberKeys{"name",
                                                        "server_name",
                                                        "trusted_authorities",
                                                        "groups",
@@ -54,7 +54,8 @@ constexpr std::array<std::string_view, 11> kMemberKeys{"name",
                                                        "expect",
                                                        "password",
                                                        "ciphers",
-                                                       "key_exchange"};
+                                                       "key_exchange",
+                                                       "resumes"};
 constexpr std::array<std::string_view, 14> kCardKeys{"issuer",
                                                      "name",
                                                      "organization",
@@ -385,6 +386,22 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
                 m.require_revocation_info);
     if (auto v = s.string("request")) m.request = *v;
     if (auto v = s.string("password")) m.password = *v;
+    if (auto v = name_at(s, "resumes", false)) {
+      // A second visit comes after the first, to a club that hands out tickets.
+      std::vector<std::string_view> earlier;
+      for (const auto& before : spec.members) earlier.push_back(before.name);
+      if (std::find(earlier.begin(), earlier.end(), *v) == earlier.end()) {
+        std::string hint = did_you_mean(*v, earlier);
+        if (hint.empty()) hint = "name a [[member]] listed before this one";
+        errors.add(s.where("resumes"), "dangling-reference",
+                   "`resumes = \"" + *v + "\"` names no earlier member", std::move(hint));
+      } else if (spec.server.session_tickets == 0) {
+        errors.add(s.where("resumes"), "bad-value", "the club hands out no session tickets",
+                   "set `session_tickets = 1` in [server]");
+      } else {
+        m.resumes = *v;
+      }
+    }
     read_ciphers(s, m.ciphers);
     if (auto v = names(s, "key_exchange", kKeyExchanges)) {
       m.key_exchanges.clear();

@@ -130,6 +130,9 @@ struct MemberSpec {
   // A man in the middle answers instead of the club, with a badge for the same name issued by
   // this authority (an impostor; trusted only if the member's device trusts that authority).
   std::optional<std::string> intercepted_by;
+  // A second visit: the name of an earlier member whose session tickets this visit offers
+  // (pre_shared_key, RFC 8446 4.2.11): a resumption without certificates.
+  std::optional<std::string> resumes;
   std::optional<Expectation> expect;
 };
 

@@ -77,7 +77,7 @@ Bytes to_bytes(std::string_view s) {
 class Run {
  public:
   Run(const ScenarioSpec& spec, const Cast& cast, std::size_t index, const RunOptions& options,
-      Connection& connection)
+      SessionStore& sessions, Connection& connection)
       : spec_(spec),
         member_(spec.members[index]),
         clock_(spec.now),
@@ -92,8 +92,11 @@ class Run {
       sc.ocsp_staple.clear();
       sc.stream = "impostor:" + member_.name;
     }
+    sc.sessions = sessions.club();
     server_ = std::make_unique<Endpoint>(std::move(sc), recorder_, clock_);
-    client_ = std::make_unique<Endpoint>(client_config(spec, cast, index), recorder_, clock_);
+    auto cc = client_config(spec, cast, index);
+    cc.sessions = sessions.member(index);
+    client_ = std::make_unique<Endpoint>(std::move(cc), recorder_, clock_);
     for (const auto* list : {&spec.faults, &options.faults})
       for (const auto& f : *list)
         if (f.member.empty() || f.member == member_.name) faults_.push_back({f, false});
@@ -339,10 +342,16 @@ class Run {
 
 Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index,
                           const RunOptions& options) {
+  SessionStore sessions(spec);
+  return run_connection(spec, cast, member_index, options, sessions);
+}
+
+Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index,
+                          const RunOptions& options, SessionStore& sessions) {
   Connection connection;
   connection.client = spec.members[member_index].name;
   connection.server_name = spec.members[member_index].server_name;
-  Run run(spec, cast, member_index, options, connection);
+  Run run(spec, cast, member_index, options, sessions, connection);
   run.go();
   return connection;
 }

@@ -5,6 +5,7 @@
 #include "scenario/cast.h"
 #include "scenario/scenario.h"
 #include "simulation/run_options.h"
+#include "simulation/session_store.h"
 #include "timeline/timeline.h"
 
 namespace tlsclub {
@@ -14,5 +15,8 @@ namespace tlsclub {
 // Faults whose `member` is set apply to that member's connection only.
 Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index,
                           const RunOptions& options = {});
+// The same within a whole run: `sessions` carries tickets from one visit to the next.
+Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_t member_index,
+                          const RunOptions& options, SessionStore& sessions);
 
 }  // namespace tlsclub

@@ -98,7 +98,7 @@ class Recorder final : public EndpointObserver {
   Wire& wire_;
   const SimClock& clock_;
   std::array<SideState, 2> sides_;
-  std::size_t alerts_ = 0;  // alert events recorded so far
+  std::size_t alerts_ = 0;         // alert events recorded so far
   bool rsa_key_exchange_ = false;  // TLS 1.2 with RSA key transport: no ServerKeyExchange
   std::size_t step_ = 0;
   std::size_t records_ = 0;

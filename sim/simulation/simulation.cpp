@@ -12,8 +12,9 @@ Timeline run_scenario(const ScenarioSpec& spec, const RunOptions& options) {
   t.tls_version = spec.max_version == TlsVersion::tls13 ? "1.3" : "1.2";
   t.clock = spec.now;
   const Cast cast = build_cast(spec);
+  SessionStore sessions(spec);
   for (std::size_t i = 0; i < spec.members.size(); ++i)
-    t.connections.push_back(run_connection(spec, cast, i, options));
+    t.connections.push_back(run_connection(spec, cast, i, options, sessions));
   return t;
 }
 
