@@ -118,6 +118,13 @@ class Visit {
     const ReadStatus status = read_within(socket_, bytes, wait);
     if (status == ReadStatus::closed) peer_gone_ = true;
     if (status != ReadStatus::data) return;
+    if (incoming_.empty() && !bytes.empty() && (bytes[0] < 20 || bytes[0] > 24) &&
+        !endpoint_.is_closed()) {
+      // Not a TLS record (a browser speaking plain HTTP to the club, say): its "length" could make
+      // us wait for bytes that never come. The endpoint reads it at once and answers with an alert.
+      call({}, [&] { endpoint_.received(bytes); });
+      return;
+    }
     incoming_.append(bytes);
     while (auto record = incoming_.next()) {
       if (endpoint_.is_closed()) {  // a closed endpoint reads nothing more; the record still came

@@ -144,3 +144,25 @@ TEST_CASE("a club asked to stop stops within a moment, even with nobody knocking
   club.join();
   CHECK(std::chrono::steady_clock::now() - began < std::chrono::seconds(1));
 }
+
+TEST_CASE("plain HTTP at the live club is refused at once, not waited for") {
+  ServeOptions options;
+  options.port = 0;
+  options.max_connections = 1;
+  ClubServer server(demo_scenario(), options);
+  std::atomic<bool> stop{false};
+  Timeline recorded;
+  std::thread club(
+      [&] { server.run(stop, [&](const Timeline& t, std::size_t) { recorded = t; }); });
+  Socket s = connect_within("127.0.0.1", server.port(), Millis{2000});
+  const std::string request = "GET / HTTP/1.1\r\nHost: club.example\r\n\r\n";
+  REQUIRE(write_within(
+      s, ByteView(reinterpret_cast<const std::uint8_t*>(request.data()), request.size()),
+      Millis{1000}));
+  Bytes answer;
+  CHECK(read_within(s, answer, Millis{2000}) == ReadStatus::data);
+  CHECK(answer.size() == 7);  // one plaintext alert record
+  CHECK(answer.at(0) == 21);
+  club.join();
+  CHECK(recorded.connections.at(0).alert == "unexpected_message");
+}
