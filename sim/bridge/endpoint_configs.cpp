@@ -1,5 +1,7 @@
 #include "bridge/endpoint_configs.h"
 
+#include <algorithm>
+
 #include "bridge/socket.h"
 
 namespace tlsclub::bridge {
@@ -17,6 +19,9 @@ EndpointConfig club_config(const ScenarioSpec& spec, const Cast& cast) {
   c.policy.require_revocation_info = spec.server.require_revocation_info;
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
   c.policy.session_tickets = spec.server.session_tickets;
+  c.policy.ciphers = spec.server.ciphers;
+  c.policy.ecdhe = spec.server.key_exchange == KeyExchange::ecdhe;
+  c.policy.rsa_transport = spec.server.key_exchange == KeyExchange::rsa;
   c.credential = cast.server;
   c.trusted_roots = cast.certificates_of(spec.server.trusted_authorities);
   c.crls = cast.crls;
@@ -37,6 +42,12 @@ EndpointConfig member_config(const ScenarioSpec& spec, const Cast& cast, std::si
   c.policy.groups = m.groups;
   c.policy.require_revocation_info = m.require_revocation_info;
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
+  c.policy.ciphers = m.ciphers;
+  const auto offers = [&](KeyExchange k) {
+    return std::find(m.key_exchanges.begin(), m.key_exchanges.end(), k) != m.key_exchanges.end();
+  };
+  c.policy.ecdhe = offers(KeyExchange::ecdhe);
+  c.policy.rsa_transport = offers(KeyExchange::rsa);
   c.credential = cast.cards.at(index);
   c.trusted_roots = cast.certificates_of(m.trusted_authorities);
   c.crls = cast.crls;
