@@ -2,6 +2,8 @@
 
 #include <botan/tls_messages.h>
 
+#include <algorithm>
+
 #include "decode/handshake_decoder.h"
 
 namespace tlsclub::bridge {
@@ -168,6 +170,51 @@ void LiveRecorder::append_alert(Side from, Alert alert, std::string reason, bool
   append(std::move(a));
 }
 
+// TLS 1.3: the content type, and what is inside, show only once the record is opened.
+void LiveRecorder::read_tls13(Side from, ByteView bytes, RecordEvent& r, Contents& c) {
+  if (open_tls13(from, bytes, r)) {
+    const Bytes& inner = *r.plaintext;
+    if (r.inner_type == kHandshake) handshake_messages(from, inner, r, c.messages);
+    if (r.inner_type == kAlert && inner.size() >= 2) c.alert = Alert{inner[0], inner[1]};
+  }
+  if (r.messages.empty())
+    r.messages.push_back(r.inner_type == kAlert ? "alert" : "application_data");
+}
+
+// TLS 1.2 after the sender's ChangeCipherSpec: the type shows, the content is named from what
+// the endpoint reported (RFC 5246 7.1: Finished is the first protected handshake message).
+void LiveRecorder::read_tls12_protected(Side from, std::uint8_t type, const LocalCall* call,
+                                        RecordEvent& r, Contents& c) {
+  r.protection = "tls12_" + std::string(to_string(from)) + "_write_key";
+  if (type == kHandshake) {
+    r.messages.push_back("finished");
+    if (!finished12_.empty()) {
+      DecodeContext context{TlsVersion::tls12, from, false};
+      c.messages.emplace_back(MessageEvent{from, r.record_id, r.protection,
+                                           decode_handshake_message(finished12_.front(), context)});
+      finished12_.pop_front();
+    }
+  } else if (type == kAlert) {
+    r.messages.push_back("alert");
+    c.alert = tls12_alert(from, call);
+  } else {
+    r.messages.push_back(content_type_name(type));
+  }
+}
+
+// What an application data record said: ours from the call that sent it, the peer's from what
+// the endpoint read.
+std::optional<Bytes> LiveRecorder::spoken(Side from, const LocalCall* call) {
+  if (from == local_)
+    return call != nullptr && call->action == LocalCall::Action::send
+               ? std::optional<Bytes>(call->data)
+               : std::nullopt;
+  if (received_data_.empty()) return std::nullopt;
+  Bytes data = std::move(received_data_.front());
+  received_data_.pop_front();
+  return data;
+}
+
 void LiveRecorder::record(Side from, ByteView bytes, const LocalCall* call) {
   const auto view = peek_record(bytes);
   if (!view) return;
@@ -180,62 +227,32 @@ void LiveRecorder::record(Side from, ByteView bytes, const LocalCall* call) {
   r.protection = "plaintext";
   r.bytes.assign(bytes.begin(), bytes.end());
 
-  std::vector<EventBody> messages;
-  std::optional<Alert> alert;
-  std::optional<Bytes> data;
+  Contents c;
   const std::uint8_t type = view->content_type;
   if (type == kChangeCipherSpec) {
     r.messages.push_back("change_cipher_spec");
     if (!tls13_) d.sent_change_cipher_spec = true;
   } else if (tls13_ && type == kAppData) {
-    if (open_tls13(from, bytes, r)) {
-      const Bytes& inner = *r.plaintext;
-      if (r.inner_type == kHandshake) handshake_messages(from, inner, r, messages);
-      if (r.inner_type == kAlert && inner.size() >= 2) alert = Alert{inner[0], inner[1]};
-      if (r.inner_type == kAppData) data = inner;
-    }
-    if (r.messages.empty())
-      r.messages.push_back(r.inner_type == kAlert ? "alert" : "application_data");
+    read_tls13(from, bytes, r, c);
   } else if (!tls13_ && d.sent_change_cipher_spec) {
-    r.protection = "tls12_" + std::string(to_string(from)) + "_write_key";
-    if (type == kHandshake) {
-      // The only handshake message after ChangeCipherSpec; the endpoint showed it in the clear.
-      r.messages.push_back("finished");
-      if (!finished12_.empty()) {
-        DecodeContext context{TlsVersion::tls12, from, false};
-        messages.emplace_back(MessageEvent{from, r.record_id, r.protection,
-                                           decode_handshake_message(finished12_.front(), context)});
-        finished12_.pop_front();
-      }
-    } else if (type == kAlert) {
-      r.messages.push_back("alert");
-      alert = tls12_alert(from, call);
-    } else {
-      r.messages.push_back(content_type_name(type));
-    }
+    read_tls12_protected(from, type, call, r, c);
   } else if (type == kHandshake) {
-    handshake_messages(from, view->fragment, r, messages);
+    handshake_messages(from, view->fragment, r, c.messages);
   } else if (type == kAlert) {
     r.messages.push_back("alert");
-    if (view->fragment.size() >= 2) alert = Alert{view->fragment[0], view->fragment[1]};
+    if (view->fragment.size() >= 2) c.alert = Alert{view->fragment[0], view->fragment[1]};
   } else {
     r.messages.push_back(content_type_name(type));
   }
-  if (type == kAppData &&
-      std::find(r.messages.begin(), r.messages.end(), "application_data") != r.messages.end()) {
-    if (from == local_ && call != nullptr && call->action == LocalCall::Action::send) {
-      data = call->data;
-    } else if (from != local_ && !received_data_.empty()) {
-      data = std::move(received_data_.front());
-      received_data_.pop_front();
-    }
-  }
+  const bool data_record = type == kAppData && std::find(r.messages.begin(), r.messages.end(),
+                                                         "application_data") != r.messages.end();
+  const std::optional<Bytes> data = data_record ? spoken(from, call) : std::nullopt;
 
-  for (auto& m : messages) append(std::move(m));
+  for (auto& m : c.messages) append(std::move(m));
   append(r);
-  if (alert)
-    append_alert(from, *alert, from == local_ && call != nullptr ? call->error : std::string());
-  if (data) append(AppDataEvent{from, std::move(*data)});
+  if (c.alert)
+    append_alert(from, *c.alert, from == local_ && call != nullptr ? call->error : std::string());
+  if (data) append(AppDataEvent{from, *data});
   ++step_;
   ++connection_.steps;
   r.phase = RecordEvent::Phase::delivered;

@@ -77,7 +77,16 @@ class LiveRecorder final : public EndpointObserver {
 
   Direction& direction(Side s) { return directions_[s == Side::client ? 0 : 1]; }
   const Direction& direction(Side s) const { return directions_[s == Side::client ? 0 : 1]; }
+  // What a record carries, beyond its bytes.
+  struct Contents {
+    std::vector<EventBody> messages;
+    std::optional<Alert> alert;
+  };
   void record(Side from, ByteView bytes, const LocalCall* call);
+  void read_tls13(Side from, ByteView bytes, RecordEvent& r, Contents& c);
+  void read_tls12_protected(Side from, std::uint8_t type, const LocalCall* call, RecordEvent& r,
+                            Contents& c);
+  std::optional<Bytes> spoken(Side from, const LocalCall* call);
   bool open_tls13(Side from, ByteView bytes, RecordEvent& r);
   void handshake_messages(Side from, ByteView content, RecordEvent& r, std::vector<EventBody>& out);
   void learn_from(const MessageEvent& m);
