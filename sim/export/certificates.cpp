@@ -155,6 +155,14 @@ void write_members(const ScenarioSpec& spec, const Cast& cast, const Bases& base
       out.add(base + ".chain.pem", pem_of(cast.cards[i]->chain),
               "what " + m.name + " sends: the card then its intermediate(s), leaf first");
     }
+    if (i < cast.impostors.size() && cast.impostors[i]) {
+      // A man in the middle's badge for the club's name (the interception lessons).
+      const std::string who = "the impostor " + m.name + " meets";
+      out.certificate_and_key(base + ".impostor", cast.impostors[i]->identity, who,
+                              "server certificate issued by " + m.intercepted_by.value_or("?"));
+      out.add(base + ".impostor.chain.pem", pem_of(cast.impostors[i]->chain),
+              "what the impostor sends " + m.name + ", leaf first");
+    }
     if (!m.trusted_authorities.empty())
       out.add(base + ".trust.pem", pem_of(cast.certificates_of(m.trusted_authorities)),
               "authorities " + m.name + "'s device trusts: " + joined(m.trusted_authorities));

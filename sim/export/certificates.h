@@ -23,6 +23,7 @@ struct ExportedFile {
 //   NAME.chain.pem  what that side sends (leaf first, then intermediates, no root)
 //   NAME.trust.pem  the roots that side trusts (its -CAfile)
 //   ID.crl.pem      an authority's CRL       CLUB.ocsp.der / .ocsp.pem  the stapled OCSP response
+//   MEMBER.impostor.crt.pem, .key.pem, .chain.pem  the badge a man in the middle shows a member
 //   index.txt       this list, and openssl commands to try at the scenario's clock
 // Creates `dir` when missing; throws std::runtime_error naming the path when it cannot write.
 // Returns the files written, index.txt last.

@@ -197,3 +197,17 @@ TEST_CASE("certificates exported at --clock now verify with openssl at the real 
                   (dir / "club.example.chain.pem") + " " + (dir / "club.example.crt.pem"));
   CHECK_MESSAGE(contains(v.out, "club.example.crt.pem: OK"), v.out);
 }
+
+TEST_CASE("an intercepted member's impostor badge is exported next to the real one") {
+  TLSCLUB_REQUIRE_TOOL("openssl");
+  ScratchDir dir("export-certs-impostor");
+  const auto spec = library_scenario("wire-attacks/man-in-the-middle.toml");
+  export_certificates(spec, dir.path());
+  const std::string member = spec.members.at(0).name;
+  REQUIRE(std::filesystem::exists(dir.path() / (member + ".impostor.crt.pem")));
+  CHECK(std::filesystem::exists(dir.path() / (member + ".impostor.key.pem")));
+  const auto r =
+      run_command("openssl x509 -noout -subject -in " + (dir / (member + ".impostor.crt.pem")));
+  CHECK(contains(r.out, "club.example"));
+  CHECK(contains(read_text(dir.path() / "index.txt"), "impostor"));
+}
