@@ -5,15 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/one_scenario.h"
-#include "core/atomic_file.h"
-#include "export/capture.h"
-#include "export/certificates.h"
-#include "export/export_file.h"
-#include "export/keylog.h"
-#include "export/markdown.h"
-#include "export/svg.h"
+#include "export/exports.h"
 #include "simulation/simulation.h"
-#include "timeline/json.h"
 
 namespace tlsclub::cli {
 
@@ -64,15 +57,6 @@ bool nothing_asked(const ExportArgs& a) {
          a.markdown.empty();
 }
 
-// Where the handout finds the diagram: relative to the handout's folder.
-std::string svg_link(const std::filesystem::path& markdown, const std::filesystem::path& svg) {
-  const auto base = std::filesystem::absolute(markdown).parent_path();
-  return std::filesystem::absolute(svg)
-      .lexically_normal()
-      .lexically_relative(base)
-      .generic_string();
-}
-
 }  // namespace
 
 int export_command(const ExportArgs& args) {
@@ -88,41 +72,15 @@ int export_command(const ExportArgs& args) {
   ScenarioSpec& spec = *loaded;
   if (args.seed) spec.seed = *args.seed;
 
-  const Cast cast = build_cast(spec);
   if (!args.certs.empty()) {
-    const auto files = export_certificates(spec, cast, args.certs);
+    const auto files = export_certificates(spec, args.certs);
     std::cout << "wrote " << files.size() << " files to " << args.certs << " (see "
               << files.back().path.string() << ")\n";
   }
-  const bool needs_run = !args.json.empty() || !args.keylog.empty() || !args.pcap.empty() ||
-                         !args.svg.empty() || !args.markdown.empty();
-  if (!needs_run) return kExitOk;
-  const Timeline timeline = run_scenario(spec);
-  if (!args.json.empty()) {
-    write_file_atomically(args.json, to_json(timeline).dump(2) + "\n");
-    std::cout << "wrote " << args.json << " (Timeline JSON)\n";
-  }
-  if (!args.pcap.empty()) {
-    const Bytes pcap = capture_pcap(timeline);
-    write_export_file(args.pcap, std::string(pcap.begin(), pcap.end()));
-    std::cout << "wrote " << args.pcap << " (packet capture, " << timeline.connections.size()
-              << " TCP stream(s))\n";
-  }
-  if (!args.svg.empty()) {
-    write_export_file(args.svg, ladder_svg(timeline));
-    std::cout << "wrote " << args.svg << " (ladder diagram)\n";
-  }
-  if (!args.markdown.empty()) {
-    HandoutOptions options;
-    if (!args.svg.empty()) options.svg_link = svg_link(args.markdown, args.svg);
-    write_export_file(args.markdown, markdown_handout(spec, timeline, options));
-    std::cout << "wrote " << args.markdown << " (handout)\n";
-  }
-  if (!args.keylog.empty()) {
-    // Secrets, but of a simulation: shared like the capture, not a private key.
-    write_export_file(args.keylog, nss_key_log(timeline));
-    std::cout << "wrote " << args.keylog << " (NSS key log)\n";
-  }
+  const ExportRequest request{{}, args.json, args.pcap, args.keylog, args.svg, args.markdown};
+  if (!request.any()) return kExitOk;  // the certificates alone need no run
+  for (const auto& file : write_exports(spec, run_scenario(spec), request))
+    std::cout << "wrote " << file.path.string() << " (" << file.description << ")\n";
   return kExitOk;
 }
 
