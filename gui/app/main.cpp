@@ -1,0 +1,258 @@
+// tlsclub-gui: the window around the view. GLFW makes the window and reads the input, OpenGL 3
+// draws ImGui's lists; everything the student sees is drawn by AppView (gui/view).
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/options.h"
+#include "app/screenshot.h"
+#include "state/lesson.h"
+#include "state/session.h"
+#include "state/settings.h"
+#include "view/app_view.h"
+#include "view/keys.h"
+#include "view/theme.h"
+
+namespace keys = tlsclub::gui::keys;
+static_assert(
+    keys::kO == GLFW_KEY_O && keys::kR == GLFW_KEY_R && keys::kDigit1 == GLFW_KEY_1 &&
+        keys::kF1 == GLFW_KEY_F1,
+    "view/keys.h must use GLFW's key numbers: the GLFW backend fills io.KeysDown with them");
+
+namespace {
+
+using namespace tlsclub::gui;
+namespace fs = std::filesystem;
+
+void glfw_error(int code, const char* description) {
+  std::fprintf(stderr, "tlsclub-gui: GLFW error %d: %s\n", code, description);
+}
+
+fs::path executable(const char* argv0) {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path(argv0) : self;
+}
+
+void print_errors(const Session& session) {
+  for (const auto& e : session.load_errors()) std::fprintf(stderr, "%s\n", e.to_string().c_str());
+}
+
+// The lesson to start with: the file given, else the last one, else the first lesson.
+bool open_start_lesson(Session& session, const Options& options, const Settings& settings) {
+  if (!options.scenario.empty()) {
+    if (session.open(options.scenario)) return true;
+    print_errors(session);
+    return false;
+  }
+  std::error_code ec;
+  if (!settings.last_lesson.empty() && fs::is_regular_file(settings.last_lesson, ec) &&
+      session.open(settings.last_lesson))
+    return true;
+  if (session.scenarios_dir()) {
+    const fs::path first = default_lesson(*session.scenarios_dir());
+    if (fs::is_regular_file(first, ec) && session.open(first)) return true;
+  }
+  session.open_demo();
+  return true;
+}
+
+// --member / --step: where the cursor starts. False (and a message) for an unknown member.
+bool place_cursor(Session& session, const Options& options) {
+  std::size_t connection = 0;
+  if (!options.member.empty()) {
+    const auto& connections = session.timeline().connections;
+    connection = connections.size();
+    for (std::size_t c = 0; c < connections.size(); ++c)
+      if (connections[c].client == options.member) connection = c;
+    if (connection == connections.size()) {
+      std::fprintf(stderr, "tlsclub-gui: error: no member called '%s' in this scenario\n",
+                   options.member.c_str());
+      return false;
+    }
+    session.apply(cmd::Seek{session.steps().first_of(connection)});
+  }
+  if (options.step) {
+    const std::size_t base = options.member.empty() ? 0 : session.steps().first_of(connection);
+    session.apply(cmd::Seek{base + *options.step});
+  }
+  return true;
+}
+
+// --what-if ACTION:RECORD[:BYTE] on the visit the cursor is in. False (and a message) when it
+// does not name an action and a record of that visit.
+bool run_what_if(Session& session, const std::string& text) {
+  const std::size_t colon = text.find(':');
+  const std::string action = text.substr(0, colon);
+  std::size_t record = 0, offset = 0;
+  const std::string rest = colon == std::string::npos ? "" : text.substr(colon + 1);
+  const std::size_t colon2 = rest.find(':');
+  try {
+    record = std::stoul(rest.substr(0, colon2));
+    if (colon2 != std::string::npos) offset = std::stoul(rest.substr(colon2 + 1));
+  } catch (const std::exception&) {
+    record = 0;
+  }
+  WhatIf w;
+  w.connection = session.position().connection;
+  w.offset = offset;
+  if (action == "tamper")
+    w.action = WhatIf::Action::tamper;
+  else if (action == "drop")
+    w.action = WhatIf::Action::drop;
+  else if (action == "replay")
+    w.action = WhatIf::Action::replay;
+  else
+    record = 0;
+  const std::size_t row = record == 0 ? npos : session.ladder().row_of_record(w.connection, record);
+  if (row == npos) {
+    std::fprintf(stderr,
+                 "tlsclub-gui: error: --what-if needs tamper:RECORD:BYTE, drop:RECORD or "
+                 "replay:RECORD with a record of this visit, not '%s'\n",
+                 text.c_str());
+    return false;
+  }
+  w.record_event = session.ladder().rows()[row].event;
+  session.apply(cmd::RunWhatIf{w});
+  session.wait_for_jobs();
+  return session.what_if_error().empty();
+}
+
+void render(GLFWwindow* window, const ImVec4& clear) {
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(clear.x, clear.y, clear.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string error;
+  const auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc), error);
+  if (!options) {
+    std::fprintf(stderr, "tlsclub-gui: error: %s\n", error.c_str());
+    return 2;
+  }
+  if (options->help) {
+    std::fputs(usage(), stdout);
+    return 0;
+  }
+  const bool screenshot = !options->screenshot.empty();
+  // A screenshot shows exactly what its arguments say: remembered settings play no part.
+  const fs::path settings_file = screenshot ? fs::path() : settings_path();
+  Settings settings = settings_file.empty() ? Settings{} : load_settings(settings_file);
+  if (!options->theme.empty()) settings.dark = options->theme == "dark";
+  if (!options->level.empty()) settings.level = level_from_string(options->level);
+  if (options->predict) settings.predict = true;
+
+  Session session(find_scenarios_dir(executable(argv[0])));
+  if (!open_start_lesson(session, *options, settings) && screenshot) return 2;
+  session.apply(cmd::SetLevel{settings.level});
+  session.apply(cmd::SetPredict{settings.predict});
+  session.apply(cmd::SetSpeed{settings.speed});
+  if (!place_cursor(session, *options) && screenshot) return 2;
+  if (!options->what_if.empty() && !run_what_if(session, options->what_if) && screenshot) return 2;
+  Tab tab = Tab::club;
+  if (!options->tab.empty() && !tab_from_string(options->tab, tab)) {
+    std::fprintf(stderr, "tlsclub-gui: error: unknown tab '%s' (see --help)\n",
+                 options->tab.c_str());
+    return 2;
+  }
+
+  glfwSetErrorCallback(glfw_error);
+  if (glfwInit() == GLFW_FALSE) {
+    std::fprintf(stderr,
+                 "tlsclub-gui: error: no display (is $DISPLAY or $WAYLAND_DISPLAY set?); "
+                 "`tlsclub run` is the headless demo\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_RESIZABLE, screenshot ? GLFW_FALSE : GLFW_TRUE);
+  if (!screenshot && settings.maximized) glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
+  const int width = screenshot ? options->width : settings.window_width;
+  const int height = screenshot ? options->height : settings.window_height;
+  GLFWwindow* window = glfwCreateWindow(width, height, "TLS Club", nullptr, nullptr);
+  if (window == nullptr) {
+    glfwTerminate();
+    return 1;
+  }
+  if (!screenshot && settings.window_x >= 0 && settings.window_y >= 0)
+    glfwSetWindowPos(window, settings.window_x, settings.window_y);
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is fixed; gui.ini keeps what we remember
+  float scale = 1.0f;
+  if (!screenshot) glfwGetWindowContentScale(window, &scale, nullptr);
+  apply_theme(settings.dark);
+  ImGui::GetStyle().ScaleAllSizes(scale);
+  float font_size = settings.font_size;
+  AppView view(session, settings, load_fonts(io, font_size * scale));
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+  view.show_tab(tab);
+
+  int status = 0;
+  double last = glfwGetTime();
+  for (int frame = 0; !glfwWindowShouldClose(window) && !view.wants_quit(); ++frame) {
+    const bool busy =
+        session.cursor().playing() || session.what_if_busy() || session.run_all_busy();
+    if (screenshot || busy)
+      glfwPollEvents();
+    else
+      glfwWaitEventsTimeout(0.25);  // idle: wake for input, and now and then to watch the files
+    if (font_size != settings.font_size) {  // View > Larger/Smaller text
+      font_size = settings.font_size;
+      view.set_fonts(load_fonts(io, font_size * scale));
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    const double now = glfwGetTime();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    view.frame(screenshot ? 1.0 / 60.0 : now - last);
+    last = now;
+    render(window, to_vec4(palette(settings.dark).panel_bg));
+    // A few frames let ImGui settle sizes and scrolling before the picture is taken.
+    if (screenshot && frame == 4) {
+      if (!write_screenshot(options->screenshot, width, height, error)) {
+        std::fprintf(stderr, "tlsclub-gui: error: %s\n", error.c_str());
+        status = 1;
+      }
+      break;
+    }
+    glfwSwapBuffers(window);
+  }
+
+  if (!screenshot && !settings_file.empty()) {
+    settings.maximized = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
+    if (!settings.maximized) {
+      glfwGetWindowPos(window, &settings.window_x, &settings.window_y);
+      glfwGetWindowSize(window, &settings.window_width, &settings.window_height);
+    }
+    settings.last_lesson = session.lesson().file.string();
+    if (!save_settings(settings_file, settings, &error))
+      std::fprintf(stderr, "tlsclub-gui: warning: settings not saved: %s\n", error.c_str());
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return status;
+}

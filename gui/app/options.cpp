@@ -1,0 +1,115 @@
+#include "app/options.h"
+
+#include <charconv>
+
+namespace tlsclub::gui {
+
+const char* usage() {
+  return R"(tlsclub-gui: TLS Club, an interactive teaching simulator of the TLS handshake
+
+Usage: tlsclub-gui [SCENARIO.toml] [options]
+
+With no file it opens where you left off (or the first lesson, basics/first-visit-mutual-tls13,
+or the built-in demo when no scenarios/ folder is found).
+
+Options:
+  --step N             start at step N of the member's visit (with --member), else of the queue
+  --member NAME        start at NAME's visit
+  --tab NAME           bring a panel forward: club lessons fields bytes certificates checklist
+                       secrets what-if
+  --theme dark|light   colour theme (remembered)
+  --level club|engineer|both
+                       explanations in the club's words, an engineer's, or both
+  --predict            predict mode: answer before the decisive step is shown
+  --what-if ACTION:RECORD[:BYTE]
+                       run the visit again with record #RECORD tampered with (tamper:4:40
+                       flips byte 40), dropped (drop:1) or replayed (replay:1), and show it
+  --screenshot FILE    render that state to a PNG at a fixed size and exit (used by the tests)
+  --size WxH           window size for --screenshot (default 1600x1000)
+  -h, --help           this text
+
+Keys: ← → step · Space play/pause · Home/End start/end of the visit · PgUp/PgDn member ·
+1-8 panel tabs · Ctrl+O open · Ctrl+R reload · F1 keys and colours.
+Scenarios are found in $TLSCLUB_SCENARIOS, next to the program or its source tree, or in
+share/tlsclub/scenarios. Settings: $XDG_CONFIG_HOME/tlsclub/gui.ini.
+)";
+}
+
+namespace {
+
+bool to_number(const std::string& s, std::size_t& out) {
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+bool to_int(const std::string& s, int& out) {
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+}  // namespace
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& error) {
+  Options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) {
+        error = std::string(name) + " needs a value";
+        return nullptr;
+      }
+      return &args[++i];
+    };
+    if (a == "-h" || a == "--help") {
+      o.help = true;
+    } else if (a == "--predict") {
+      o.predict = true;
+    } else if (a == "--step") {
+      const std::string* v = value("--step");
+      if (v == nullptr) return std::nullopt;
+      std::size_t n = 0;
+      if (!to_number(*v, n)) {
+        error = "--step needs a number, not '" + *v + "'";
+        return std::nullopt;
+      }
+      o.step = n;
+    } else if (a == "--member" || a == "--tab" || a == "--screenshot" || a == "--theme" ||
+               a == "--level" || a == "--size" || a == "--what-if") {
+      const std::string* v = value(a.c_str());
+      if (v == nullptr) return std::nullopt;
+      if (a == "--member") o.member = *v;
+      if (a == "--tab") o.tab = *v;
+      if (a == "--screenshot") o.screenshot = *v;
+      if (a == "--theme") o.theme = *v;
+      if (a == "--level") o.level = *v;
+      if (a == "--what-if") o.what_if = *v;
+      if (a == "--size") {
+        const std::size_t x = v->find('x');
+        if (x == std::string::npos || !to_int(v->substr(0, x), o.width) ||
+            !to_int(v->substr(x + 1), o.height) || o.width < 320 || o.height < 240) {
+          error = "--size needs WIDTHxHEIGHT (at least 320x240), not '" + *v + "'";
+          return std::nullopt;
+        }
+      }
+    } else if (!a.empty() && a[0] == '-') {
+      error = "unknown option '" + a + "' (see --help)";
+      return std::nullopt;
+    } else if (o.scenario.empty()) {
+      o.scenario = a;
+    } else {
+      error = "one scenario file at a time ('" + o.scenario + "' and '" + a + "')";
+      return std::nullopt;
+    }
+  }
+  if (!o.theme.empty() && o.theme != "dark" && o.theme != "light") {
+    error = "--theme is dark or light, not '" + o.theme + "'";
+    return std::nullopt;
+  }
+  if (!o.level.empty() && o.level != "club" && o.level != "engineer" && o.level != "both") {
+    error = "--level is club, engineer or both, not '" + o.level + "'";
+    return std::nullopt;
+  }
+  return o;
+}
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,29 @@
+#pragma once
+// tlsclub-gui's command line.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tlsclub::gui {
+
+struct Options {
+  std::string scenario;             // a .toml file; "" = the last lesson, else the default one
+  std::optional<std::size_t> step;  // start at this step (of the member, or of the whole queue)
+  std::string member;               // start at this member's visit
+  std::string tab;                  // bring this panel tab forward
+  std::string screenshot;           // render once to this PNG and exit
+  int width = 1600, height = 1000;
+  std::string theme;  // "dark" / "light"; "" = as remembered
+  std::string level;  // "club" / "engineer" / "both"
+  bool predict = false;
+  std::string
+      what_if;  // "tamper:RECORD:BYTE", "drop:RECORD", "replay:RECORD" on the member's visit
+  bool help = false;
+};
+
+// Parses argv; on a bad argument returns nothing and sets `error`.
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& error);
+const char* usage();
+
+}  // namespace tlsclub::gui

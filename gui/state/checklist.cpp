@@ -1,0 +1,110 @@
+#include "state/checklist.h"
+
+#include <algorithm>
+
+#include "state/names.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+// What a path validation checks on each kind of certificate (RFC 5280 6.1.3 and 6.1.4, RFC
+// 6125 for the host name), so a check that never ran still shows as "?".
+std::vector<std::string> expected_checks(std::size_t depth, std::size_t top, Side by) {
+  if (depth == 0) {
+    std::vector<std::string> leaf = {"issuer_known", "signature", "validity", "key_usage",
+                                     "extended_key_usage"};
+    if (by == Side::client) leaf.push_back("hostname");  // the member checks the club's name
+    return leaf;
+  }
+  if (depth == top) return {"trust_anchor", "validity", "basic_constraints"};
+  return {"issuer_known", "signature", "validity", "basic_constraints"};
+}
+
+bool sent_message(const Connection& c, Side from, std::string_view name, bool* empty = nullptr) {
+  for (const Event& e : c.events) {
+    const auto* m = std::get_if<MessageEvent>(&e.body);
+    if (m == nullptr || m->from != from || m->message.name != name) continue;
+    // An empty certificate_list: 4-byte header, context (1.3), 3-byte list length of zero.
+    if (empty != nullptr) *empty = m->message.bytes.size() <= 8;
+    return true;
+  }
+  return false;
+}
+
+Checklist one_side(const Connection& c, Side by, std::size_t step) {
+  Checklist list;
+  list.by = by;
+  list.title = by == Side::client ? c.client + " checks the club's badge"
+                                  : "The bouncer checks " + c.client + "'s card";
+  std::size_t top = 0;
+  for (const Event& e : c.events) {
+    const auto* check = std::get_if<CheckEvent>(&e.body);
+    if (check == nullptr || check->by != by) continue;
+    top = std::max(top, check->depth);
+    auto card = std::find_if(list.cards.begin(), list.cards.end(), [&](const ChecklistCard& k) {
+      return k.depth == check->depth && k.subject == check->subject;
+    });
+    if (card == list.cards.end()) {
+      list.cards.push_back({check->subject, check->depth, {}});
+      card = list.cards.end() - 1;
+    }
+    ChecklistItem item;
+    item.check = check->check;
+    item.event = static_cast<std::size_t>(&e - c.events.data());
+    if (e.step > step) {
+      item.reason = "not checked yet";
+    } else {
+      item.state = check->passed ? CheckState::passed : CheckState::failed;
+      list.latest_step = std::max(list.latest_step, e.step);
+      item.reason = check->reason;
+      item.alert = check->alert;
+    }
+    card->items.push_back(std::move(item));
+  }
+  for (ChecklistCard& card : list.cards) {
+    for (const std::string& name : expected_checks(card.depth, top, by)) {
+      const bool made = std::any_of(card.items.begin(), card.items.end(),
+                                    [&](const ChecklistItem& i) { return i.check == name; });
+      if (!made)
+        card.items.push_back({name, "", CheckState::not_checked, npos, "never checked", ""});
+    }
+    for (ChecklistItem& item : card.items) item.title = title_of("check." + item.check);
+  }
+  std::stable_sort(
+      list.cards.begin(), list.cards.end(),
+      [](const ChecklistCard& a, const ChecklistCard& b) { return a.depth < b.depth; });
+  if (list.cards.empty()) {
+    bool empty = false;
+    const Side owner = peer_of(by);
+    if (by == Side::server && !sent_message(c, Side::server, "certificate_request"))
+      list.note = "The club does not ask for membership cards.";
+    else if (sent_message(c, owner, "certificate", &empty) && empty)
+      list.note = c.client + " showed no card.";
+    else
+      list.note = "Nothing to check yet.";
+  }
+  return list;
+}
+
+}  // namespace
+
+std::vector<Checklist> checklists(const Connection& c, std::size_t step) {
+  std::vector<Checklist> lists = {one_side(c, Side::client, step), one_side(c, Side::server, step)};
+  if (lists[1].latest_step > lists[0].latest_step) std::swap(lists[0], lists[1]);
+  return lists;
+}
+
+const char* check_icon(CheckState state) {
+  switch (state) {
+    case CheckState::passed:
+      return "✓";
+    case CheckState::failed:
+      return "✗";
+    case CheckState::not_checked:
+      return "?";
+  }
+  return "?";
+}
+
+}  // namespace tlsclub::gui

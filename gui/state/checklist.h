@@ -1,0 +1,46 @@
+#pragma once
+// The bouncer's checklist: per certificate, every check with pass / fail / not checked (✓ ✗ ?),
+// and for a failure the plain reason and the alert it caused (GUI.md: a failed check always
+// names its alert). Only what has happened by the cursor is revealed.
+
+#include <string>
+#include <vector>
+
+#include "state/stepping.h"
+#include "timeline/timeline.h"
+
+namespace tlsclub::gui {
+
+enum class CheckState : std::uint8_t { passed, failed, not_checked };
+
+struct ChecklistItem {
+  std::string check;  // "validity" (catalogue: check.validity)
+  std::string title;  // the catalogue's title for it
+  CheckState state = CheckState::not_checked;
+  std::size_t event = npos;  // its CheckEvent, npos when it never ran
+  std::string reason;        // the engine's sentence, or why it is not checked
+  std::string alert;         // the alert a failure calls for
+};
+
+struct ChecklistCard {
+  std::string subject;
+  std::size_t depth = 0;  // 0 = leaf
+  std::vector<ChecklistItem> items;
+};
+
+struct Checklist {
+  Side by = Side::client;            // the side checking
+  std::string title;                 // "Alice checks the club's badge"
+  std::string note;                  // when there is nothing to check: "no card was shown"
+  std::vector<ChecklistCard> cards;  // leaf first
+  std::size_t latest_step = 0;       // when its last revealed check was made (0: none yet)
+};
+
+// The two checklists of a visit as of `step` (Event::step), the one checked most recently first
+// (the badge when neither is): checks made later show as not checked yet.
+std::vector<Checklist> checklists(const Connection& connection, std::size_t step);
+
+// "✓", "✗", "?".
+const char* check_icon(CheckState state);
+
+}  // namespace tlsclub::gui

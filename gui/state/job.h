@@ -1,0 +1,36 @@
+#pragma once
+// One piece of work on a worker thread, polled once per frame: the UI never waits for it
+// (GUI.md: a re-run that takes longer than a frame shows a spinner instead).
+
+#include <chrono>
+#include <future>
+#include <optional>
+#include <utility>
+
+namespace tlsclub::gui {
+
+template <class T>
+class Job {
+ public:
+  template <class F>
+  void start(F&& work) {
+    future_ = std::async(std::launch::async, std::forward<F>(work));
+  }
+  bool busy() const { return future_.valid(); }
+  // The result once it is ready, exactly once.
+  std::optional<T> poll() {
+    if (!future_.valid() || future_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+      return std::nullopt;
+    return future_.get();
+  }
+  // Blocks (tests, the screenshot mode, shutdown).
+  std::optional<T> wait() {
+    if (!future_.valid()) return std::nullopt;
+    return future_.get();
+  }
+
+ private:
+  std::future<T> future_;
+};
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,54 @@
+#pragma once
+// The ladder's rows, computed once per Timeline so drawing a frame allocates nothing: a header
+// per member, one arrow per record (labelled with the messages inside), the member's outcome.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "state/protection.h"
+#include "state/stepping.h"
+
+namespace tlsclub::gui {
+
+struct LadderRow {
+  enum class Kind : std::uint8_t { member, record, outcome };
+  Kind kind = Kind::record;
+  std::size_t connection = 0;
+  std::size_t event = npos;          // record: its `sent` RecordEvent
+  std::size_t first_message = npos;  // the first handshake message it carries
+  std::size_t record_id = 0;
+  Side from = Side::client;
+  Protection protection = Protection::plaintext;
+  bool encrypted = false;
+  bool admitted = false;    // outcome rows
+  std::string label;        // "EncryptedExtensions · CertificateRequest · Certificate · …"
+  std::string detail;       // "#4 · 1246 bytes · server_handshake_traffic_secret"
+  std::string fault;        // what an attack did to it ("" when nothing)
+  std::size_t sent_at = 0;  // position (StepIndex) where it was put on the wire
+  std::size_t arrives_at = npos;  // position of its (first) delivery; npos: never delivered
+  std::size_t again_at = npos;    // a replayed record's second delivery
+};
+
+class LadderLayout {
+ public:
+  LadderLayout() = default;
+  LadderLayout(const Timeline& timeline, const StepIndex& steps);
+
+  const std::vector<LadderRow>& rows() const { return rows_; }
+  // The row to highlight and keep in view at a position: the record delivered there, else one
+  // sent there, else the member's header.
+  std::size_t focus_row(std::size_t position) const;
+  // Where clicking a row jumps: a record's delivery (or its sending, when it never arrived).
+  std::size_t position_of_row(std::size_t row) const;
+  std::size_t header_row(std::size_t connection) const { return headers_[connection]; }
+  // The row of a record (by its `sent` event), npos when there is none.
+  std::size_t row_of_record(std::size_t connection, std::size_t record_id) const;
+
+ private:
+  std::vector<LadderRow> rows_;
+  std::vector<std::size_t> focus_;    // position -> row
+  std::vector<std::size_t> headers_;  // connection -> its header row
+};
+
+}  // namespace tlsclub::gui

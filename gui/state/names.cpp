@@ -1,0 +1,45 @@
+#include "state/names.h"
+
+#include "explain/catalogue.h"
+
+namespace tlsclub::gui {
+
+std::string title_of(std::string_view explain_key) {
+  const Explanation* e = find_explanation(explain_key);
+  return e != nullptr ? std::string(e->title) : std::string(explain_key);
+}
+
+std::string message_title(std::string_view name) {
+  if (name == "alert") return "Alert";
+  if (name == "application_data") return "Application data";
+  if (name == "change_cipher_spec") return "ChangeCipherSpec";
+  const Explanation* e = find_explanation("message." + std::string(name));
+  return e != nullptr ? std::string(e->title) : std::string(name);
+}
+
+std::string common_name(std::string_view subject) {
+  // Both "CN=x,O=y" (check events) and "O=y, CN=x" (decoded certificates) occur.
+  const std::size_t at = subject.find("CN=");
+  if (at == std::string_view::npos) return std::string(subject);
+  std::string_view rest = subject.substr(at + 3);
+  const std::size_t end = rest.find(',');
+  if (end != std::string_view::npos) rest = rest.substr(0, end);
+  if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"')
+    rest = rest.substr(1, rest.size() - 2);
+  return std::string(rest);
+}
+
+std::string_view club_role(Side side) {
+  return side == Side::client ? "the member" : "the club";
+}
+
+std::string outcome_line(const Connection& c) {
+  if (c.outcome == Outcome::admitted)
+    return c.client + " admitted" + (c.version.empty() ? "" : " (" + c.version + ")");
+  std::string line = c.client + " refused";
+  if (c.refused_by) line += " by the " + std::string(to_string(*c.refused_by));
+  if (c.alert) line += ": " + *c.alert;
+  return line;
+}
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,155 @@
+#include "state/narration.h"
+
+#include <algorithm>
+
+#include "core/overloaded.h"
+#include "state/anchors.h"
+#include "state/names.h"
+#include "state/protection.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+std::string who(const Connection& c, Side side) {
+  return side == Side::client ? c.client : "the club";
+}
+
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// What a step is about, most important first.
+enum Rank : int {
+  kFailure = 0,
+  kAttack = 1,
+  kArrival = 2,
+  kEstablished = 3,
+  kMessage = 4,
+  kOther = 5
+};
+
+// A record arrives: one story for the record (what protects it), one per message inside.
+void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_t event) {
+  const std::string from = r.from == Side::server ? "The club's" : c.client + "'s";
+  const bool single = r.messages.size() == 1;
+  std::string what;
+  for (const auto& m : r.messages) what += (what.empty() ? "" : " · ") + message_title(m);
+  const std::string sealed = r.protection == "plaintext"
+                                 ? "in plaintext"
+                                 : "sealed with " + title_of(protection_explain_key(r.protection));
+  if (single) {
+    const std::string& m = r.messages.front();
+    const bool record_level = m == "alert" || m == "application_data" || m == "change_cipher_spec";
+    n.stories.push_back({from + " " + what + " arrives",
+                         (record_level ? "record." : "message.") + m, Tone::info, event,
+                         "record #" + std::to_string(r.record_id) + ", " + sealed, kArrival});
+    return;
+  }
+  n.stories.push_back({from + " record #" + std::to_string(r.record_id) + " arrives, " + sealed,
+                       std::string(protection_explain_key(r.protection)), Tone::info, event, what,
+                       kArrival});
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const auto* m = std::get_if<MessageEvent>(&c.events[i].body);
+    if (m == nullptr || m->record_id != r.record_id || m->from != r.from) continue;
+    n.stories.push_back({"inside: " + message_title(m->message.name), "message." + m->message.name,
+                         Tone::info, i, "", kArrival});
+  }
+}
+
+}  // namespace
+
+Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t position,
+                  const ScenarioSpec* spec) {
+  Narration n;
+  if (steps.size() == 0) return n;
+  const Position at = steps.at(position);
+  const Connection& c = timeline.connections[at.connection];
+  std::size_t passed = 0;
+  std::size_t first_passed = npos;
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const Event& e = c.events[i];
+    if (e.step != at.step) continue;
+    const auto add = [&](std::string headline, std::string key, Tone tone, int rank,
+                         std::string detail = {}) {
+      n.stories.push_back({std::move(headline), std::move(key), tone, i, std::move(detail), rank});
+    };
+    std::visit(
+        Overloaded{
+            [&](const RecordEvent& r) {
+              if (r.phase != RecordEvent::Phase::delivered) return;
+              arrival(n, c, r, i);
+            },
+            [&](const MessageEvent& m) {
+              add(capitalised(who(c, m.from)) + " builds " + message_title(m.message.name),
+                  "message." + m.message.name, Tone::info, kMessage);
+            },
+            [&](const SecretEvent& s) {
+              if (std::any_of(n.stories.begin(), n.stories.end(),
+                              [&](const Story& t) { return t.explain_key == "secret." + s.name; }))
+                return;  // both sides derive it: tell it once
+              add(capitalised(title_of("secret." + s.name)) + " derived", "secret." + s.name,
+                  Tone::info, kOther);
+            },
+            [&](const CheckEvent& k) {
+              if (k.passed) {
+                ++passed;
+                if (first_passed == npos) first_passed = i;
+                return;
+              }
+              add("✗ " +
+                      std::string(k.by == Side::server
+                                      ? "The bouncer refuses " + c.client + "'s card"
+                                      : c.client + " refuses the club's badge") +
+                      ": it fails \"" + title_of("check." + k.check) + "\"",
+                  "check." + k.check, Tone::bad, kFailure,
+                  common_name(k.subject) + ": " + k.reason +
+                      (k.alert.empty() ? "" : " → alert " + k.alert));
+            },
+            [&](const AlertEvent& a) {
+              const bool goodbye = a.name == "close_notify";
+              add(capitalised(who(c, a.from)) + (a.sent ? " sends" : " raises") + " alert " +
+                      a.name + (a.fatal ? " (fatal)" : ""),
+                  "alert." + a.name, goodbye ? Tone::info : Tone::bad, goodbye ? kOther : kFailure,
+                  a.reason);
+            },
+            [&](const EstablishedEvent& est) {
+              add("★ " + capitalised(who(c, est.side)) +
+                      " has finished the handshake: " + est.version + ", " + est.cipher_suite,
+                  "event.established", Tone::good, kEstablished);
+            },
+            [&](const AppDataEvent& d) {
+              add(capitalised(who(c, d.from)) + " says \"" +
+                      std::string(d.data.begin(), d.data.end()) + "\"",
+                  "event.app_data", Tone::info, kArrival);
+            },
+            [&](const FaultEvent& f) {
+              add("⚠ Someone on the wire: " + f.description, "event.fault_applied", Tone::attack,
+                  kAttack);
+            },
+            [&](const ClosedEvent& cl) {
+              add(capitalised(who(c, cl.side)) + " closes the connection (" + cl.reason + ")",
+                  "event.closed", Tone::info, kOther);
+            },
+        },
+        e.body);
+  }
+  if (passed > 0) {
+    const auto& k = std::get<CheckEvent>(c.events[first_passed].body);
+    n.stories.push_back({"✓ " + std::to_string(passed) + " certificate checks pass (" +
+                             std::string(k.by == Side::server ? "the bouncer" : c.client) + ")",
+                         "check." + k.check, Tone::good, first_passed, "", kEstablished});
+  }
+  std::stable_sort(n.stories.begin(), n.stories.end(),
+                   [](const Story& a, const Story& b) { return a.rank < b.rank; });
+  if (spec != nullptr) {
+    for (const NarrationNote& note : spec->notes) {
+      const auto p = resolve_anchor(note.anchor, timeline, steps);
+      if (p && *p == position) n.notes.push_back(note.text);
+    }
+  }
+  return n;
+}
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,40 @@
+#pragma once
+// What the app remembers between runs (GUI.md: the window opens where it was, at the size it
+// was, on the lesson it was): $XDG_CONFIG_HOME/tlsclub/gui.ini (or ~/.config/tlsclub/gui.ini),
+// plain key = value lines, written atomically.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace tlsclub::gui {
+
+enum class Level : std::uint8_t { club, engineer, both };
+std::string_view to_string(Level level);
+Level level_from_string(std::string_view text);  // unknown: both
+
+struct Settings {
+  int window_x = -1, window_y = -1;  // -1: let the window manager place it
+  int window_width = 1600, window_height = 1000;
+  bool maximized = false;
+  float split_columns = 0.33f;  // club view | ladder
+  float split_rows = 0.56f;     // top row | bottom row
+  float split_bottom = 0.55f;   // inspector | checklist
+  bool dark = true;
+  Level level = Level::both;
+  float font_size = 16.0f;  // before HiDPI scaling
+  bool predict = false;
+  double speed = 1.5;       // steps per second when playing
+  std::string last_lesson;  // a file path; "" for the built-in demo
+};
+
+// The file's place; empty when neither XDG_CONFIG_HOME nor HOME is set.
+std::filesystem::path settings_path();
+// Unknown keys and bad values are ignored: an old or hand-edited file never stops the app.
+Settings parse_settings(std::string_view text);
+std::string format_settings(const Settings& settings);
+Settings load_settings(const std::filesystem::path& file);
+// False (and `error` says why) when it cannot be written; the app goes on without it.
+bool save_settings(const std::filesystem::path& file, const Settings& settings, std::string* error);
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,192 @@
+#include "view/app_view.h"
+
+#include <array>
+
+#include "view/keys.h"
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+constexpr std::array<const char*, static_cast<std::size_t>(Tab::count)> kTabNames = {
+    "club", "lessons", "fields", "bytes", "certificates", "checklist", "secrets", "what-if"};
+constexpr std::array<const char*, static_cast<std::size_t>(Tab::count)> kTabLabels = {
+    "Club view  1",    "Lessons  2",   "Fields  3",  "Bytes  4",
+    "Certificates  5", "Checklist  6", "Secrets  7", "What if  8"};
+
+// A tab bar over some of the tabs; the requested one is brought forward once.
+void tabs(ViewContext& ctx, const char* id, std::initializer_list<Tab> which) {
+  if (!ImGui::BeginTabBar(id)) return;
+  for (Tab tab : which) {
+    const auto i = static_cast<std::size_t>(tab);
+    const ImGuiTabItemFlags flags = ctx.view.request_tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
+    if (!ImGui::BeginTabItem(kTabLabels[i], nullptr, flags)) continue;
+    ImGui::BeginChild("content", ImVec2(0, 0), false);
+    switch (tab) {
+      case Tab::club:
+        draw_club_view(ctx);
+        break;
+      case Tab::lessons:
+        draw_library(ctx);
+        break;
+      case Tab::fields:
+        draw_fields(ctx);
+        break;
+      case Tab::bytes:
+        draw_bytes(ctx);
+        break;
+      case Tab::certificates:
+        draw_certificates(ctx);
+        break;
+      case Tab::checklist:
+        draw_checklist(ctx);
+        break;
+      case Tab::secrets:
+        draw_secrets(ctx);
+        break;
+      case Tab::what_if:
+        draw_what_if(ctx);
+        break;
+      case Tab::count:
+        break;
+    }
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
+}  // namespace
+
+bool tab_from_string(std::string_view name, Tab& tab) {
+  for (std::size_t i = 0; i < kTabNames.size(); ++i) {
+    if (name == kTabNames[i]) {
+      tab = static_cast<Tab>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+AppView::AppView(Session& session, Settings& settings, FontSet fonts)
+    : session_(session), settings_(settings), fonts_(fonts) {
+  view_.hits.reserve(512);
+  commands_.reserve(16);
+}
+
+void AppView::refresh_cache() {
+  StepCache& cache = view_.cache;
+  const Timeline* timeline = &session_.timeline();
+  const std::size_t position = session_.cursor().index();
+  if (cache.timeline == timeline && cache.position == position) return;
+  const Position at = session_.position();
+  const Connection& c = session_.connection();
+  cache.checklists = checklists(c, at.step);
+  cache.keys = key_schedule(c, at.step);
+  if (cache.timeline != timeline || cache.chains_connection != at.connection) {
+    cache.chains = chains_of(c);
+    cache.chains_connection = at.connection;
+  }
+  cache.timeline = timeline;
+  cache.position = position;
+}
+
+void AppView::keyboard() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;  // typing a path: the keys are the text field's
+  const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+  if (pressed(ImGuiKey_RightArrow)) commands_.emplace_back(cmd::StepForward{});
+  if (pressed(ImGuiKey_LeftArrow)) commands_.emplace_back(cmd::StepBack{});
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
+    commands_.emplace_back(cmd::TogglePlay{});
+  if (pressed(ImGuiKey_Home)) commands_.emplace_back(cmd::Home{});
+  if (pressed(ImGuiKey_End)) commands_.emplace_back(cmd::End{});
+  if (pressed(ImGuiKey_PageDown)) commands_.emplace_back(cmd::NextMember{});
+  if (pressed(ImGuiKey_PageUp)) commands_.emplace_back(cmd::PreviousMember{});
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false)) {
+    view_.request_tab = Tab::lessons;
+    view_.focus_path = true;
+  }
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kR, false)) commands_.emplace_back(cmd::Reload{});
+  if (ImGui::IsKeyPressed(keys::kF1, false)) view_.help_open = true;
+  if (!io.KeyCtrl) {
+    for (int i = 0; i < static_cast<int>(Tab::count); ++i)
+      if (ImGui::IsKeyPressed(keys::kDigit1 + i, false)) view_.request_tab = static_cast<Tab>(i);
+  }
+}
+
+void AppView::layout(ViewContext& ctx) {
+  draw_menu_bar(ctx);
+  draw_scenario_bar(ctx);
+  const float splitter_w = 6.0f;
+  const float transport_h =
+      ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float main_h = avail.y - transport_h - splitter_w;
+  const float top_h = main_h * settings_.split_rows;
+  const float bottom_h = main_h - top_h;
+
+  ImGui::BeginChild("top_left", ImVec2((avail.x - splitter_w) * settings_.split_columns, top_h),
+                    true);
+  tabs(ctx, "top_left_tabs", {Tab::club, Tab::lessons});
+  ImGui::EndChild();
+  ImGui::SameLine(0, 0);
+  ImGui::BeginChild("split_columns_holder", ImVec2(splitter_w, top_h), false);
+  splitter("##split_columns", true, splitter_w, &settings_.split_columns, avail.x, 0.18f, 0.7f);
+  ImGui::EndChild();
+  ImGui::SameLine(0, 0);
+  ImGui::BeginChild("ladder", ImVec2(0, top_h), true);
+  draw_ladder(ctx);
+  ImGui::EndChild();
+
+  splitter("##split_rows", false, splitter_w, &settings_.split_rows, main_h, 0.25f, 0.8f);
+
+  ImGui::BeginChild("inspector", ImVec2((avail.x - splitter_w) * settings_.split_bottom, bottom_h),
+                    true);
+  tabs(ctx, "inspector_tabs", {Tab::fields, Tab::bytes, Tab::certificates});
+  ImGui::EndChild();
+  ImGui::SameLine(0, 0);
+  ImGui::BeginChild("split_bottom_holder", ImVec2(splitter_w, bottom_h), false);
+  splitter("##split_bottom", true, splitter_w, &settings_.split_bottom, avail.x, 0.25f, 0.75f);
+  ImGui::EndChild();
+  ImGui::SameLine(0, 0);
+  ImGui::BeginChild("side", ImVec2(0, bottom_h), true);
+  tabs(ctx, "side_tabs", {Tab::checklist, Tab::secrets, Tab::what_if});
+  ImGui::EndChild();
+
+  draw_transport_bar(ctx);
+}
+
+void AppView::frame(double seconds) {
+  session_.update(seconds);
+  refresh_cache();
+  view_.hits.clear();
+  ViewContext ctx{session_, commands_, view_, settings_, palette(settings_.dark), fonts_};
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushFont(fonts_.ui);
+  ImGui::Begin("TLS Club", nullptr, flags);
+  layout(ctx);
+  draw_help(ctx);
+  draw_export(ctx);
+  ImGui::End();
+  ImGui::PopFont();
+  view_.request_tab = Tab::count;
+
+  keyboard();
+  const std::uint64_t seen = session_.selection().generation();
+  session_.apply_all(commands_);
+  view_.tree_seen_generation = view_.hex_seen_generation = seen;
+  settings_.level = session_.level();
+  settings_.predict = session_.predict().enabled();
+  settings_.speed = session_.cursor().speed();
+}
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,42 @@
+#pragma once
+// The whole window (GUI.md): menu, scenario bar, club view | ladder over inspector | checklist,
+// the transport bar; the keyboard; commands applied once per frame. ImGui only: the shell owns
+// the window and the renderer, tests drive it headless.
+
+#include "state/session.h"
+#include "state/settings.h"
+#include "view/fonts.h"
+#include "view/view_context.h"
+
+namespace tlsclub::gui {
+
+class AppView {
+ public:
+  AppView(Session& session, Settings& settings, FontSet fonts);
+
+  // Between ImGui::NewFrame() and ImGui::Render(): background work and playback advance by
+  // `seconds`, everything is drawn, keys are read, and the frame's commands are applied.
+  void frame(double seconds);
+
+  ViewState& view() { return view_; }
+  bool wants_quit() const { return view_.quit; }
+  void set_fonts(FontSet fonts) { fonts_ = fonts; }
+  // Pick a tab as if its number key were pressed (the screenshot mode's --tab).
+  void show_tab(Tab tab) { view_.request_tab = tab; }
+
+ private:
+  void keyboard();
+  void refresh_cache();
+  void layout(ViewContext& ctx);
+
+  Session& session_;
+  Settings& settings_;
+  FontSet fonts_;
+  ViewState view_;
+  Commands commands_;
+};
+
+// "club", "lessons", "fields", "bytes", "certificates", "checklist", "secrets", "what-if".
+bool tab_from_string(std::string_view name, Tab& tab);
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,169 @@
+// The menu, the scenario bar above the panels and the transport bar below them.
+#include <algorithm>
+#include <cstdio>
+
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+void draw_menu_bar(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) {
+      ctx.view.request_tab = Tab::lessons;
+      ctx.view.focus_path = true;
+    }
+    if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.lesson().file.empty()))
+      ctx.push(cmd::Reload{});
+    if (ImGui::MenuItem("Built-in demo")) ctx.push(cmd::OpenDemo{});
+    if (ImGui::BeginMenu("Export")) {
+      const char* what[] = {"Ladder diagram (SVG)…", "Handout (Markdown + SVG)…",
+                            "Capture + key log (pcap, for Wireshark)…",
+                            "Certificates (PEM files)…"};
+      for (int i = 0; i < 4; ++i)
+        if (ImGui::MenuItem(what[i])) ctx.view.export_what = i;
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit")) ctx.view.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Lessons")) {
+    const auto& entries = s.library().entries();
+    if (entries.empty()) ImGui::TextDisabled("no scenarios/ folder found");
+    for (const std::string& lesson : s.library().lessons()) {
+      if (!ImGui::BeginMenu(lesson.c_str())) continue;
+      for (const LibraryEntry& e : entries) {
+        if (e.lesson != lesson) continue;
+        char label[300];
+        std::snprintf(label, sizeof label, "%s%s", e.errors.empty() ? "" : "✗ ", e.title.c_str());
+        if (ImGui::MenuItem(label, nullptr, e.file == s.lesson().file)) ctx.push(cmd::Open{e.file});
+      }
+      ImGui::EndMenu();
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    const Level levels[] = {Level::club, Level::engineer, Level::both};
+    const char* names[] = {"Club explanations", "Engineer explanations", "Both"};
+    for (int i = 0; i < 3; ++i)
+      if (ImGui::MenuItem(names[i], nullptr, s.level() == levels[i]))
+        ctx.push(cmd::SetLevel{levels[i]});
+    ImGui::Separator();
+    if (ImGui::MenuItem("Dark theme", nullptr, ctx.settings.dark)) {
+      ctx.settings.dark = !ctx.settings.dark;
+      apply_theme(ctx.settings.dark);
+    }
+    if (ImGui::MenuItem("Predict mode", nullptr, s.predict().enabled()))
+      ctx.push(cmd::SetPredict{!s.predict().enabled()});
+    if (ImGui::MenuItem("Larger text")) ctx.settings.font_size += 1.0f;
+    if (ImGui::MenuItem("Smaller text") && ctx.settings.font_size > 11.0f)
+      ctx.settings.font_size -= 1.0f;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keys and colours", "F1")) ctx.view.help_open = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void draw_scenario_bar(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (ImGui::Button("◀ lessons")) ctx.view.request_tab = Tab::lessons;
+  ImGui::SameLine();
+  ImGui::PushFont(ctx.fonts.large);
+  text(s.timeline().title);
+  ImGui::PopFont();
+  ImGui::SameLine();
+  const Timeline& t = s.timeline();
+  ImGui::TextDisabled("· TLS %s · seed %llu · clock %s", t.tls_version.c_str(),
+                      static_cast<unsigned long long>(t.seed), format_time(t.clock).c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  ImGui::DragInt("##clock_days", &ctx.view.clock_days, 1.0f, -800, 800, "%+d days");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Move the simulated clock and run the lesson again:\n"
+        "certificates keep their dates, so badges and cards expire.");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("run at this clock") && !s.what_if_busy())
+    ctx.push(cmd::MoveClock{ctx.view.clock_days});
+
+  ImGui::SameLine();
+  ImGui::TextDisabled("  explain:");
+  const Level levels[] = {Level::club, Level::engineer, Level::both};
+  const char* names[] = {"Club", "Engineer", "Both"};
+  for (int i = 0; i < 3; ++i) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(names[i], s.level() == levels[i])) ctx.push(cmd::SetLevel{levels[i]});
+  }
+  if (s.branches().size() > 1) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("  showing:");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(
+        std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f));
+    if (ImGui::BeginCombo("##branch", s.branch().label.c_str())) {
+      for (std::size_t b = 0; b < s.branches().size(); ++b)
+        if (ImGui::Selectable(s.branches()[b].label.c_str(), b == s.active_branch()))
+          ctx.push(cmd::SwitchBranch{b});
+      ImGui::EndCombo();
+    }
+  }
+}
+
+void draw_transport_bar(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  ImGui::Separator();
+  if (ImGui::Button("|◀")) ctx.push(cmd::Home{});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start of this visit (Home)");
+  ImGui::SameLine();
+  if (tracked_button(ctx, "◀ step", kStepBack)) ctx.push(cmd::StepBack{});
+  ImGui::SameLine();
+  if (tracked_button(ctx, s.cursor().playing() ? "❚❚ pause" : "▶ play", kPlay))
+    ctx.push(cmd::TogglePlay{});
+  ImGui::SameLine();
+  if (tracked_button(ctx, "step ▶", kStepForward)) ctx.push(cmd::StepForward{});
+  ImGui::SameLine();
+  if (ImGui::Button("▶|")) ctx.push(cmd::End{});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of this visit (End)");
+  ImGui::SameLine();
+  auto speed = static_cast<float>(s.cursor().speed());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  if (ImGui::SliderFloat("##speed", &speed, 0.25f, 8.0f, "%.2g steps/s"))
+    ctx.push(cmd::SetSpeed{speed});
+
+  const Position at = s.position();
+  const Connection& c = s.connection();
+  ImGui::SameLine();
+  ImGui::Text("  %s · step %zu / %zu", c.client.c_str(), at.step, c.steps);
+  ImGui::SameLine();
+  ImGui::TextDisabled("· member %zu / %zu", at.connection + 1, s.steps().connections());
+  ImGui::SameLine();
+  if (ImGui::Button("◀ member")) ctx.push(cmd::PreviousMember{});
+  ImGui::SameLine();
+  if (ImGui::Button("member ▶")) ctx.push(cmd::NextMember{});
+
+  ImGui::SameLine();
+  ImGui::TextUnformatted("   ");
+  ImGui::SameLine();
+  bool predict = s.predict().enabled();
+  if (ImGui::Checkbox("predict?", &predict)) ctx.push(cmd::SetPredict{predict});
+  if (predict) {
+    ImGui::SameLine();
+    ImGui::Text("score %zu / %zu", s.predict().correct(), s.predict().answered());
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("what if ▸")) ctx.view.request_tab = Tab::what_if;
+  if (s.what_if_busy()) {
+    ImGui::SameLine();
+    spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
+    ImGui::SameLine();
+    ImGui::TextDisabled("running…");
+  }
+}
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,77 @@
+// The bouncer's checklist: per certificate, every check ✓ ✗ ?, a failure's plain reason, its
+// explanation and the alert it caused (GUI.md).
+#include <cstdio>
+
+#include "state/names.h"
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+const char* place(const ChecklistCard& card, const Checklist& list) {
+  if (card.depth == 0) return "leaf";
+  return &card == &list.cards.back() ? "root" : "intermediate";
+}
+
+void item_view(ViewContext& ctx, const ChecklistItem& item, std::size_t connection) {
+  const Palette& p = ctx.colours;
+  const SelectionModel& sel = ctx.session.selection();
+  const bool selected = item.event != npos && sel.current().connection == connection &&
+                        sel.current().event == item.event;
+  ImGui::PushID(&item);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  if (ImGui::Selectable("##check", selected, ImGuiSelectableFlags_AllowItemOverlap) &&
+      item.event != npos)
+    ctx.push(cmd::Select{connection, item.event});
+  ctx.view.hit(Hit::Kind::check_item, item.event, top, ImGui::GetItemRectMax());
+  ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
+  text_coloured(check_colour(p, item.state), check_icon(item.state));
+  ImGui::SameLine();
+  text(item.title);
+  ImGui::SameLine();
+  text_wrapped_coloured(p.dim, item.reason);
+  if (item.state == CheckState::failed) {
+    ImGui::Indent(ImGui::GetFontSize() * 1.5f);
+    char key[96];
+    std::snprintf(key, sizeof key, "check.%s", item.check.c_str());
+    explanation(ctx, key);
+    if (!item.alert.empty()) {
+      char line[128];
+      std::snprintf(line, sizeof line, "→ alert %s", item.alert.c_str());
+      text_coloured(p.fail, line);
+      std::snprintf(key, sizeof key, "alert.%s", item.alert.c_str());
+      why(ctx, key, &item.alert);
+    }
+    ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
+  }
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_checklist(ViewContext& ctx) {
+  const std::size_t connection = ctx.session.position().connection;
+  for (const Checklist& list : ctx.view.cache.checklists) {
+    ImGui::PushFont(ctx.fonts.large);
+    text(list.title);
+    ImGui::PopFont();
+    if (!list.note.empty()) text_dim(ctx, list.note);
+    for (const ChecklistCard& card : list.cards) {
+      ImGui::PushID(&card);
+      char header[200];
+      std::snprintf(header, sizeof header, "%s (%s)", common_name(card.subject).c_str(),
+                    place(card, list));
+      ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+      if (ImGui::TreeNode(header)) {
+        for (const ChecklistItem& item : card.items) item_view(ctx, item, connection);
+        ImGui::TreePop();
+      }
+      ImGui::PopID();
+    }
+    ImGui::Spacing();
+  }
+}
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,248 @@
+// The club view: the analogy drawn — the town authority's seal, the club entrance with its badge
+// on the door, the bouncer, the queue of members with their cards (✓ ✗ as they are decided) —
+// and the narration of the current step at the level the student chose.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "state/names.h"
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+// What a checklist says so far: failed, all passed, or still open.
+CheckState verdict(const Checklist& list) {
+  bool any = false;
+  bool open = false;
+  for (const ChecklistCard& card : list.cards) {
+    for (const ChecklistItem& item : card.items) {
+      if (item.state == CheckState::failed) return CheckState::failed;
+      if (item.state == CheckState::passed) any = true;
+      if (item.state == CheckState::not_checked && item.event != npos) open = true;
+    }
+  }
+  return any && !open ? CheckState::passed : CheckState::not_checked;
+}
+
+const Checklist* list_by(const StepCache& cache, Side by) {
+  for (const Checklist& list : cache.checklists)
+    if (list.by == by) return &list;
+  return nullptr;
+}
+
+ImU32 member_colour(const std::string& name) {
+  unsigned h = 2166136261u;
+  for (char ch : name) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+  float r = 0, g = 0, b = 0;
+  ImGui::ColorConvertHSVtoRGB(static_cast<float>(h % 360) / 360.0f, 0.55f, 0.85f, r, g, b);
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, 1.0f));
+}
+
+void person(ImDrawList* d, ImVec2 feet, float s, ImU32 body, ImU32 skin) {
+  d->AddRectFilled(ImVec2(feet.x - s * 0.22f, feet.y - s * 0.75f),
+                   ImVec2(feet.x + s * 0.22f, feet.y), body, s * 0.1f);
+  d->AddCircleFilled(ImVec2(feet.x, feet.y - s * 0.92f), s * 0.17f, skin, 20);
+}
+
+void icon(ImDrawList* d, const ViewContext& ctx, ImVec2 centre, CheckState state) {
+  const char* glyph = check_icon(state);
+  const ImVec2 size = ImGui::CalcTextSize(glyph);
+  d->AddCircleFilled(centre, size.y * 0.62f, ctx.colours.panel_bg, 16);
+  d->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f),
+             check_colour(ctx.colours, state), glyph);
+}
+
+// A card in a hand (or on the door): white, with the verdict on it.
+void card(ImDrawList* d, const ViewContext& ctx, ImVec2 centre, float s, CheckState state) {
+  d->AddRectFilled(ImVec2(centre.x - s * 0.2f, centre.y - s * 0.13f),
+                   ImVec2(centre.x + s * 0.2f, centre.y + s * 0.13f), ctx.colours.card, s * 0.03f);
+  d->AddRect(ImVec2(centre.x - s * 0.2f, centre.y - s * 0.13f),
+             ImVec2(centre.x + s * 0.2f, centre.y + s * 0.13f), ctx.colours.lane, s * 0.03f);
+  icon(d, ctx, ImVec2(centre.x + s * 0.2f, centre.y - s * 0.13f), state);
+}
+
+void label(ImDrawList* d, ImVec2 centre_top, ImU32 colour, const char* s) {
+  const float w = ImGui::CalcTextSize(s).x;
+  d->AddText(ImVec2(centre_top.x - w * 0.5f, centre_top.y), colour, s);
+}
+
+// Text in a rounded bubble, centred on x, its bottom at `bottom`.
+void bubble(ImDrawList* d, const ViewContext& ctx, float x, float bottom, ImU32 colour,
+            const char* s) {
+  const ImVec2 size = ImGui::CalcTextSize(s);
+  const float pad = size.y * 0.35f;
+  const ImVec2 min(x - size.x * 0.5f - pad, bottom - size.y - pad * 2);
+  d->AddRectFilled(min, ImVec2(x + size.x * 0.5f + pad, bottom), ctx.colours.panel_bg, pad);
+  d->AddRect(min, ImVec2(x + size.x * 0.5f + pad, bottom), colour, pad);
+  d->AddText(ImVec2(min.x + pad, min.y + pad), colour, s);
+}
+
+void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
+  const Session& s = ctx.session;
+  const Palette& p = ctx.colours;
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  const StepCache& cache = ctx.view.cache;
+  const Position at = s.position();
+  const Connection& c = s.connection();
+  const float line = ImGui::GetFontSize();
+  const float ground = o.y + h - line * 1.5f;
+  const float unit = std::min(h * 0.4f, w * 0.15f);  // a person's height
+  d->AddLine(ImVec2(o.x, ground), ImVec2(o.x + w, ground), p.lane, 2.0f);
+
+  // The club and its entrance, the badge on the door.
+  const ImVec2 club_min(o.x + w * 0.68f, ground - unit * 1.75f), club_max(o.x + w * 0.995f, ground);
+  d->AddRectFilled(club_min, club_max, p.wood, 6.0f);
+  label(d, ImVec2((club_min.x + club_max.x) * 0.5f, club_min.y + line * 0.3f), p.text,
+        c.server_name.c_str());
+  const ImVec2 door_min(o.x + w * 0.77f, ground - unit * 1.2f), door_max(o.x + w * 0.9f, ground);
+  const bool open = c.outcome == Outcome::admitted && at.step >= c.steps;
+  d->AddRectFilled(door_min, door_max, open ? p.panel_bg : p.door, 3.0f);
+  const Checklist* badge_list = list_by(cache, Side::client);  // the member checks the badge
+  const Checklist* card_list = list_by(cache, Side::server);   // the bouncer checks the card
+  const CheckState badge = badge_list != nullptr ? verdict(*badge_list) : CheckState::not_checked;
+  const ImVec2 badge_at((door_min.x + door_max.x) * 0.5f, door_min.y + unit * 0.25f);
+  card(d, ctx, badge_at, unit, badge);
+
+  // The authority's seal on the badge, its name to the right, above the club's roof.
+  const std::string* root = nullptr;
+  for (const Chain& chain : cache.chains)
+    if (chain.owner == Side::server && !chain.cards.empty()) root = &chain.cards.front().subject;
+  char authority[160];
+  std::snprintf(authority, sizeof authority, "seal of %s",
+                root != nullptr ? common_name(*root).c_str() : "the town authority");
+  const float aw = ImGui::CalcTextSize(authority).x;
+  const ImVec2 seal(std::max(o.x + line, std::min(o.x + w * 0.6f, o.x + w - aw - line * 2.0f)),
+                    o.y + line * 2.6f);
+  d->AddLine(seal, badge_at, with_alpha(p.seal, 0.7f), 1.5f);
+  d->AddCircleFilled(seal, line * 0.75f, p.seal, 24);
+  d->AddCircle(seal, line * 0.5f, p.panel_bg, 24, 1.5f);
+  d->AddText(ImVec2(seal.x + line, seal.y - line * 0.5f), p.dim, authority);
+
+  // The bouncer beside the door, and what he says.
+  const ImVec2 bouncer(o.x + w * 0.62f, ground);
+  person(d, bouncer, unit * 1.1f, IM_COL32(40, 40, 48, 255), p.skin);
+  const CheckState card_state =
+      card_list != nullptr ? verdict(*card_list) : CheckState::not_checked;
+  const bool decided = at.step >= c.steps;
+  const bool admitted = c.outcome == Outcome::admitted;
+  const bool club_refused = decided && !admitted && c.refused_by == Side::server;
+  const bool asks_for_cards = s.spec().server.client_auth != ClientAuth::none;
+  const char* says = decided && admitted                ? "✓ Welcome in"
+                     : club_refused                     ? "✗ Not tonight"
+                     : card_state == CheckState::failed ? "✗ This card won't do"
+                     : asks_for_cards                   ? "Card, please"
+                                                        : "Good evening";
+  const bool cross = club_refused || card_state == CheckState::failed;
+  bubble(d, ctx, bouncer.x - unit * 0.2f, bouncer.y - unit * 1.25f,
+         decided && admitted ? p.pass
+         : cross             ? p.fail
+                             : p.text,
+         says);
+
+  // The member at the door (with a card, when the scenario gives one), and the queue behind.
+  const float progress =
+      c.steps == 0 ? 1.0f : static_cast<float>(at.step) / static_cast<float>(c.steps);
+  const ImVec2 member(o.x + w * (0.3f + 0.22f * std::min(1.0f, progress * 1.6f)), ground);
+  person(d, member, unit, member_colour(c.client), p.skin);
+  label(d, ImVec2(member.x, ground + 4.0f), p.text, c.client.c_str());
+  const auto& members = s.spec().members;
+  const bool has_card = at.connection < members.size() && members[at.connection].card.has_value();
+  if (has_card)
+    card(d, ctx, ImVec2(member.x + unit * 0.3f, ground - unit * 0.5f), unit * 0.8f, card_state);
+  // The member checks the club too: a badge that fails is the member's reason to walk away.
+  if (badge == CheckState::failed)
+    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ I don't trust that badge");
+  else if (decided && c.refused_by == Side::client)
+    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ Something is wrong here");
+
+  const std::size_t total = s.timeline().connections.size();
+  std::size_t shown = 0;
+  for (std::size_t next = at.connection + 1; next < total && shown < 3; ++next, ++shown) {
+    const ImVec2 feet(o.x + w * (0.2f - 0.07f * static_cast<float>(shown)), ground);
+    const std::string& name = s.timeline().connections[next].client;
+    person(d, feet, unit * 0.75f, with_alpha(member_colour(name), 0.8f), p.skin);
+    label(d, ImVec2(feet.x, ground + 4.0f), p.dim, name.c_str());
+  }
+  if (at.connection + 1 + shown < total) {
+    char more[48];
+    std::snprintf(more, sizeof more, "+%zu more", total - at.connection - 1 - shown);
+    d->AddText(ImVec2(o.x + 4.0f, ground - unit * 1.1f), p.dim, more);
+  }
+  std::size_t inside = 0, away = 0;
+  for (std::size_t k = 0; k < at.connection; ++k)
+    (s.timeline().connections[k].outcome == Outcome::admitted ? inside : away) += 1;
+  char tally[96];
+  std::snprintf(tally, sizeof tally, "inside %zu ✓ · turned away %zu ✗", inside, away);
+  d->AddText(ImVec2(o.x + 4.0f, o.y + 4.0f), p.dim, tally);
+
+  // An attack on the wire at this step: under the tally, where nothing else is drawn.
+  for (const Story& story : s.narration().stories) {
+    if (story.tone != Tone::attack) continue;
+    const ImVec2 sign(o.x + line, o.y + line * 2.4f);
+    warning_sign(d, sign, line * 1.3f, p.attack);
+    d->AddText(ImVec2(sign.x + line, sign.y - line * 0.5f), p.attack, "someone on the path");
+    break;
+  }
+}
+
+}  // namespace
+
+void draw_club_view(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = std::min(ImGui::GetContentRegionAvail().y * 0.5f, w * 0.6f);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(w, h));
+  ImGui::PushClipRect(origin, ImVec2(origin.x + w, origin.y + h), true);
+  scene(ctx, origin, w, h);
+  ImGui::PopClipRect();
+
+  ImGui::BeginChild("narration", ImVec2(0, 0), false);
+  const Narration& n = s.narration();
+  if (n.stories.empty()) text_dim(ctx, "Nothing happens at this step.");
+  for (std::size_t i = 0; i < n.stories.size(); ++i) {
+    const Story& story = n.stories[i];
+    if (i == 0) {
+      ImGui::PushFont(ctx.fonts.large);
+      text_wrapped_coloured(tone_colour(ctx.colours, story.tone), story.headline);
+      ImGui::PopFont();
+      if (!story.detail.empty())
+        text_wrapped_coloured(
+            story.tone == Tone::info ? ctx.colours.dim : tone_colour(ctx.colours, story.tone),
+            story.detail);
+      explanation(ctx, story.explain_key);
+      ImGui::Separator();
+      continue;
+    }
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(ctx.colours, story.tone));
+    text_wrapped(story.headline);
+    ImGui::PopStyleColor();
+    if (!story.detail.empty() && ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+      text(story.detail);
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+    why(ctx, story.explain_key, &story);
+  }
+  for (const std::string& note : n.notes) {
+    text_coloured(ctx.colours.select, "Trainer's note:");
+    ImGui::SameLine();
+    text_wrapped(note);
+  }
+  ImGui::Spacing();
+  // The one explanation that is always true, whatever the step: the certificate's key signs,
+  // the traffic keys come from (EC)DHE.
+  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+  if (ImGui::CollapsingHeader("Myth: the certificate encrypts the traffic"))
+    explanation(ctx, "myth.certificate_encrypts_traffic");
+  ImGui::EndChild();
+}
+
+}  // namespace tlsclub::gui

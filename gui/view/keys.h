@@ -1,0 +1,13 @@
+#pragma once
+// Keys ImGui 1.86 has no ImGuiKey_ for, by their index in io.KeysDown: GLFW's key numbers
+// (glfw3.h), which the GLFW backend writes there. The shell checks they match (static_assert);
+// tests press them by the same numbers.
+
+namespace tlsclub::gui::keys {
+
+inline constexpr int kO = 79;       // GLFW_KEY_O: Ctrl+O opens a scenario
+inline constexpr int kR = 82;       // GLFW_KEY_R: Ctrl+R reloads it
+inline constexpr int kDigit1 = 49;  // GLFW_KEY_1 .. GLFW_KEY_8: panel tabs
+inline constexpr int kF1 = 290;     // GLFW_KEY_F1: help
+
+}  // namespace tlsclub::gui::keys

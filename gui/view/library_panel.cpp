@@ -1,0 +1,138 @@
+// The scenario library: lessons with their summaries, any file by path (Ctrl+O), load errors in
+// place (file:line:col), and the trainer's "run all": expected against actual for every member.
+#include <cstdio>
+#include <cstring>
+
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+void errors_view(ViewContext& ctx, const std::vector<LoadError>& errors) {
+  for (const LoadError& e : errors) {
+    ImGui::PushID(&e);
+    text_wrapped_coloured(ctx.colours.fail, e.to_string());
+    ImGui::PopID();
+  }
+}
+
+void path_field(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (ctx.view.path[0] == '\0' && !s.lesson().file.empty())
+    std::snprintf(ctx.view.path, sizeof ctx.view.path, "%s", s.lesson().file.c_str());
+  ImGui::TextUnformatted("Open a file:");
+  ImGui::SameLine();
+  if (ctx.view.focus_path) {
+    ImGui::SetKeyboardFocusHere();
+    ctx.view.focus_path = false;
+  }
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
+  const bool enter = ImGui::InputText("##path", ctx.view.path, sizeof ctx.view.path,
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Open") || enter) && ctx.view.path[0] != '\0')
+    ctx.push(cmd::Open{std::filesystem::path(ctx.view.path)});
+  if (!s.load_errors().empty()) {
+    char line[1200];
+    std::snprintf(line, sizeof line,
+                  "%s did not load; the lesson shown is unchanged:", s.failed_file().c_str());
+    text_wrapped_coloured(ctx.colours.fail, line);
+    errors_view(ctx, s.load_errors());
+  }
+}
+
+void run_all_table(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (tracked_button(ctx, "Run all (trainer)", kRunAll) && !s.run_all_busy())
+    ctx.push(cmd::RunAll{});
+  ImGui::SameLine();
+  if (s.run_all_busy()) {
+    spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
+    ImGui::SameLine();
+  }
+  const auto& rows = s.run_all_rows();
+  std::size_t met = 0;
+  for (const RunAllRow& r : rows) met += r.met ? 1 : 0;
+  if (!rows.empty()) ImGui::Text("%zu of %zu expectations met", met, rows.size());
+  if (rows.empty()) return;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("run_all", 5, flags,
+                         ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 12)))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("scenario");
+  ImGui::TableSetupColumn("member");
+  ImGui::TableSetupColumn("expected");
+  ImGui::TableSetupColumn("actual");
+  ImGui::TableSetupColumn("ok");
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const RunAllRow& r = rows[static_cast<std::size_t>(i)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      text(r.scenario);
+      ImGui::TableNextColumn();
+      text(r.member);
+      ImGui::TableNextColumn();
+      text(r.expected);
+      ImGui::TableNextColumn();
+      text(r.actual);
+      ImGui::TableNextColumn();
+      text_coloured(r.met ? ctx.colours.pass : ctx.colours.fail, r.met ? "✓" : "✗");
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_library(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  path_field(ctx);
+  ImGui::Separator();
+  if (!s.scenarios_dir()) {
+    text_wrapped_coloured(ctx.colours.dim,
+                          "No scenarios/ folder was found (set TLSCLUB_SCENARIOS to one). The "
+                          "built-in demo is open; any scenario file can be opened by path.");
+  } else {
+    ImGui::TextDisabled("%s", s.scenarios_dir()->c_str());
+  }
+  if (ImGui::Selectable("Built-in demo: a member's first visit (mutual TLS 1.3)",
+                        s.lesson().file.empty()))
+    ctx.push(cmd::OpenDemo{});
+  for (const std::string& lesson : s.library().lessons()) {
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (!ImGui::CollapsingHeader(lesson.c_str())) continue;
+    for (const LibraryEntry& e : s.library().entries()) {
+      if (e.lesson != lesson) continue;
+      ImGui::PushID(&e);
+      const bool current = e.file == s.lesson().file;
+      char label[320];
+      std::snprintf(label, sizeof label, "%s%s%s%s", e.errors.empty() ? "" : "✗ ", e.title.c_str(),
+                    e.level.empty() ? "" : "  · ", e.level.c_str());
+      if (ImGui::Selectable(label, current)) ctx.push(cmd::Open{e.file});
+      if (ImGui::IsItemHovered() && !e.summary.empty()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+        text(e.summary);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
+      ImGui::Indent();
+      if (current && !e.summary.empty()) text_wrapped_coloured(ctx.colours.dim, e.summary);
+      if (!e.errors.empty()) errors_view(ctx, e.errors);
+      ImGui::Unindent();
+      ImGui::PopID();
+    }
+  }
+  ImGui::Separator();
+  run_all_table(ctx);
+}
+
+}  // namespace tlsclub::gui

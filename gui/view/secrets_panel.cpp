@@ -1,0 +1,111 @@
+// The key schedule as it unfolds: the key shares whispered in the hellos, the shared secret both
+// sides compute, the traffic secrets derived from it, and which records each one protects.
+#include <cstdio>
+
+#include "state/names.h"
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+ImU32 secret_colour(const Palette& p, const std::string& name) {
+  if (name.find("handshake_traffic") != std::string::npos) return p.handshake;
+  if (name.find("application_traffic") != std::string::npos || name.starts_with("tls12_"))
+    return p.application;
+  return p.text;
+}
+
+void short_hex(const std::string& hex) {
+  if (hex.size() <= 32) {
+    ImGui::TextDisabled("%s", hex.c_str());
+    return;
+  }
+  ImGui::TextDisabled("%.32s…", hex.c_str());
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(hex.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+}  // namespace
+
+void draw_secrets(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  const KeySchedule& ks = ctx.view.cache.keys;
+  const Connection& c = s.connection();
+  const std::size_t connection = s.position().connection;
+
+  text_coloured(ctx.colours.dim, "Key shares (each side's public half of the (EC)DHE exchange):");
+  if (ks.shares.empty()) text_dim(ctx, "  none yet");
+  for (const KeyShare& share : ks.shares) {
+    ImGui::PushID(&share);
+    ImGui::Bullet();
+    ImGui::Text("%s in %s:", share.from == Side::client ? c.client.c_str() : "the club",
+                message_title(share.message).c_str());
+    ImGui::SameLine();
+    text(share.group);
+    ImGui::SameLine();
+    short_hex(share.value);
+    if (ImGui::IsItemClicked()) ctx.push(cmd::Select{connection, share.event});
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+  text_coloured(ctx.colours.dim,
+                s.timeline().tls_version == "1.2"
+                    ? "Secrets, in the order they were derived (RFC 5246 8.1, 6.3):"
+                    : "Secrets, in the order they were derived (RFC 8446 7.1):");
+  if (ks.secrets.empty())
+    text_dim(ctx, "  none yet: the key schedule starts when the hellos are exchanged");
+  const SelectionModel& sel = s.selection();
+  for (const SecretRow& row : ks.secrets) {
+    ImGui::PushID(&row);
+    const float indent = ImGui::GetFontSize() * 1.2f * static_cast<float>(row.depth);
+    if (indent > 0.0f) ImGui::Indent(indent);  // Indent(0) would mean the default width
+    const bool selected =
+        sel.current().connection == connection && sel.current().event == row.event;
+    ImGui::PushStyleColor(ImGuiCol_Text, secret_colour(ctx.colours, row.name));
+    if (ImGui::Selectable(row.name.c_str(), selected, 0,
+                          ImVec2(ImGui::CalcTextSize(row.name.c_str()).x, 0)))
+      ctx.push(cmd::Select{connection, row.event});
+    ImGui::PopStyleColor();
+    char key[96];
+    std::snprintf(key, sizeof key, "secret.%s", row.name.c_str());
+    why(ctx, key, &row.name);
+    ImGui::SameLine();
+    ImGui::TextDisabled("derived by %s at step %zu", row.derived_by.c_str(), row.step);
+    ImGui::Indent(ImGui::GetFontSize());
+    short_hex(row.value);
+    if (!row.keylog_label.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("· key log %s", row.keylog_label.c_str());
+    }
+    if (!row.records.empty()) {
+      ImGui::TextUnformatted("protects");
+      for (std::size_t i = 0; i < row.records.size(); ++i) {
+        ImGui::SameLine();
+        char label[64];
+        std::snprintf(label, sizeof label, "#%zu (%s)##%zu", row.records[i],
+                      row.record_from[i] == Side::client ? "member" : "club", i);
+        if (ImGui::SmallButton(label)) {
+          const std::size_t r = s.ladder().row_of_record(connection, row.records[i]);
+          if (r != npos) ctx.push(cmd::Select{connection, s.ladder().rows()[r].event});
+        }
+      }
+    }
+    ImGui::Unindent(ImGui::GetFontSize());
+    if (indent > 0.0f) ImGui::Unindent(indent);
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  text_wrapped_coloured(ctx.colours.dim,
+                        "The certificate's private key appears nowhere above: it only signs "
+                        "(CertificateVerify). Every traffic key comes from the shared secret.");
+}
+
+}  // namespace tlsclub::gui

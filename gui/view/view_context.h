@@ -1,0 +1,101 @@
+#pragma once
+// What every panel gets: the Session to read, the command list to append to, the view's own
+// state (tabs, forms, caches) and the look. Panels draw with ImGui only.
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "state/certificates.h"
+#include "state/checklist.h"
+#include "state/key_schedule.h"
+#include "state/session.h"
+#include "state/settings.h"
+#include "view/fonts.h"
+#include "view/theme.h"
+
+namespace tlsclub::gui {
+
+// Where things were drawn in the last frame, so tests can click them like a student would.
+struct Hit {
+  enum class Kind : std::uint8_t {
+    ladder_row,  // index: ladder row
+    field_node,  // index: FieldMap index of the inspector tree
+    hex_block,   // index: ByteBlock; `cell` and `columns` give each byte's place
+    check_item,  // index: CheckEvent
+    answer,      // index: choice of the pending question
+    button,      // index: one of the Button ids below
+  };
+  Kind kind;
+  std::size_t index;
+  ImVec2 min, max;
+  ImVec2 cell{};  // hex blocks: size of one byte's cell; min is byte 0's cell
+  std::size_t columns = 0;
+};
+
+enum ButtonId : std::size_t { kRunWhatIf, kPlay, kStepForward, kStepBack, kRunAll, kButtonCount };
+
+enum class Tab : std::uint8_t {
+  club,
+  lessons,
+  fields,
+  bytes,
+  certificates,
+  checklist,
+  secrets,
+  what_if,
+  count
+};
+
+// Derived data recomputed when the step or the branch changes, never per frame.
+struct StepCache {
+  const Timeline* timeline = nullptr;
+  std::size_t position = npos;
+  std::vector<Checklist> checklists;
+  KeySchedule keys;
+  std::size_t chains_connection = npos;
+  std::vector<Chain> chains;
+};
+
+struct ViewState {
+  Tab request_tab = Tab::count;  // a key asked for this tab (one frame)
+  bool focus_path = false;       // Ctrl+O: focus the path field
+  char path[1024] = {};
+  bool help_open = false;
+  int export_what = -1;  // a cmd::Export::What asked for from the menu (one frame)
+  int export_shown = 0;  // the one the open Export window is for
+  char export_dir[1024] = {};
+  bool quit = false;
+  // What-if form.
+  int what_if_action = 0;  // 0 tamper, 1 drop, 2 replay
+  int what_if_offset = 5;
+  int what_if_mask = 1;
+  int clock_days = 0;
+  // Scrolling the ladder to the cursor once per move.
+  std::size_t ladder_scrolled_to = npos;
+  float ladder_height = 0.0f;
+  std::uint64_t tree_seen_generation = 0;
+  std::uint64_t hex_seen_generation = 0;
+  std::size_t certificate_focus = npos;
+  StepCache cache;
+  std::vector<Hit> hits;
+  void hit(Hit::Kind kind, std::size_t index, ImVec2 min, ImVec2 max) {
+    hits.push_back({kind, index, min, max});
+  }
+};
+
+struct ViewContext {
+  const Session& session;
+  Commands& commands;
+  ViewState& view;
+  Settings& settings;
+  const Palette& colours;
+  const FontSet& fonts;
+  template <class C>
+  void push(C command) {
+    commands.emplace_back(std::move(command));
+  }
+};
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,157 @@
+// What if: pick a record, tamper with one of its bytes, drop it or replay it; the visit runs
+// again with that fault and the new outcome stands next to the old. Every run is kept as a
+// branch the student can switch to.
+#include <algorithm>
+#include <cstdio>
+
+#include "simulation/expectations.h"
+#include "state/names.h"
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+// One visit's result in one line.
+void outcome_cells(const ViewContext& ctx, const Connection& c) {
+  ImGui::TableNextColumn();
+  text_coloured(c.outcome == Outcome::admitted ? ctx.colours.pass : ctx.colours.fail,
+                c.outcome == Outcome::admitted ? "✓ admitted" : "✗ refused");
+  ImGui::TableNextColumn();
+  text(c.refused_by ? to_string(*c.refused_by) : "—");
+  ImGui::TableNextColumn();
+  text(c.alert ? std::string_view(*c.alert) : "—");
+  ImGui::TableNextColumn();
+  const std::string failing = first_failing_check(c);
+  text(failing.empty() ? std::string_view("—") : std::string_view(failing));
+  ImGui::TableNextColumn();
+  ImGui::Text("%zu", c.steps);
+}
+
+// What the byte a student is about to change belongs to: the header, a message's field, or
+// sealed bytes that no one on the path can read.
+void where_the_byte_is(ViewContext& ctx, const RecordEvent& r, std::size_t at) {
+  if (at < 5) {
+    ImGui::TextDisabled("in the record header");
+    return;
+  }
+  const SelectionModel& sel = ctx.session.selection();
+  const MessageHit hit = message_at(sel.record_map(), ByteBlock::wire, at);
+  if (hit.event != npos) {
+    const auto& c = ctx.session.timeline().connections[sel.current().connection];
+    const auto& m = std::get<MessageEvent>(c.events[hit.event].body);
+    const FieldMap fields(m.message.fields);
+    const std::size_t f = fields.field_at(hit.offset);
+    ImGui::TextDisabled("in %s, field %s", message_title(m.message.name).c_str(),
+                        f != npos ? fields.field(f).name.c_str() : "(none)");
+    return;
+  }
+  ImGui::TextDisabled(is_encrypted(r.protection)
+                          ? "in the sealed part: the AEAD tag will not verify"
+                          : "in the record's fragment");
+}
+
+void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
+                 std::size_t event) {
+  const Session& s = ctx.session;
+  const Connection& c = s.timeline().connections[connection];
+  ImGui::Text("Record #%zu from %s: %zu bytes,", r.record_id,
+              r.from == Side::client ? c.client.c_str() : "the club", r.bytes.size());
+  ImGui::SameLine();
+  text_coloured(protection_colour(ctx.colours, protection_of(r)),
+                r.messages.empty() ? "" : r.messages.front());
+  ImGui::RadioButton("tamper with a byte", &ctx.view.what_if_action, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("drop it", &ctx.view.what_if_action, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("replay it", &ctx.view.what_if_action, 2);
+  if (ctx.view.what_if_action == 0) {
+    const int last = static_cast<int>(r.bytes.size()) - 1;
+    ctx.view.what_if_offset = std::clamp(ctx.view.what_if_offset, 0, std::max(0, last));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    ImGui::SliderInt("byte", &ctx.view.what_if_offset, 0, std::max(0, last));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    auto mask = static_cast<std::uint8_t>(std::clamp(ctx.view.what_if_mask, 1, 255));
+    const std::uint8_t one = 1;
+    if (ImGui::InputScalar("xor mask", ImGuiDataType_U8, &mask, &one, nullptr, "%02X",
+                           ImGuiInputTextFlags_CharsHexadecimal))
+      ctx.view.what_if_mask = std::max(1, static_cast<int>(mask));  // 0 would change nothing
+    const auto at = static_cast<std::size_t>(ctx.view.what_if_offset);
+    if (at < r.bytes.size()) {
+      ImGui::TextDisabled("0x%02x becomes 0x%02x,", r.bytes[at],
+                          r.bytes[at] ^ static_cast<unsigned>(ctx.view.what_if_mask));
+      ImGui::SameLine();
+      where_the_byte_is(ctx, r, at);
+    }
+  }
+  const bool busy = s.what_if_busy();
+  if (busy) ImGui::BeginDisabled();
+  if (tracked_button(ctx, "Run the visit again with this ▸", kRunWhatIf)) {
+    WhatIf w;
+    w.connection = connection;
+    w.record_event = event;
+    w.action = static_cast<WhatIf::Action>(ctx.view.what_if_action);
+    w.offset = static_cast<std::size_t>(ctx.view.what_if_offset);
+    w.mask = static_cast<std::uint8_t>(ctx.view.what_if_mask);
+    ctx.push(cmd::RunWhatIf{w});
+  }
+  if (busy) {
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
+  }
+  if (!s.what_if_error().empty()) text_wrapped_coloured(ctx.colours.fail, s.what_if_error());
+}
+
+}  // namespace
+
+void draw_what_if(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  const SelectionModel& sel = s.selection();
+  if (const RecordEvent* r = sel.record()) {
+    target_form(ctx, *r, sel.current().connection, sel.record_event());
+  } else {
+    text_dim(ctx,
+             "Select an arrow in the ladder (or right-click one) to change what happens to it.");
+  }
+  ImGui::Separator();
+  const auto& branches = s.branches();
+  if (branches.size() < 2) {
+    text_dim(ctx,
+             "Runs you make appear here, next to the original, so you can compare and switch.");
+    return;
+  }
+  // Compare every branch's result for the visit the latest what-if changed.
+  const std::size_t connection =
+      s.branch().connection != npos ? s.branch().connection : s.position().connection;
+  ImGui::Text("%s's visit in every run:", s.timeline().connections[connection].client.c_str());
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("branches", 7, flags)) {
+    ImGui::TableSetupColumn("show");
+    ImGui::TableSetupColumn("run", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("outcome");
+    ImGui::TableSetupColumn("refused by");
+    ImGui::TableSetupColumn("alert");
+    ImGui::TableSetupColumn("failing check");
+    ImGui::TableSetupColumn("steps");
+    ImGui::TableHeadersRow();
+    for (std::size_t b = 0; b < branches.size(); ++b) {
+      const Timeline& t = *branches[b].timeline;
+      if (connection >= t.connections.size()) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushID(static_cast<int>(b));
+      if (ImGui::RadioButton("##show", b == s.active_branch())) ctx.push(cmd::SwitchBranch{b});
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      text(branches[b].label);
+      outcome_cells(ctx, t.connections[connection]);
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,105 @@
+// The bouncer's checklist and the key schedule, as of the cursor.
+#include "state/checklist.h"
+
+#include <doctest/doctest.h>
+
+#include "harness.h"
+#include "state/key_schedule.h"
+#include "state/lesson.h"
+#include "state/narration.h"
+
+using namespace tlsclub;
+using namespace tlsclub::gui;
+
+namespace {
+
+const Checklist& by(const std::vector<Checklist>& lists, Side side) {
+  return lists[0].by == side ? lists[0] : lists[1];
+}
+
+const ChecklistItem* item(const Checklist& list, std::size_t depth, const std::string& check) {
+  for (const ChecklistCard& card : list.cards)
+    if (card.depth == depth)
+      for (const ChecklistItem& i : card.items)
+        if (i.check == check) return &i;
+  return nullptr;
+}
+
+Lesson load(const std::string& file) {
+  LessonResult result = open_lesson(test::scenarios_dir() / file);
+  REQUIRE(std::holds_alternative<Lesson>(result));
+  return std::move(std::get<Lesson>(result));
+}
+
+}  // namespace
+
+TEST_CASE("Carol's expired card fails validity with certificate_expired; the rest passes") {
+  const Lesson lesson = load("basics/queue-of-members.toml");
+  const Connection& carol = lesson.timeline.connections[2];
+  REQUIRE(carol.client == "Carol");
+  const auto lists = checklists(carol, carol.steps);
+  CHECK(lists[0].by == Side::server);  // the card was checked last: it comes first
+  const Checklist& card = by(lists, Side::server);
+  CHECK(card.title == "The bouncer checks Carol's card");
+  const ChecklistItem* validity = item(card, 0, "validity");
+  REQUIRE(validity != nullptr);
+  CHECK(validity->state == CheckState::failed);
+  CHECK(validity->alert == "certificate_expired");
+  CHECK(validity->reason.find("expired") != std::string::npos);
+  CHECK(validity->title == "Within its validity period");
+  CHECK(item(card, 0, "signature")->state == CheckState::passed);
+  CHECK(check_icon(validity->state) == std::string("✗"));
+}
+
+TEST_CASE("before the card arrives its checks are not checked yet") {
+  const Lesson lesson = load("basics/queue-of-members.toml");
+  const Connection& carol = lesson.timeline.connections[2];
+  const auto lists = checklists(carol, 5);
+  const ChecklistItem* validity = item(by(lists, Side::server), 0, "validity");
+  REQUIRE(validity != nullptr);
+  CHECK(validity->state == CheckState::not_checked);
+  CHECK(validity->reason == "not checked yet");
+}
+
+TEST_CASE("a visitor without a card leaves nothing to check") {
+  const Lesson lesson = load("basics/queue-of-members.toml");
+  const Connection& bob = lesson.timeline.connections[1];
+  const auto lists = checklists(bob, bob.steps);
+  const Checklist& card = by(lists, Side::server);
+  CHECK(card.cards.empty());
+  CHECK(card.note == "Bob showed no card.");
+}
+
+TEST_CASE("the key schedule unfolds: nothing at first, then traffic secrets and their records") {
+  const Lesson lesson = demo_lesson();
+  const Connection& c = lesson.timeline.connections[0];
+  const KeySchedule before = key_schedule(c, 0);
+  CHECK(before.secrets.empty());
+  REQUIRE(before.shares.size() == 1);  // the ClientHello's key share
+  CHECK(before.shares[0].group.find("x25519") != std::string::npos);
+  const KeySchedule after = key_schedule(c, c.steps);
+  CHECK(after.shares.size() == 2);
+  const SecretRow* shared = nullptr;
+  const SecretRow* server_hs = nullptr;
+  std::size_t shared_rows = 0;
+  for (const SecretRow& r : after.secrets) {
+    if (r.name == "shared_secret") shared = &r, ++shared_rows;
+    if (r.name == "server_handshake_traffic_secret") server_hs = &r;
+  }
+  REQUIRE(shared != nullptr);
+  CHECK(shared->depth == 0);
+  CHECK(shared_rows == 1);  // reported more than once, the same value: one row
+  REQUIRE(server_hs != nullptr);
+  CHECK(server_hs->records == std::vector<std::size_t>{4});
+}
+
+TEST_CASE("the narration leads with a failed check and names its alert") {
+  const Lesson lesson = load("basics/queue-of-members.toml");
+  const StepIndex steps(lesson.timeline);
+  const std::size_t at = steps.index_of({2, 6});  // Carol's card arrives
+  const Narration n = narrate(lesson.timeline, steps, at, &lesson.spec);
+  REQUIRE_FALSE(n.stories.empty());
+  CHECK(n.stories[0].tone == Tone::bad);
+  CHECK(n.stories[0].explain_key == "check.validity");
+  CHECK(n.stories[0].detail.find("certificate_expired") != std::string::npos);
+}
