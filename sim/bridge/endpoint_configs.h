@@ -1,7 +1,8 @@
 #pragma once
 // The scenario's two sides as endpoint configurations for the bridge: the club entrance (its
 // badge, chain, staple, the authorities it trusts for cards, its policy) and one member (its card,
-// trust, SNI, policy). The same settings the simulation gives its endpoints.
+// trust, SNI, policy): the simulation's (simulation/endpoint_configs.h) with the bridge's own
+// random streams.
 
 #include <string>
 

@@ -7,6 +7,7 @@
 
 #include "decode/handshake_decoder.h"
 #include "endpoint/endpoint.h"
+#include "simulation/endpoint_configs.h"
 #include "simulation/recorder.h"
 #include "wire/wire.h"
 
@@ -23,53 +24,6 @@ std::uint8_t alert_code(const std::string& name) {
   throw std::invalid_argument("unknown alert '" + name + "'");
 }
 
-EndpointConfig server_config(const ScenarioSpec& spec, const Cast& cast) {
-  EndpointConfig c;
-  c.side = Side::server;
-  c.policy.min_version = spec.min_version;
-  c.policy.max_version = spec.max_version;
-  c.policy.groups = spec.server.groups;
-  c.policy.request_client_cert = spec.server.client_auth != ClientAuth::none;
-  c.policy.require_client_cert = spec.server.client_auth == ClientAuth::required;
-  c.policy.require_revocation_info = spec.server.require_revocation_info;
-  c.policy.middlebox_compatibility = spec.middlebox_compatibility;
-  c.policy.session_tickets = spec.server.session_tickets;
-  c.policy.ciphers = spec.server.ciphers;
-  c.policy.ecdhe = spec.server.key_exchange == KeyExchange::ecdhe;
-  c.policy.rsa_transport = spec.server.key_exchange == KeyExchange::rsa;
-  c.credential = cast.server;
-  c.trusted_roots = cast.certificates_of(spec.server.trusted_authorities);
-  c.crls = cast.crls;
-  c.ocsp_staple = cast.server_staple;
-  c.session_tickets = spec.server.session_tickets;
-  c.server_name = spec.server.certificate.certificate.common_name;
-  c.seed = spec.seed;
-  return c;
-}
-
-EndpointConfig client_config(const ScenarioSpec& spec, const Cast& cast, std::size_t index) {
-  const MemberSpec& m = spec.members[index];
-  EndpointConfig c;
-  c.side = Side::client;
-  c.policy.min_version = spec.min_version;
-  c.policy.max_version = spec.max_version;
-  c.policy.groups = m.groups;
-  c.policy.require_revocation_info = m.require_revocation_info;
-  c.policy.middlebox_compatibility = spec.middlebox_compatibility;
-  c.policy.ciphers = m.ciphers;
-  c.policy.ecdhe =
-      std::count(m.key_exchanges.begin(), m.key_exchanges.end(), KeyExchange::ecdhe) > 0;
-  c.policy.rsa_transport =
-      std::count(m.key_exchanges.begin(), m.key_exchanges.end(), KeyExchange::rsa) > 0;
-  c.credential = cast.cards[index];
-  c.trusted_roots = cast.certificates_of(m.trusted_authorities);
-  c.crls = cast.crls;
-  c.server_name = m.server_name;
-  c.seed = spec.seed;
-  c.stream = "client:" + m.name;
-  return c;
-}
-
 Bytes to_bytes(std::string_view s) {
   return Bytes(s.begin(), s.end());
 }
@@ -83,7 +37,7 @@ class Run {
         clock_(spec.now),
         recorder_(connection, wire_, clock_),
         connection_(connection) {
-    auto sc = server_config(spec, cast);
+    auto sc = club_endpoint_config(spec, cast);
     // Each visit gets its own server stream, so members never share randomness.
     sc.stream = "server:" + member_.name;
     if (const auto& impostor = cast.impostors[index]) {
@@ -94,7 +48,8 @@ class Run {
     }
     sc.sessions = sessions.club();
     server_ = std::make_unique<Endpoint>(std::move(sc), recorder_, clock_);
-    auto cc = client_config(spec, cast, index);
+    auto cc = member_endpoint_config(spec, cast, index);
+    cc.stream = "client:" + member_.name;
     cc.sessions = sessions.member(index);
     client_ = std::make_unique<Endpoint>(std::move(cc), recorder_, clock_);
     for (const auto* list : {&spec.faults, &options.faults})
