@@ -1,6 +1,5 @@
 // tlsclub with scenario files: run FILE, run DIR (summary table), check, list; exit codes.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -8,23 +7,15 @@
 #include <fstream>
 #include <string>
 
+#include "export_test_tools.h"
+
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;
-};
+using Result = tlsclub::test::CommandResult;
 
+// tlsclub itself, as a user runs it (stderr merged into what it printed).
 Result run_cli(const std::string& args) {
-  const std::string command = std::string(TLSCLUB_CLI) + " " + args + " 2>&1";
-  Result r;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) r.out.append(buffer, n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return tlsclub::test::run_command(std::string(TLSCLUB_CLI) + " " + args);
 }
 
 const std::string kLibrary = std::string(TLSCLUB_SOURCE_DIR) + "/scenarios";

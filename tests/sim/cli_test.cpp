@@ -1,6 +1,5 @@
 // tlsclub as a user runs it: exit codes, JSON output, errors that name the argument.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -9,23 +8,15 @@
 #include <sstream>
 #include <string>
 
+#include "export_test_tools.h"
+
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;
-};
+using Result = tlsclub::test::CommandResult;
 
+// tlsclub itself, as a user runs it (stderr merged into what it printed).
 Result run_cli(const std::string& args) {
-  const std::string command = std::string(TLSCLUB_CLI) + " " + args + " 2>&1";
-  Result r;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) r.out.append(buffer, n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return tlsclub::test::run_command(std::string(TLSCLUB_CLI) + " " + args);
 }
 
 std::filesystem::path temp_dir() {
