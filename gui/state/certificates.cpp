@@ -40,6 +40,7 @@ CertificateCard card_of(const Field& f, const Bytes& message, std::size_t event)
   card.event = event;
   card.field = &f;
   card.subject = child_value(f, "subject");
+  card.name = common_name(card.subject);
   card.issuer = child_value(f, "issuer");
   card.serial = child_value(f, "serial_number");
   card.not_before_text = child_value(f, "not_before");
@@ -84,6 +85,7 @@ std::optional<CertificateCard> trust_anchor(const Connection& c, Side checker,
       anchor.emplace();
       anchor->sent = false;
       anchor->subject = check->subject;
+      anchor->name = common_name(check->subject);
       depth = check->depth;
     } else if (anchor && check->check == "validity" && check->depth == depth &&
                check->subject == anchor->subject) {

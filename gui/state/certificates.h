@@ -23,6 +23,7 @@ struct CertificateCard {
   bool sent = true;              // false: the trust anchor, known from the checks only
   std::size_t event = npos;      // the Certificate MessageEvent that carried it
   const Field* field = nullptr;  // its cert_data (TLS 1.3) / certificate (TLS 1.2) field
+  std::string name;              // the subject's common name: "club.example"
   std::string subject, issuer, serial;
   std::string not_before_text, not_after_text;
   std::optional<SimTime> not_before, not_after;

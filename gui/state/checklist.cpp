@@ -46,7 +46,7 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
       return k.depth == check->depth && k.subject == check->subject;
     });
     if (card == list.cards.end()) {
-      list.cards.push_back({check->subject, check->depth, {}});
+      list.cards.push_back({check->subject, common_name(check->subject), check->depth, {}});
       card = list.cards.end() - 1;
     }
     ChecklistItem item;

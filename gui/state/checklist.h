@@ -24,6 +24,7 @@ struct ChecklistItem {
 
 struct ChecklistCard {
   std::string subject;
+  std::string name;       // its common name
   std::size_t depth = 0;  // 0 = leaf
   std::vector<ChecklistItem> items;
 };

@@ -10,7 +10,7 @@ std::string record_label(const RecordEvent& r) {
   std::string label;
   for (const auto& m : r.messages) {
     if (!label.empty()) label += " · ";
-    label += message_title(m);
+    label += message_title(m);  // std::string += string_view
   }
   return label.empty() ? std::string("(empty record)") : label;
 }

@@ -35,7 +35,8 @@ void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_
   const std::string from = r.from == Side::server ? "The club's" : c.client + "'s";
   const bool single = r.messages.size() == 1;
   std::string what;
-  for (const auto& m : r.messages) what += (what.empty() ? "" : " · ") + message_title(m);
+  for (const auto& m : r.messages)
+    what += (what.empty() ? "" : " · ") + std::string(message_title(m));
   const std::string sealed = r.protection == "plaintext"
                                  ? "in plaintext"
                                  : "sealed with " + title_of(protection_explain_key(r.protection));
@@ -53,8 +54,8 @@ void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const auto* m = std::get_if<MessageEvent>(&c.events[i].body);
     if (m == nullptr || m->record_id != r.record_id || m->from != r.from) continue;
-    n.stories.push_back({"inside: " + message_title(m->message.name), "message." + m->message.name,
-                         Tone::info, i, "", kArrival});
+    n.stories.push_back({"inside: " + std::string(message_title(m->message.name)),
+                         "message." + m->message.name, Tone::info, i, "", kArrival});
   }
 }
 
@@ -82,7 +83,8 @@ Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t 
               arrival(n, c, r, i);
             },
             [&](const MessageEvent& m) {
-              add(capitalised(who(c, m.from)) + " builds " + message_title(m.message.name),
+              add(capitalised(who(c, m.from)) + " builds " +
+                      std::string(message_title(m.message.name)),
                   "message." + m.message.name, Tone::info, kMessage);
             },
             [&](const SecretEvent& s) {

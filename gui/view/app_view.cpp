@@ -85,6 +85,7 @@ void AppView::refresh_cache() {
   const Connection& c = session_.connection();
   cache.checklists = checklists(c, at.step);
   cache.keys = key_schedule(c, at.step);
+  if (cache.timeline != timeline) cache.clock = format_time(timeline->clock);
   if (cache.timeline != timeline || cache.chains_connection != at.connection) {
     cache.chains = chains_of(c);
     cache.chains_connection = at.connection;

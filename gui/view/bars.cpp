@@ -80,7 +80,7 @@ void draw_scenario_bar(ViewContext& ctx) {
   ImGui::SameLine();
   const Timeline& t = s.timeline();
   ImGui::TextDisabled("· TLS %s · seed %llu · clock %s", t.tls_version.c_str(),
-                      static_cast<unsigned long long>(t.seed), format_time(t.clock).c_str());
+                      static_cast<unsigned long long>(t.seed), ctx.view.cache.clock.c_str());
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
   ImGui::DragInt("##clock_days", &ctx.view.clock_days, 1.0f, -800, 800, "%+d days");

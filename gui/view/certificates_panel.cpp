@@ -90,7 +90,7 @@ bool is_selected(const ViewContext& ctx, const CertificateCard& card) {
   const SelectionModel& sel = ctx.session.selection();
   if (const auto* check =
           sel.event() != nullptr ? std::get_if<CheckEvent>(&sel.event()->body) : nullptr)
-    return common_name(check->subject) == common_name(card.subject);
+    return common_name_view(check->subject) == card.name;
   if (sel.current().event != card.event || sel.current().field == npos || card.field == nullptr)
     return false;
   // The card's field or any of its parts.
@@ -111,7 +111,7 @@ void card_view(ViewContext& ctx, const Chain& chain, std::size_t i) {
   ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
   ImGui::BeginGroup();
   ImGui::PushFont(ctx.fonts.large);
-  text(common_name(card.subject));
+  text(card.name);
   ImGui::PopFont();
   ImGui::SameLine();
   text_dim(ctx, role(chain, i));

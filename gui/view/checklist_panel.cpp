@@ -61,8 +61,7 @@ void draw_checklist(ViewContext& ctx) {
     for (const ChecklistCard& card : list.cards) {
       ImGui::PushID(&card);
       char header[200];
-      std::snprintf(header, sizeof header, "%s (%s)", common_name(card.subject).c_str(),
-                    place(card, list));
+      std::snprintf(header, sizeof header, "%s (%s)", card.name.c_str(), place(card, list));
       ImGui::SetNextItemOpen(true, ImGuiCond_Once);
       if (ImGui::TreeNode(header)) {
         for (const ChecklistItem& item : card.items) item_view(ctx, item, connection);

@@ -109,10 +109,10 @@ void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
   // The authority's seal on the badge, its name to the right, above the club's roof.
   const std::string* root = nullptr;
   for (const Chain& chain : cache.chains)
-    if (chain.owner == Side::server && !chain.cards.empty()) root = &chain.cards.front().subject;
+    if (chain.owner == Side::server && !chain.cards.empty()) root = &chain.cards.front().name;
   char authority[160];
   std::snprintf(authority, sizeof authority, "seal of %s",
-                root != nullptr ? common_name(*root).c_str() : "the town authority");
+                root != nullptr ? root->c_str() : "the town authority");
   const float aw = ImGui::CalcTextSize(authority).x;
   const ImVec2 seal(std::max(o.x + line, std::min(o.x + w * 0.6f, o.x + w - aw - line * 2.0f)),
                     o.y + line * 2.6f);

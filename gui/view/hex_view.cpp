@@ -63,7 +63,7 @@ void hex_view(ViewContext& ctx, const char* id, ByteView bytes, ByteBlock block,
         ImGui::SetTooltip("byte %zu (0x%02x)", at, bytes[at]);
       }
       ImGui::PopID();
-      char text_buf[8];
+      char text_buf[24];
       std::snprintf(text_buf, sizeof text_buf, "%04zx", row * columns);
       draw->AddText(top, p.dim, text_buf);
       for (std::size_t c = 0; c < columns; ++c) {

@@ -154,7 +154,8 @@ void draw_bytes(ViewContext& ctx) {
   for (const MessageSpan& span : map.spans) {
     const auto& m = std::get<MessageEvent>(c.events[span.event].body);
     char label[96];
-    std::snprintf(label, sizeof label, "%s##%zu", message_title(m.message.name).c_str(),
+    const std::string_view title = message_title(m.message.name);
+    std::snprintf(label, sizeof label, "%.*s##%zu", static_cast<int>(title.size()), title.data(),
                   span.event);
     const float w =
         ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;

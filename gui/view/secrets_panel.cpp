@@ -45,8 +45,9 @@ void draw_secrets(ViewContext& ctx) {
   for (const KeyShare& share : ks.shares) {
     ImGui::PushID(&share);
     ImGui::Bullet();
-    ImGui::Text("%s in %s:", share.from == Side::client ? c.client.c_str() : "the club",
-                message_title(share.message).c_str());
+    const std::string_view title = message_title(share.message);
+    ImGui::Text("%s in %.*s:", share.from == Side::client ? c.client.c_str() : "the club",
+                static_cast<int>(title.size()), title.data());
     ImGui::SameLine();
     text(share.group);
     ImGui::SameLine();

@@ -51,6 +51,7 @@ enum class Tab : std::uint8_t {
 // Derived data recomputed when the step or the branch changes, never per frame.
 struct StepCache {
   const Timeline* timeline = nullptr;
+  std::string clock;  // the Timeline's clock, formatted
   std::size_t position = npos;
   std::vector<Checklist> checklists;
   KeySchedule keys;

@@ -43,7 +43,8 @@ void where_the_byte_is(ViewContext& ctx, const RecordEvent& r, std::size_t at) {
     const auto& m = std::get<MessageEvent>(c.events[hit.event].body);
     const FieldMap fields(m.message.fields);
     const std::size_t f = fields.field_at(hit.offset);
-    ImGui::TextDisabled("in %s, field %s", message_title(m.message.name).c_str(),
+    const std::string_view title = message_title(m.message.name);
+    ImGui::TextDisabled("in %.*s, field %s", static_cast<int>(title.size()), title.data(),
                         f != npos ? fields.field(f).name.c_str() : "(none)");
     return;
   }

@@ -1,0 +1,97 @@
+// A frame in which nothing changes allocates nothing: layout, names and explanations are
+// prepared when the Timeline or the step changes, never while drawing (the queue of 500 stays
+// smooth). Counted through operator new (ours) and ImGui's allocator (its own buffers).
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "harness.h"
+
+namespace {
+
+std::atomic<std::size_t> g_news{0};
+std::atomic<std::size_t> g_imgui{0};
+
+void* imgui_alloc(std::size_t size, void*) {
+  ++g_imgui;
+  return std::malloc(size);
+}
+void imgui_free(void* p, void*) {
+  std::free(p);
+}
+
+}  // namespace
+
+// Every replaceable form that pairs with the others (ASan checks new/delete pairing): all of them
+// go to malloc and free, and every allocation is counted.
+void* operator new(std::size_t size) {
+  ++g_news;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) {
+  return ::operator new(size);
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  ++g_news;
+  return std::malloc(size == 0 ? 1 : size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
+  return ::operator new(size, tag);
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+
+using namespace tlsclub;
+using namespace tlsclub::gui;
+
+namespace {
+
+// Allocations of `frames` frames, after the view has settled.
+std::pair<std::size_t, std::size_t> allocations(test::Harness& h, int frames) {
+  h.frames(5);
+  const std::size_t news = g_news, imgui = g_imgui;
+  h.frames(frames);
+  return {g_news - news, g_imgui - imgui};
+}
+
+}  // namespace
+
+TEST_CASE("drawing a step that does not change allocates nothing, in every panel") {
+  ImGui::SetAllocatorFunctions(imgui_alloc, imgui_free);
+  test::Harness h;  // its context uses the counting allocator
+  h.open("basics/queue-of-members.toml");
+  h.session().apply(cmd::Seek{h.session().steps().first_of(2) + 6});  // Carol's card fails
+  for (const char key : {'1', '3', '6'}) {  // Club view, Fields, Checklist: the default tabs
+    CAPTURE(key);
+    h.press(key);
+    const auto [news, imgui] = allocations(h, 10);
+    CHECK(news == 0);
+    CHECK(imgui == 0);
+  }
+  for (const char key : {'4', '5', '7'}) {  // Bytes, Certificates, Secrets
+    CAPTURE(key);
+    h.press(key);
+    const auto [news, imgui] = allocations(h, 10);
+    CHECK(news == 0);
+    CHECK(imgui == 0);
+  }
+}
