@@ -1,6 +1,7 @@
 #include "state/checklist.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "state/names.h"
 
@@ -91,7 +92,16 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
 
 std::vector<Checklist> checklists(const Connection& c, std::size_t step) {
   std::vector<Checklist> lists = {one_side(c, Side::client, step), one_side(c, Side::server, step)};
-  if (lists[1].latest_step > lists[0].latest_step) std::swap(lists[0], lists[1]);
+  std::optional<Side> refused;  // by the side whose fatal alert has happened by `step`
+  for (const Event& e : c.events) {
+    const auto* a = std::get_if<AlertEvent>(&e.body);
+    if (a != nullptr && a->fatal && a->name != "close_notify" && e.step <= step) {
+      refused = a->from;
+      break;
+    }
+  }
+  if (refused ? *refused == Side::server : lists[1].latest_step > lists[0].latest_step)
+    std::swap(lists[0], lists[1]);
   return lists;
 }
 

@@ -37,8 +37,9 @@ struct Checklist {
   std::size_t latest_step = 0;       // when its last revealed check was made (0: none yet)
 };
 
-// The two checklists of a visit as of `step` (Event::step), the one checked most recently first
-// (the badge when neither is): checks made later show as not checked yet.
+// The two checklists of a visit as of `step` (Event::step): once a side has refused, its list
+// first; before, the one checked most recently (the badge when neither is). Checks made later
+// show as not checked yet.
 std::vector<Checklist> checklists(const Connection& connection, std::size_t step);
 
 // "✓", "✗", "?".

@@ -30,6 +30,21 @@ enum Rank : int {
   kOther = 5
 };
 
+// The alert a sent alert record carries: the next alert its sender raised (the recorder notes the
+// record, then the alert).
+const AlertEvent* alert_in(const Connection& c, const RecordEvent& delivered) {
+  bool after_sent = false;
+  for (const Event& e : c.events) {
+    if (const auto* r = std::get_if<RecordEvent>(&e.body)) {
+      if (r->phase == RecordEvent::Phase::sent && r->record_id == delivered.record_id)
+        after_sent = true;
+    } else if (const auto* a = std::get_if<AlertEvent>(&e.body)) {
+      if (after_sent && a->from == delivered.from && a->sent) return a;
+    }
+  }
+  return nullptr;
+}
+
 // A record arrives: one story for the record (what protects it), one per message inside.
 void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_t event) {
   const std::string from = r.from == Side::server ? "The club's" : c.client + "'s";
@@ -40,6 +55,15 @@ void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_
   const std::string sealed = r.protection == "plaintext"
                                  ? "in plaintext"
                                  : "sealed with " + title_of(protection_explain_key(r.protection));
+  if (single && r.messages.front() == "alert") {
+    // Which alert: the one its sender raised when it sent this record.
+    if (const AlertEvent* a = alert_in(c, r)) {
+      n.stories.push_back({from + " alert " + a->name + " arrives", "alert." + a->name,
+                           a->name == "close_notify" ? Tone::info : Tone::bad, event,
+                           "record #" + std::to_string(r.record_id) + ", " + sealed, kArrival});
+      return;
+    }
+  }
   if (single) {
     const std::string& m = r.messages.front();
     const bool record_level = m == "alert" || m == "application_data" || m == "change_cipher_spec";

@@ -160,11 +160,16 @@ void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
 
   const std::size_t total = s.timeline().connections.size();
   std::size_t shown = 0;
+  float x = member.x - unit * 0.9f;  // the queue goes left from the member at the door
   for (std::size_t next = at.connection + 1; next < total && shown < 3; ++next, ++shown) {
-    const ImVec2 feet(o.x + w * (0.2f - 0.07f * static_cast<float>(shown)), ground);
     const std::string& name = s.timeline().connections[next].client;
+    const float half = std::max(unit * 0.3f, ImGui::CalcTextSize(name.c_str()).x * 0.5f + 4.0f);
+    x -= half;
+    if (x - half < o.x) break;
+    const ImVec2 feet(x, ground);
     person(d, feet, unit * 0.75f, with_alpha(member_colour(name), 0.8f), p.skin);
     label(d, ImVec2(feet.x, ground + 4.0f), p.dim, name.c_str());
+    x -= half;
   }
   if (at.connection + 1 + shown < total) {
     char more[48];
