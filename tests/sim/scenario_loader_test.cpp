@@ -190,9 +190,9 @@ TEST_CASE("a bad enum value lists the allowed ones") {
   const auto errors =
       errors_of(replace(kGood, "issuer = \"root\"", "issuer = \"root\"\nkey = \"ecdsa_p265\""));
   REQUIRE(errors.size() == 1);
-  CHECK(
-      errors[0].hint ==
-      "did you mean `ecdsa_p256`? allowed: ecdsa_p256, ecdsa_p384, ed25519, rsa_2048, rsa_3072 or rsa_1024");
+  CHECK(errors[0].hint ==
+        "did you mean `ecdsa_p256`? allowed: ecdsa_p256, ecdsa_p384, ed25519, rsa_2048, rsa_3072 "
+        "or rsa_1024");
 }
 
 TEST_CASE("every error of a file is reported, not just the first") {
