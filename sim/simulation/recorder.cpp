@@ -4,6 +4,7 @@
 #include <botan/tls_messages.h>
 
 #include "decode/handshake_decoder.h"
+#include "simulation/recorded_names.h"
 
 namespace tlsclub {
 
@@ -28,26 +29,6 @@ bool role_sends(Side side, std::uint8_t type) {
     default:
       return side == Side::server;
   }
-}
-
-std::string secret_name(std::string_view label) {
-  if (label == "CLIENT_RANDOM") return "tls12_master_secret";
-  if (label == "CLIENT_TRAFFIC_SECRET_0") return "client_application_traffic_secret_0";
-  if (label == "SERVER_TRAFFIC_SECRET_0") return "server_application_traffic_secret_0";
-  if (label == "EXPORTER_SECRET") return "exporter_master_secret";
-  std::string out(label);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// The first field called `name` (depth first), its value up to the first space:
-// "x25519 (0x001d)" -> "x25519".
-std::string first_value(const std::vector<Field>& fields, std::string_view name) {
-  for (const auto& f : fields) {
-    if (f.name == name) return f.value.substr(0, f.value.find(' '));
-    if (auto inner = first_value(f.children, name); !inner.empty()) return inner;
-  }
-  return "";
 }
 
 }  // namespace

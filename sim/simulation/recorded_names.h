@@ -1,0 +1,20 @@
+#pragma once
+// Names both recorders (the simulation's and the bridge's live one) give what they see.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decode/field.h"
+
+namespace tlsclub {
+
+// The catalogue name of a secret Botan reports by its NSS key-log label:
+// "CLIENT_HANDSHAKE_TRAFFIC_SECRET" -> "client_handshake_traffic_secret".
+std::string secret_name(std::string_view key_log_label);
+
+// The first field called `name` (depth first), its value up to the first space:
+// "x25519 (0x001d)" -> "x25519"; "" when there is none.
+std::string first_value(const std::vector<Field>& fields, std::string_view name);
+
+}  // namespace tlsclub
