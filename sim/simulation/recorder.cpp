@@ -303,12 +303,16 @@ void Recorder::on_established(Side s, const Botan::TLS::Session_Summary& summary
 }
 
 // Both sides derive every secret: show it once, unless the two disagree (a tampered transcript).
+// One side may also report the same secret twice: Botan's default KEM callbacks for an (EC)DHE
+// group run the key agreement callback inside the encapsulation callback, and we hook both.
 bool Recorder::remember_secret(Side s, const std::string& name, ByteView secret) {
   Bytes value(secret.begin(), secret.end());
+  auto& own = side(s).secrets;
+  if (const auto mine = own.find(name); mine != own.end() && mine->second == value) return false;
   const auto& other = side(peer_of(s)).secrets;
   const auto it = other.find(name);
   const bool news = it == other.end() || it->second != value;
-  side(s).secrets[name] = std::move(value);
+  own[name] = std::move(value);
   return news;
 }
 

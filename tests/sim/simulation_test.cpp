@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "explain/catalogue.h"
 #include "simulation/expectations.h"
@@ -127,6 +128,20 @@ TEST_CASE("a member who offers X25519MLKEM768 gets the hybrid post-quantum group
   CHECK(established.front()->group.find("MLKEM") != std::string::npos);
   // Its ClientHello key share is ~1.2 kB instead of 32 bytes.
   CHECK(find_message(c, "client_hello")->message.bytes.size() > 1200);
+}
+
+TEST_CASE("each secret is shown once when both sides agree on it") {
+  for (const TlsVersion version : {TlsVersion::tls13, TlsVersion::tls12}) {
+    const Timeline timeline = run_scenario(demo_scenario(version));
+    std::map<std::string, int> seen;
+    for (const SecretEvent* s : events_of<SecretEvent>(only(timeline))) ++seen[s->name];
+    CAPTURE(static_cast<int>(version));
+    CHECK_FALSE(seen.empty());
+    for (const auto& [name, count] : seen) {
+      CAPTURE(name);
+      CHECK(count == 1);
+    }
+  }
 }
 
 TEST_CASE("the same seed gives byte-identical JSON; another seed does not") {
