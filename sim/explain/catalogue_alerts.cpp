@@ -39,7 +39,7 @@ constexpr Explanation kAlerts[] = {
      "A record's length exceeded the limit: TLSCiphertext over 2^14 + 256 bytes in TLS 1.3 "
      "(2^14 + 2048 in TLS 1.2), or decrypted plaintext over 2^14 bytes (or the negotiated "
      "record_size_limit). Always fatal; sent by the receiver.",
-     "RFC 8446 6.2; RFC 8446 5.1; RFC 5246 7.2.2"},
+     "RFC 8446 6.2; RFC 8446 5.2; RFC 5246 7.2.2"},
     {"alert.decompression_failure", "decompression_failure (30)",
      "A squeezed message would not unsqueeze; TLS 1.3 no longer squeezes messages at all.",
      "TLS 1.2 only: the decompression function received improper input. Always fatal. TLS 1.3 "
@@ -123,10 +123,11 @@ constexpr Explanation kAlerts[] = {
      "RFC 5246 7.2.2; RFC 8446 6"},
     {"alert.protocol_version", "protocol_version (70)",
      "The visitor speaks only an edition of the rules that this club no longer accepts.",
-     "The peer's protocol version is recognized but not supported, e.g. TLS 1.0 or 1.1 "
-     "(deprecated) or a 1.2-only client at a 1.3-only server. Typically sent by the server; "
-     "always fatal.",
-     "RFC 8446 6.2; RFC 5246 7.2.2; RFC 8996 2"},
+     "The peer's protocol version is recognized but not supported, e.g. a 1.2-only client at a "
+     "1.3-only server. TLS 1.0 and 1.1 are deprecated: any party receiving a hello with version "
+     "{03,01} or {03,02} MUST answer protocol_version. Typically sent by the server; always "
+     "fatal.",
+     "RFC 8446 6.2; RFC 8446 4.2.1; RFC 8996 4; RFC 8996 5"},
     {"alert.insufficient_security", "insufficient_security (71)",
      "The club requires stronger locks than this visitor offers.",
      "Sent instead of handshake_failure when negotiation failed specifically because the "
@@ -141,12 +142,14 @@ constexpr Explanation kAlerts[] = {
      "A visitor retrying with an older edition of the rules, though both know a newer one: "
      "the club suspects someone forced the downgrade.",
      "Sent by a server when a ClientHello carrying TLS_FALLBACK_SCSV (0x5600) offers a lower "
-     "version than the server's highest. Fatal.",
-     "RFC 7507 3; RFC 8446 6.2"},
+     "version than the server's highest. Fatal. RFC 8996 obsoleted the SCSV along with TLS 1.0 "
+     "and 1.1; between TLS 1.3 and 1.2 the downgrade sentinel in ServerHello.random does this "
+     "job.",
+     "RFC 7507 3; RFC 8446 6.2; RFC 8446 4.1.3; RFC 8996 1"},
     {"alert.user_canceled", "user_canceled (90)",
      "One side walks away for reasons that are nobody's fault.",
      "The sender cancels the handshake for a reason unrelated to a protocol failure. In TLS 1.3 "
-     "it is a closure alert and SHOULD be followed by close_notify; in TLS 1.2 it is generally "
+     "it is a closure alert and should be followed by close_notify; in TLS 1.2 it is generally "
      "a warning.",
      "RFC 8446 6.1; RFC 5246 7.2.2"},
     {"alert.no_renegotiation", "no_renegotiation (100)",
@@ -201,6 +204,11 @@ constexpr Explanation kAlerts[] = {
      "None of the languages the visitor speaks inside is spoken by this club.",
      "Sent by a server when the client's ALPN list holds no protocol it supports. Fatal.",
      "RFC 7301 3.2; RFC 8446 6.2"},
+    {"alert.unknown", "Unknown alert",
+     "A goodbye in words this simulator does not know; the conversation still ends.",
+     "An AlertDescription the decoder does not name (shown as unknown_alert_<n>). In TLS 1.3 an "
+     "unknown alert type MUST be treated as an error alert, so the connection is closed.",
+     "RFC 8446 6; RFC 8446 6.2"},
 };
 
 }  // namespace

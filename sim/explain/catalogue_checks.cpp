@@ -57,7 +57,7 @@ constexpr Explanation kChecks[] = {
      "If keyUsage is present, an issuer needs keyCertSign, and a TLS end-entity needs "
      "digitalSignature (TLS 1.3 and (EC)DHE sign with it); only TLS 1.2 RSA key exchange uses "
      "keyEncipherment instead.",
-     "RFC 5280 4.2.1.3; RFC 8446 4.4.2.2"},
+     "RFC 5280 4.2.1.3; RFC 5280 6.1.4; RFC 8446 4.4.2.2"},
     {"check.extended_key_usage", "Extended key usage",
      "What the card may be used for: a badge must say it is for club entrances, a membership "
      "card that it is for members; a card is not a badge.",
@@ -72,7 +72,7 @@ constexpr Explanation kChecks[] = {
      "whole leftmost label and matches exactly one label (*.club.example matches "
      "door.club.example, not club.example nor a.b.club.example); RFC 9525 drops the old "
      "fallback to the subject CN.",
-     "RFC 9525 6; RFC 6125 6.4; RFC 5280 4.2.1.6"},
+     "RFC 9525 6.3; RFC 9525 6; RFC 5280 4.2.1.6"},
     {"check.crl", "Not on the list of cancelled cards",
      "The bouncer checks the authority's list of cancelled cards; a badge on the list is "
      "refused even though its seal is genuine.",
@@ -83,11 +83,11 @@ constexpr Explanation kChecks[] = {
     {"check.ocsp", "Fresh stamp says good",
      "The entrance brought a fresh stamp from its authority; the bouncer checks the stamp is "
      "genuine, recent and says the badge is still good.",
-     "The stapled OCSP response must be signed by the issuer or by a responder the issuer "
-     "delegated with the id-kp-OCSPSigning EKU, must be fresh (thisUpdate/nextUpdate), and its "
-     "certStatus must be good (revoked gives certificate_revoked, a bad response "
-     "bad_certificate_status_response).",
-     "RFC 6960 4.2.2.2; RFC 6960 4.2.1; RFC 6066 8"},
+     "The stapled OCSP response must name this certificate, be signed by the issuer or by a "
+     "responder the issuer delegated with the id-kp-OCSPSigning EKU, and be fresh (thisUpdate "
+     "recent, nextUpdate not passed). Its certStatus must be good: revoked gives "
+     "certificate_revoked, an unacceptable response bad_certificate_status_response.",
+     "RFC 6960 3.2; RFC 6960 4.2.2.2; RFC 6066 8"},
     {"check.revocation_info", "Revocation information available",
      "If this bouncer insists on checking the list of cancelled cards or a fresh stamp, a "
      "badge with neither is refused (hard-fail); a lenient bouncer lets it pass (soft-fail).",
@@ -116,14 +116,14 @@ constexpr Explanation kChecks[] = {
      "channel: the client certificate authenticates the key holder (CertificateVerify), the "
      "password the person. TLS itself does not carry it; it travels as application data "
      "protected by the application traffic keys.",
-     "RFC 8446 4.4.3; RFC 8446 7.1"},
+     "RFC 8446 4.4.3; RFC 8446 5.2"},
     {"check.name_constraints", "Within the office's district",
      "A district office may only issue badges for names in its own district; a badge outside "
      "that district is refused even with a genuine seal.",
      "A CA certificate's nameConstraints define permittedSubtrees and excludedSubtrees for "
      "names (e.g. dNSName) in every certificate below it in the path; a name in an excluded "
      "subtree, or outside the permitted ones, fails.",
-     "RFC 5280 4.2.1.10; RFC 5280 6.1.4"},
+     "RFC 5280 4.2.1.10; RFC 5280 6.1.3; RFC 5280 6.1.4"},
 };
 
 }  // namespace

@@ -27,7 +27,7 @@ constexpr Explanation kEvents[] = {
      "the peer waiting or makes the next message unexpected (unexpected_message); after a lost "
      "protected record the next one is deprotected with the wrong "
      "implicit sequence number and fails with bad_record_mac.",
-     "RFC 8446 5.3; RFC 5246 6.2.3.3"},
+     "RFC 8446 5.3; RFC 5246 6.1"},
     {"event.record_replayed", "Record replayed",
      "Someone on the street sent a copy of an old envelope again, hoping it is believed twice.",
      "Protected records cannot be replayed inside a connection: the sequence number in the "
@@ -93,6 +93,12 @@ constexpr Explanation kEvents[] = {
      "Content type 24: HeartbeatRequest/Response with a payload echoed back. Heartbleed was an "
      "OpenSSL bug that trusted payload_length and echoed up to 64 KB of its own memory.",
      "RFC 6520 3; RFC 6520 4"},
+    {"record.unknown", "Unknown record type",
+     "An envelope of a kind nobody at the door expects; it is thrown back.",
+     "A ContentType the decoder does not name (shown as unknown_content_type_<n>). A TLS 1.3 "
+     "receiver MUST abort with unexpected_message on a record with an unexpected content type; "
+     "TLS 1.2 says the same.",
+     "RFC 8446 5; RFC 5246 6"},
     // What protects a record.
     {"protection.plaintext", "Not protected",
      "Said out loud in the street: anyone standing there can hear it and could change it.",
@@ -133,9 +139,10 @@ constexpr Explanation kEvents[] = {
      "The older edition of the rules: two round trips at the door, and the badge shown where "
      "everyone can see it.",
      "Version 0x0303: a full handshake takes two round trips, certificates travel in the "
-     "clear, and key exchange is ECDHE (forward secret) or RSA (not). Still acceptable when "
-     "configured well; TLS 1.0 and 1.1 are deprecated.",
-     "RFC 5246 7.3; RFC 8996 2"},
+     "clear, and key exchange is ECDHE (forward secret) or RSA (not). It is the oldest version "
+     "still allowed: TLS 1.0 and 1.1 are deprecated, and TLS 1.2 is acceptable when configured "
+     "with ECDHE and AEAD suites.",
+     "RFC 5246 7.3; RFC 8996 1; RFC 8996 4; RFC 8996 5"},
     {"version.tls13", "TLS 1.3",
      "The current edition: one round trip at the door, the whisper in the first greeting, and "
      "the badge shown only in private.",
@@ -143,6 +150,19 @@ constexpr Explanation kEvents[] = {
      "everything after the ServerHello encrypted, only AEAD suites, no RSA key exchange, so "
      "every full handshake is forward secret.",
      "RFC 8446 2; RFC 8446 4.2.1"},
+    {"version.tls11", "TLS 1.1 (deprecated)",
+     "An old edition of the rules the club no longer accepts; a visitor who knows nothing newer "
+     "is turned away.",
+     "Version 0x0302 (RFC 4346). It MUST NOT be used or negotiated: it lacks modern AEAD suites "
+     "and depends on SHA-1 and MD5 in its PRF and signatures. A hello with {03,02} is answered "
+     "with protocol_version.",
+     "RFC 8996 5; RFC 8996 3"},
+    {"version.tls10", "TLS 1.0 (deprecated)",
+     "A very old edition of the rules, refused at every door today.",
+     "Version 0x0301 (RFC 2246). It MUST NOT be used or negotiated: besides the weak hashes of "
+     "TLS 1.1 it has predictable CBC IVs (BEAST). A hello with {03,01} is answered with "
+     "protocol_version.",
+     "RFC 8996 4; RFC 8996 3"},
     // Key exchange groups.
     {"group.x25519", "x25519",
      "The classic way of whispering a secret across the room: short and fast.",
@@ -157,6 +177,11 @@ constexpr Explanation kEvents[] = {
      "A longer NIST way of whispering, for a higher security level.",
      "ECDHE on NIST P-384, group 0x0018; a key share is an uncompressed point of 97 bytes.",
      "RFC 8446 4.2.7; RFC 8446 4.2.8.2"},
+    {"group.secp521r1", "secp521r1 (P-521)",
+     "The longest NIST way of whispering; slower, with a margin few need.",
+     "ECDHE on NIST P-521, group 0x0019; a key share is an uncompressed point of 133 bytes "
+     "(0x04 || x || y, 66 bytes each).",
+     "RFC 8446 4.2.7; RFC 8446 4.2.8.2"},
     {"group.X25519MLKEM768", "X25519MLKEM768",
      "Whispering two secrets at once, a classic one and one built to resist a future quantum "
      "computer; the whisper is much longer.",
@@ -164,7 +189,7 @@ constexpr Explanation kEvents[] = {
      "(encapsulation key + X25519 key), the server share 1120 bytes (ciphertext + X25519 key), "
      "instead of 32; it stays secure if either part holds. The default key share of major "
      "browsers.",
-     "draft-ietf-tls-ecdhe-mlkem 3; RFC 8446 4.2.8"},
+     "draft-ietf-tls-ecdhe-mlkem 3; draft-ietf-tls-ecdhe-mlkem 3.1.3; RFC 8446 4.2.8"},
     // Myths.
     {"myth.certificate_encrypts_traffic", "Myth: the certificate encrypts the traffic",
      "Myth: \"the club's badge locks the conversation\". Truth: the badge only proves who the "

@@ -64,7 +64,7 @@ constexpr Explanation kExtensions[] = {
      "The client offers a list of protocol names; the server selects exactly one (in "
      "EncryptedExtensions in TLS 1.3, in ServerHello in TLS 1.2). With no overlap the server "
      "aborts with no_application_protocol.",
-     "RFC 7301 3; RFC 7301 3.2"},
+     "RFC 7301 3.1; RFC 7301 3.2"},
     {"extension.signed_certificate_timestamp", "signed_certificate_timestamp",
      "Proof that the badge was written into the town's public register, so a badge issued in "
      "secret would be noticed.",
@@ -178,7 +178,7 @@ constexpr Explanation kExtensions[] = {
      "ClientHello; the server returns one share for the chosen group, or in a HelloRetryRequest "
      "only the group it wants. x25519 shares are 32 bytes, X25519MLKEM768 shares 1216 (client) "
      "and 1120 (server) bytes.",
-     "RFC 8446 4.2.8; draft-ietf-tls-ecdhe-mlkem 3"},
+     "RFC 8446 4.2.8; draft-ietf-tls-ecdhe-mlkem 3.1.1; draft-ietf-tls-ecdhe-mlkem 3.1.2"},
     {"extension.renegotiation_info", "renegotiation_info",
      "A later renegotiation has to show proof of the conversation before it, so an impostor "
      "cannot splice their own words in front.",
@@ -188,10 +188,11 @@ constexpr Explanation kExtensions[] = {
      "RFC 5746 3.2"},
     {"extension.unknown", "unknown extension",
      "Something in the greeting the bouncer does not recognise; it is ignored, not refused.",
-     "An extension type this decoder does not name. Servers MUST ignore unknown extensions in a "
-     "ClientHello; GREASE values such as 0x0A0A are sent on purpose to keep that rule working. "
-     "An extension in a response that was never offered is answered with unsupported_extension.",
-     "RFC 8446 4.2; RFC 8701 2"},
+     "An extension type this decoder does not name. A server MUST ignore unrecognised "
+     "extensions in a ClientHello (a protocol invariant); GREASE values such as 0x0A0A are sent "
+     "on purpose to keep that rule working. An extension in a response that was never offered "
+     "is answered with unsupported_extension.",
+     "RFC 8446 9.3; RFC 8446 4.2; RFC 8701 2"},
 };
 
 }  // namespace

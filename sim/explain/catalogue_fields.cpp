@@ -41,8 +41,10 @@ constexpr Explanation kFields[] = {
      "An old line on the form that always says TLS 1.2, so old doormen do not panic; the real "
      "edition is agreed in supported_versions.",
      "Fixed at 0x0303 in TLS 1.3 for middlebox compatibility; version negotiation moved to the "
-     "supported_versions extension. In TLS 1.2 this field carried the real version.",
-     "RFC 8446 4.1.2"},
+     "supported_versions extension. In TLS 1.2 this field carried the real version. The record "
+     "header has its own legacy_record_version: 0x0301 allowed on the first ClientHello, "
+     "otherwise 0x0303, and receivers ignore it.",
+     "RFC 8446 4.1.2; RFC 8446 5.1"},
     {"field.random", "Random",
      "Thirty-two fresh random bytes from each side, so no door conversation can be replayed as "
      "an old one.",
@@ -153,8 +155,8 @@ constexpr Explanation kFields[] = {
     {"field.signature_scheme", "Signature scheme",
      "Which kind of signature this is, e.g. ECDSA on P-256 with SHA-256.",
      "A SignatureScheme naming key type, padding and hash. Before a signature it names the "
-     "algorithm used, which MUST be one the peer offered (else illegal_parameter).",
-     "RFC 8446 4.2.3"},
+     "algorithm used, which MUST be one the peer offered in signature_algorithms.",
+     "RFC 8446 4.2.3; RFC 8446 4.4.3"},
     {"field.heartbeat_mode", "Heartbeat mode", "Whether the peer may send 'are you still there?'.",
      "peer_allowed_to_send (1) or peer_not_allowed_to_send (2).", "RFC 6520 2"},
     {"field.protocol_name_list", "Application protocols",
@@ -188,7 +190,10 @@ constexpr Explanation kFields[] = {
      "ProtocolVersion list; in TLS 1.3 this, not legacy_version, negotiates the version.",
      "RFC 8446 4.2.1"},
     {"field.version", "Version", "One rule-book edition, e.g. TLS 1.3 (0x0304).",
-     "A ProtocolVersion.", "RFC 8446 4.2.1"},
+     "A two-byte ProtocolVersion: 0x0304 TLS 1.3, 0x0303 TLS 1.2. TLS 1.0 (0x0301) and TLS 1.1 "
+     "(0x0302) are deprecated and MUST NOT be negotiated; an endpoint that sees them answers "
+     "protocol_version.",
+     "RFC 8446 4.2.1; RFC 8996 4; RFC 8996 5"},
     {"field.selected_version", "Selected version", "The edition the club picked.",
      "The server's choice, one the client offered; 0x0304 for TLS 1.3. A TLS 1.2 ServerHello "
      "carries no supported_versions.",
@@ -247,8 +252,9 @@ constexpr Explanation kFields[] = {
     {"field.key_exchange", "Key exchange",
      "The public half itself: X25519 is 32 bytes, the post-quantum hybrid much longer.",
      "X25519: 32 bytes; P-256: 65-byte uncompressed point; X25519MLKEM768: 1216 bytes from the "
-     "client (ML-KEM key + X25519), 1120 from the server (ciphertext + X25519).",
-     "RFC 8446 4.2.8.2"},
+     "client (ML-KEM-768 encapsulation key + X25519), 1120 from the server (ML-KEM ciphertext + "
+     "X25519). Invalid shares are refused with illegal_parameter.",
+     "RFC 8446 4.2.8.2; draft-ietf-tls-ecdhe-mlkem 3.1.1; draft-ietf-tls-ecdhe-mlkem 3.1.2"},
     {"field.selected_group", "Selected group",
      "The club asks the member to whisper again, using this method.",
      "HelloRetryRequest: the group the server wants a share for; it MUST be in supported_groups "
@@ -306,7 +312,8 @@ constexpr Explanation kFields[] = {
      "key exchange does it decrypt the premaster secret.",
      "RFC 5246 7.4.2"},
     {"field.certificate.subject", "Subject", "'Issued to': whom the card belongs to.",
-     "The subject DN. Servers are matched by subjectAltName, not by the CN.", "RFC 5280 4.1.2.6"},
+     "The subject DN. Servers are matched by subjectAltName, not by the CN.",
+     "RFC 5280 4.1.2.6; RFC 9525 6"},
     {"field.certificate.issuer", "Issuer",
      "'Issued by': the district office or town authority whose seal is on the card.",
      "The issuer DN; it names the next certificate up the chain, whose key verifies this "
@@ -327,7 +334,7 @@ constexpr Explanation kFields[] = {
      "The club names printed on the badge; the member checks the name they asked for is there.",
      "dNSName entries (a wildcard only as the whole left-most label); TLS clients match the "
      "server name against them.",
-     "RFC 5280 4.2.1.6"},
+     "RFC 5280 4.2.1.6; RFC 9525 6.3"},
     {"field.certificate.key_usage", "Key usage",
      "What the card's key may do: sign, or for an authority, seal cards and cancellation lists.",
      "KeyUsage bits: digitalSignature for keys that sign handshakes; keyCertSign and cRLSign for "
@@ -367,7 +374,7 @@ constexpr Explanation kFields[] = {
      "TLS 1.3 CertificateVerify: over 64 spaces, a context string and the transcript hash; TLS "
      "1.2 ServerKeyExchange: over both randoms and the ECDH parameters. A bad one is "
      "decrypt_error.",
-     "RFC 8446 4.4.3"},
+     "RFC 8446 4.4.3; RFC 8422 5.4"},
     {"field.verify_data", "Verify data",
      "Both sides agree on what was said: a checksum of the whole conversation under a key only "
      "the two of them share. Any tampering is caught here.",
@@ -379,24 +386,24 @@ constexpr Explanation kFields[] = {
     {"field.ocsp_response", "OCSP response",
      "A fresh stamp from the authority saying the badge is not cancelled, brought along by the "
      "club itself.",
-     "A DER OCSPResponse (RFC 6960) stapled by the server: a TLS 1.2 CertificateStatus message "
-     "or, in TLS 1.3, the CertificateEntry's status_request. Signed by the CA, so the server "
-     "cannot forge it.",
-     "RFC 6066 8"},
+     "A DER OCSPResponse stapled by the server: a TLS 1.2 CertificateStatus message or, in TLS "
+     "1.3, the CertificateEntry's status_request. It is signed by the CA or a responder the CA "
+     "delegated, so the server can carry it but cannot forge it.",
+     "RFC 6066 8; RFC 6960 4.2.1; RFC 8446 4.4.2.1"},
     {"field.ocsp.response_status", "Response status", "Whether the stamp office answered at all.",
      "OCSPResponseStatus: successful (0) or an error (tryLater, unauthorized...); only a "
      "successful response carries certificate statuses.",
      "RFC 6960 4.2.1"},
     {"field.ocsp.responder", "Responder", "Who stamped it.",
      "ResponderID: name or key hash of the CA or of its delegated OCSPSigning responder.",
-     "RFC 6960 4.2.1"},
+     "RFC 6960 4.2.1; RFC 6960 4.2.2.2"},
     {"field.ocsp.produced_at", "Produced at", "When the stamp was made.",
      "Time at which the responder signed this response.", "RFC 6960 4.2.1"},
     {"field.ocsp.cert_status", "Certificate status",
      "The verdict (good, revoked or unknown) and how long the stamp stays fresh.",
      "SingleResponse certStatus with thisUpdate and nextUpdate. 'good' means not revoked; a "
-     "revoked card fails validation (certificate_revoked).",
-     "RFC 6960 4.2.1"},
+     "revoked card fails validation (certificate_revoked); a response past nextUpdate is stale.",
+     "RFC 6960 4.2.1; RFC 6960 2.2"},
 
     // ---- NewSessionTicket ----
     {"field.ticket_lifetime", "Ticket lifetime",

@@ -148,6 +148,13 @@ constexpr Explanation kMessages[] = {
      "protected. In TLS 1.3 middlebox-compatibility mode sends a dummy one that changes nothing; "
      "receivers drop it during the handshake.",
      "RFC 5246 7.1; RFC 8446 D.4; RFC 8446 5"},
+    {"message.unknown", "Unknown handshake message",
+     "A note at the door of a kind this simulator has no name for; a real bouncer would refuse "
+     "it.",
+     "A HandshakeType the decoder does not name (shown as unknown_<n>). A TLS 1.3 endpoint that "
+     "receives a handshake message it does not expect at that point MUST abort with "
+     "unexpected_message; an unrecognised type cannot be processed at all.",
+     "RFC 8446 4; RFC 8446 6.2"},
 };
 
 }  // namespace

@@ -15,7 +15,7 @@ constexpr Explanation kSecrets[] = {
      "X25519MLKEM768, the ML-KEM-768 shared secret followed by the X25519 one (64 bytes). In TLS "
      "1.3 it is the input keying material of the Handshake Secret; ephemeral keys make it "
      "forward secret. It has no NSS key log label.",
-     "RFC 8446 7.4; RFC 8446 7.1; draft-ietf-tls-ecdhe-mlkem 3"},
+     "RFC 8446 7.4; RFC 8446 7.1; draft-ietf-tls-ecdhe-mlkem 3.1.3"},
     {"secret.early_secret", "Early Secret",
      "The first rung of the key ladder, made from the return ticket if there is one, or from "
      "nothing at all.",
@@ -73,6 +73,13 @@ constexpr Explanation kSecrets[] = {
      "EndOfEarlyData. It depends only on the PSK, so the data is not forward secret and can be "
      "replayed. NSS key log label: CLIENT_EARLY_TRAFFIC_SECRET.",
      "RFC 8446 7.1; RFC 8446 2.3"},
+    {"secret.early_exporter_master_secret", "early_exporter_master_secret",
+     "A spare secret a returning member shares with the club before the door is fully open, "
+     "from which the app can make keys of its own.",
+     "Derive-Secret(Early Secret, \"e exp master\", ClientHello): the exporter for 0-RTT, derived "
+     "from the PSK alone, so like early data it is neither forward secret nor replay-proof. NSS "
+     "key log label: EARLY_EXPORTER_SECRET (Botan writes EARLY_EXPORTER_MASTER_SECRET).",
+     "RFC 8446 7.1; RFC 8446 7.5"},
     {"secret.resumption_master_secret", "resumption_master_secret",
      "The secret behind the return tickets the club hands out.",
      "Derive-Secret(Master Secret, \"res master\", ClientHello..client Finished). Each ticket's "
