@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::array<std::string_view, 9> kFaultKeys{
     "action", "member", "from", "record", "message", "offset", "mask", "alert", "authority"};
+// The wire actions in WireFault::Action order, then the impostor (not a wire fault).
 constexpr std::array<std::string_view, 7> kActions{
     "flip", "drop", "replay", "reorder", "inject_alert", "downgrade", "impostor"};
 constexpr std::array<std::string_view, 2> kSides{"client", "server"};
@@ -49,16 +50,34 @@ void read_impostor(const Section& s, ScenarioSpec& spec) {
     if (m.name == *member) m.intercepted_by = *authority;
 }
 
-void read_wire_fault(const Section& s, ScenarioSpec& spec, WireFault::Action action) {
-  WireFault f;
-  f.action = action;
+void read_scenario_wire_fault(const Section& s, ScenarioSpec& spec, WireFault::Action action) {
   if (s.has("authority"))
     s.errors().add(s.where("authority"), "bad-value",
                    "`authority` only goes with `action = \"impostor\"`", {});
+  std::string member;
   if (auto v = s.string("member")) {
     if (!member_known(s, spec, *v)) return;
-    f.member = *v;
+    member = *v;
   }
+  WireFault f = read_wire_fault(s, action);
+  f.member = std::move(member);
+  spec.faults.push_back(std::move(f));
+}
+
+}  // namespace
+
+std::span<const std::string_view> message_names() {
+  static constexpr std::array<std::string_view, 16> kNames{
+      "client_hello",        "server_hello",        "hello_retry_request", "encrypted_extensions",
+      "certificate_request", "certificate",         "certificate_verify",  "finished",
+      "new_session_ticket",  "server_key_exchange", "server_hello_done",   "client_key_exchange",
+      "certificate_status",  "change_cipher_spec",  "application_data",    "alert"};
+  return kNames;
+}
+
+WireFault read_wire_fault(const Section& s, WireFault::Action action) {
+  WireFault f;
+  f.action = action;
   if (action == WireFault::Action::downgrade) {
     // Only a ClientHello can be downgraded.
     f.from = Side::client;
@@ -109,18 +128,11 @@ void read_wire_fault(const Section& s, ScenarioSpec& spec, WireFault::Action act
   only("offset", WireFault::Action::flip);
   only("mask", WireFault::Action::flip);
   only("alert", WireFault::Action::inject_alert);
-  spec.faults.push_back(std::move(f));
+  return f;
 }
 
-}  // namespace
-
-std::span<const std::string_view> message_names() {
-  static constexpr std::array<std::string_view, 16> kNames{
-      "client_hello",        "server_hello",        "hello_retry_request", "encrypted_extensions",
-      "certificate_request", "certificate",         "certificate_verify",  "finished",
-      "new_session_ticket",  "server_key_exchange", "server_hello_done",   "client_key_exchange",
-      "certificate_status",  "change_cipher_spec",  "application_data",    "alert"};
-  return kNames;
+std::span<const std::string_view> wire_fault_actions() {
+  return std::span(kActions).first(6);
 }
 
 void read_faults(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
@@ -133,7 +145,7 @@ void read_faults(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
     if (kActions[*action] == "impostor")
       read_impostor(s, spec);
     else
-      read_wire_fault(s, spec, static_cast<WireFault::Action>(*action));
+      read_scenario_wire_fault(s, spec, static_cast<WireFault::Action>(*action));
   }
 }
 

@@ -122,6 +122,16 @@ struct Places {
 const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors);
 // Handshake message names a fault or an anchor may name ("certificate_verify", ...).
 std::span<const std::string_view> message_names();
+// The wire fault actions, in WireFault::Action order: flip, drop, ... downgrade.
+std::span<const std::string_view> wire_fault_actions();
+
+// One wire fault table (`action` already picked): from, record | message, offset, mask, alert,
+// each checked. The caller sets the member. Lesson files' try-it faults share it.
+WireFault read_wire_fault(const Section& s, WireFault::Action action);
+// An anchor string (`at`): "<client|server>.<message>", "check.<name>", "alert", "established"
+// or "end". Reports what is wrong at `where`: under `id` when given, else as bad-value (the
+// shape) or bad-enum (the name).
+bool check_anchor(Errors& errors, Where where, std::string_view at, std::string_view id = {});
 
 // The sections of the file.
 void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);

@@ -1,5 +1,6 @@
 // Scenario files: [[note]] (a trainer's words at a step) and [[question]] (what predict mode asks
 // before a step is shown). Both are anchored to a step of one member's visit.
+#include <algorithm>
 #include <array>
 
 #include "scenario/loader_internal.h"
@@ -13,28 +14,6 @@ constexpr std::array<std::string_view, 6> kQuestionKeys{"member",   "at",      "
                                                         "question", "choices", "answer"};
 constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
 constexpr std::array<std::string_view, 3> kWholeSteps{"alert", "established", "end"};
-
-// "server.certificate_verify", "check.validity", "alert", "established", "end".
-bool anchor_ok(const Section& s, std::string_view at) {
-  const auto bad = [&](std::string hint) {
-    s.errors().add(s.where("at"), "bad-value", "`at = \"" + std::string(at) + "\"` names no step",
-                   std::move(hint));
-    return false;
-  };
-  if (std::find(kWholeSteps.begin(), kWholeSteps.end(), at) != kWholeSteps.end()) return true;
-  const auto dot = at.find('.');
-  if (dot == std::string_view::npos)
-    return bad(
-        "write `<client|server>.<message>`, `check.<name>`, `alert`, `established` or "
-        "`end`");
-  const auto head = at.substr(0, dot), tail = at.substr(dot + 1);
-  if (head == "check") {
-    return check_name(s.errors(), s.where("at"), "check", tail, check_names());
-  }
-  if (head != "client" && head != "server")
-    return bad("the part before the dot is `client`, `server` or `check`");
-  return check_name(s.errors(), s.where("at"), "message", tail, message_names());
-}
 
 std::optional<StepAnchor> read_anchor(const Section& s, const ScenarioSpec& spec) {
   StepAnchor anchor;
@@ -55,7 +34,7 @@ std::optional<StepAnchor> read_anchor(const Section& s, const ScenarioSpec& spec
     anchor.member = *v;
   }
   const auto at = s.string("at", true);
-  if (!at || !anchor_ok(s, *at)) return std::nullopt;
+  if (!at || !check_anchor(s.errors(), s.where("at"), *at)) return std::nullopt;
   anchor.at = *at;
   return anchor;
 }
@@ -92,6 +71,37 @@ void read_question(const Section& s, ScenarioSpec& spec) {
 }
 
 }  // namespace
+
+bool check_anchor(Errors& errors, Where where, std::string_view at, std::string_view id) {
+  const auto report = [&](std::string_view default_id, std::string message, std::string hint) {
+    errors.add(where, std::string(id.empty() ? default_id : id), std::move(message),
+               std::move(hint));
+    return false;
+  };
+  const auto bad = [&](std::string hint) {
+    return report("bad-value", "`at = \"" + std::string(at) + "\"` names no step", std::move(hint));
+  };
+  // A name checked as any enum is (bad-enum, with a did-you-mean), then reported under `id`.
+  const auto name_in = [&](std::string_view what, std::string_view name,
+                           std::span<const std::string_view> allowed) {
+    if (id.empty()) return check_name(errors, where, what, name, allowed);
+    Errors found{""};
+    if (check_name(found, where, what, name, allowed)) return true;
+    for (auto& e : found.take()) report({}, std::move(e.message), std::move(e.hint));
+    return false;
+  };
+  if (std::find(kWholeSteps.begin(), kWholeSteps.end(), at) != kWholeSteps.end()) return true;
+  const auto dot = at.find('.');
+  if (dot == std::string_view::npos)
+    return bad(
+        "write `<client|server>.<message>`, `check.<name>`, `alert`, `established` or "
+        "`end`");
+  const auto head = at.substr(0, dot), tail = at.substr(dot + 1);
+  if (head == "check") return name_in("check", tail, check_names());
+  if (head != "client" && head != "server")
+    return bad("the part before the dot is `client`, `server` or `check`");
+  return name_in("message", tail, message_names());
+}
 
 void read_narration(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
   if (const toml::array* notes = tables_of(root, "note", errors)) {
