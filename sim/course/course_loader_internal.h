@@ -1,0 +1,67 @@
+#pragma once
+// The course loader's inside: the scenario loader's machinery (loader_internal.h: Errors,
+// Section, pick, ...) plus what lesson and myth files share: the scenarios they name, loaded once
+// per file, and places (scenario, member, at) checked against them. Only course_loader*.cpp
+// include this.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "course/course.h"
+#include "scenario/loader_internal.h"
+
+namespace tlsclub::course {
+
+using loader::Errors;
+using loader::Section;
+using loader::Where;
+
+// Parses the text and checks `format = 1` (syntax, unsupported-format, missing-key); nullopt when
+// the file is read no further. `top_keys` are the keys allowed at the top level.
+std::optional<toml::table> parse_document(std::string_view text, std::string_view file_name,
+                                          std::span<const std::string_view> top_keys,
+                                          Errors& errors);
+
+// The scenarios of the library a file names, each loaded once.
+class Library {
+ public:
+  explicit Library(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  // The scenario at `file` (relative to the library), or nullptr after reporting why not (when
+  // `errors` is given): unknown-scenario (no such file), broken-scenario (it does not load).
+  const ScenarioSpec* get(const std::string& file, Errors* errors, Where where);
+
+ private:
+  std::filesystem::path dir_;
+  std::map<std::string, std::optional<ScenarioSpec>> loaded_;
+  std::map<std::string, std::string> why_not_;  // file -> the first load error
+};
+
+// A place's keys (scenario, member, at) read from `s`: the scenario must load and, when `listed`
+// is given, be one of them (else unknown-scenario; a listed one that does not load was reported
+// at its [[scenario]]); the member must be one of its members
+// (unknown-member; the loader fills in the first member's name when none is given); `at` must be
+// an anchor (bad-anchor). `fallback` is the scenario when the table names none ("" = required).
+std::optional<LessonPlace> read_place(const Section& s, const std::string& fallback,
+                                      const std::vector<std::string>* listed, Library& library);
+
+// The member a table names (its `member` key, checked), or the scenario's first member.
+std::optional<std::string> read_member(const Section& s, const ScenarioSpec& spec);
+
+// "RFC 8446 4.4.3" or several joined by "; " (bad-reference otherwise).
+bool reference_ok(std::string_view text);
+void check_reference(Errors& errors, Where where, std::string_view key, std::string_view text);
+
+// Lesson files' [[step]], [[question]] and [[try]] (course_loader_tasks.cpp).
+void read_steps(const toml::table& root, CourseLesson& lesson, Library& library, Errors& errors);
+void read_questions(const toml::table& root, CourseLesson& lesson, Library& library,
+                    Errors& errors);
+void read_tries(const toml::table& root, CourseLesson& lesson, Library& library, Errors& errors);
+
+// The scenarios a lesson lists, by file.
+std::vector<std::string> listed_files(const CourseLesson& lesson);
+
+}  // namespace tlsclub::course

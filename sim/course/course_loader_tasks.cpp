@@ -1,0 +1,202 @@
+// Lesson files: [[step]] (the narration), [[question]] (predict before the step is shown) and
+// [[try]] (one change to a scenario and what the lesson says will then happen).
+#include <algorithm>
+#include <array>
+
+#include "course/course_loader_internal.h"
+
+namespace tlsclub::course {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kStepKeys{"scenario", "member", "at", "text", "rfc"};
+constexpr std::array<std::string_view, 8> kQuestionKeys{
+    "scenario", "member", "at", "kind", "question", "choices", "answer", "explanation"};
+constexpr std::array<std::string_view, 7> kTryKeys{"scenario", "member", "task",       "fault",
+                                                   "clock",    "expect", "explanation"};
+// A try's fault is a scenario [[fault]] without `member` (the try's) and `authority` (an impostor
+// is a cast change, not a wire fault).
+constexpr std::array<std::string_view, 7> kTryFaultKeys{"action", "from", "record", "message",
+                                                        "offset", "mask", "alert"};
+constexpr std::array<std::string_view, 4> kExpectKeys{"outcome", "refused_by", "alert",
+                                                      "failing_check"};
+constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
+constexpr std::array<std::string_view, 2> kOutcomes{"admitted", "refused"};
+constexpr std::array<std::string_view, 2> kSides{"client", "server"};
+
+std::optional<std::string> required_text(const Section& s, std::string_view key) {
+  auto v = s.string(key, true);
+  if (v && v->find_first_not_of(" \t\r\n") == std::string::npos) {
+    s.errors().add(s.where(key), "bad-value", "`" + std::string(key) + "` is empty", {});
+    return std::nullopt;
+  }
+  return v;
+}
+
+// The scenario a step or question names when it names none: the previous one's, else the first
+// the lesson lists.
+std::string fallback(const std::string& previous, const CourseLesson& lesson) {
+  if (!previous.empty()) return previous;
+  return lesson.scenarios.empty() ? std::string() : lesson.scenarios.front().file;
+}
+
+// A name list with "none" added: the answers a question about an alert or a check may have.
+std::vector<std::string_view> with_none(std::span<const std::string_view> names) {
+  std::vector<std::string_view> out(names.begin(), names.end());
+  out.push_back("none");
+  return out;
+}
+
+void check_answer(const Section& s, LessonQuestion& q) {
+  if (q.kind == "choice") {
+    if (q.choices.size() < 2)
+      s.errors().add(s.where("choices"), s.has("choices") ? "bad-value" : "missing-key",
+                     "a choice question needs two `choices` or more", {});
+    else if (!q.answer.empty() &&
+             std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end())
+      s.errors().add(s.where("answer"), "bad-value", "`answer` must be one of the `choices`", {});
+    return;
+  }
+  if (s.has("choices"))
+    s.errors().add(s.where("choices"), "bad-value", "`choices` only go with `kind = \"choice\"`",
+                   "the other kinds offer the names themselves");
+  if (q.answer.empty()) return;
+  if (q.kind == "outcome")
+    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer, kOutcomes);
+  else if (q.kind == "alert")
+    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer,
+                       with_none(loader::alert_names()));
+  else
+    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer,
+                       with_none(loader::check_names()));
+}
+
+// As a member's [member.expect] in a scenario file.
+Expectation read_expect(const Section& s) {
+  Expectation e;
+  if (auto v = loader::pick(s, "outcome", kOutcomes, true))
+    e.outcome = *v == 0 ? Outcome::admitted : Outcome::refused;
+  if (auto v = loader::pick(s, "refused_by", kSides))
+    e.refused_by = *v == 0 ? Side::client : Side::server;
+  if (auto v = loader::pick(s, "alert", loader::alert_names()))
+    e.alert = std::string(loader::alert_names()[*v]);
+  if (auto v = loader::pick(s, "failing_check", loader::check_names()))
+    e.failing_check = std::string(loader::check_names()[*v]);
+  if (e.outcome == Outcome::admitted && (e.refused_by || e.alert || e.failing_check))
+    s.errors().add(s.where("outcome"), "bad-value",
+                   "an admitted member has no `refused_by`, `alert` or `failing_check`",
+                   "remove them, or expect `outcome = \"refused\"`");
+  return e;
+}
+
+// `fault = {...}` or `clock = ...`, exactly one.
+void read_change(const Section& s, const ScenarioSpec* spec, TryTask& task) {
+  const bool fault = s.has("fault"), clock = s.has("clock");
+  if (fault == clock) {
+    s.errors().add(s.where(), fault ? "bad-value" : "missing-key",
+                   "a try changes one thing: a wire `fault` or the `clock`",
+                   "e.g. fault = { action = \"flip\", from = \"server\", message = "
+                   "\"certificate_verify\", offset = 12 } or clock = \"+400d\"");
+    return;
+  }
+  if (clock) {
+    if (spec == nullptr) return;  // the scenario's own clock is unknown; its error is reported
+    if (auto t = loader::time_at(s, "clock", spec->now)) task.clock = *t;
+    return;
+  }
+  const toml::table* table = s.table("fault");
+  if (table == nullptr) return;
+  const Section f(*table, "try.fault", kTryFaultKeys, s.errors());
+  const auto action = loader::pick(f, "action", loader::wire_fault_actions(), true);
+  if (!action) return;
+  WireFault wire = loader::read_wire_fault(f, static_cast<WireFault::Action>(*action));
+  wire.member = task.member;
+  task.fault = std::move(wire);
+}
+
+}  // namespace
+
+void read_steps(const toml::table& root, CourseLesson& lesson, Library& library, Errors& errors) {
+  const toml::array* array = loader::tables_of(root, "step", errors);
+  if (array == nullptr || array->empty()) {
+    if (!root.contains("step"))
+      errors.add({1, 1}, "missing-key", "a lesson needs a [[step]] or more",
+                 "add [[step]] with `at` and `text`");
+    return;
+  }
+  const auto listed = listed_files(lesson);
+  std::string previous;
+  for (const auto& element : *array) {
+    const Section s(*element.as_table(), "step", kStepKeys, errors);
+    LessonStep step;
+    if (auto v = required_text(s, "text")) step.text = *v;
+    if (auto v = s.string("rfc")) {
+      loader::Where where = s.where("rfc");
+      check_reference(errors, where, "rfc", *v);
+      step.rfc = *v;
+    }
+    auto place = read_place(s, fallback(previous, lesson), &listed, library);
+    if (!place) continue;
+    previous = place->scenario;
+    step.place = std::move(*place);
+    lesson.steps.push_back(std::move(step));
+  }
+}
+
+void read_questions(const toml::table& root, CourseLesson& lesson, Library& library,
+                    Errors& errors) {
+  const toml::array* array = loader::tables_of(root, "question", errors);
+  if (array == nullptr) return;
+  const auto listed = listed_files(lesson);
+  std::string previous;
+  for (const auto& element : *array) {
+    const Section s(*element.as_table(), "question", kQuestionKeys, errors);
+    LessonQuestion q;
+    if (auto v = loader::pick(s, "kind", kKinds)) q.kind = std::string(kKinds[*v]);
+    if (auto v = required_text(s, "question")) q.question = *v;
+    if (auto v = required_text(s, "explanation")) q.explanation = *v;
+    if (auto items = s.strings("choices"))
+      for (auto& item : *items) q.choices.push_back(std::move(item.value));
+    if (auto v = s.string("answer", true)) q.answer = *v;
+    check_answer(s, q);
+    auto place = read_place(s, fallback(previous, lesson), &listed, library);
+    if (!place) continue;
+    previous = place->scenario;
+    q.place = std::move(*place);
+    lesson.questions.push_back(std::move(q));
+  }
+}
+
+void read_tries(const toml::table& root, CourseLesson& lesson, Library& library, Errors& errors) {
+  const toml::array* array = loader::tables_of(root, "try", errors);
+  if (array == nullptr) return;
+  const auto listed = listed_files(lesson);
+  for (const auto& element : *array) {
+    const Section s(*element.as_table(), "try", kTryKeys, errors);
+    TryTask task;
+    task.line = s.where().line;
+    if (auto v = required_text(s, "task")) task.task = *v;
+    if (auto v = required_text(s, "explanation")) task.explanation = *v;
+    if (const toml::table* t = s.table("expect"))
+      task.expect = read_expect(Section(*t, "try.expect", kExpectKeys, errors));
+    else if (!s.has("expect"))
+      s.missing("expect");
+    const ScenarioSpec* spec = nullptr;
+    if (auto file = s.string("scenario", true)) {
+      task.scenario = *file;
+      if (std::find(listed.begin(), listed.end(), *file) == listed.end())
+        errors.add(s.where("scenario"), "unknown-scenario",
+                   "scenario `" + *file + "` is not one of the lesson's [[scenario]]",
+                   "add it to the lesson's [[scenario]] list first");
+      else
+        spec = library.get(*file, nullptr, s.where("scenario"));  // reported at [[scenario]]
+    }
+    if (spec != nullptr) {
+      if (auto member = read_member(s, *spec)) task.member = *member;
+    }
+    read_change(s, spec, task);
+    lesson.tries.push_back(std::move(task));
+  }
+}
+
+}  // namespace tlsclub::course
