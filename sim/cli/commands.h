@@ -79,4 +79,21 @@ struct KnockArgs {
 CLI::App* add_knock_command(CLI::App& app, KnockArgs& args);
 int knock_command(const KnockArgs& args);
 
+// tlsclub lessons (sim/cli/lessons_command.cpp): the course in docs/lessons.
+struct LessonsArgs {
+  std::string executable;       // where tlsclub runs from: the course is looked for beside it
+  std::string course;           // --course DIR (default: find_course_dir)
+  std::string scenarios;        // --scenarios DIR (default: the library beside the course)
+  std::string action = "list";  // list | show | check | try | markdown | myths
+  int number = 0;               // show N, try N K
+  int task = 0;                 // try N K
+  std::string dir;              // markdown DIR
+};
+CLI::App* add_lessons_command(CLI::App& app, LessonsArgs& args);
+int lessons_command(const LessonsArgs& args);
+
+// tlsclub glossary (sim/cli/glossary_command.cpp): the club's words and the TLS terms.
+CLI::App* add_glossary_command(CLI::App& app);
+int glossary_command();
+
 }  // namespace tlsclub::cli

@@ -3,9 +3,21 @@
 // Exit codes: 0 success, 1 an expectation not met, 2 bad usage or input.
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+
+namespace {
+
+// The running executable (the course is looked for beside it), argv[0] when /proc says nothing.
+std::string executable_path(const char* argv0) {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string(argv0) : self.string();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace tlsclub::cli;
@@ -13,7 +25,8 @@ int main(int argc, char** argv) {
       "TLS Club: real TLS handshakes, step by step.\n"
       "Runs in-memory TLS 1.3 / 1.2 handshakes (Botan) between a simulated club entrance (server)\n"
       "and its members (clients), and shows every record, message, check and secret.\n"
-      "Scenario files (TOML) set the stage: see docs/scenario-format.md and scenarios/."};
+      "Scenario files (TOML) set the stage: see docs/scenario-format.md and scenarios/.\n"
+      "The course (tlsclub lessons) walks through them in twelve lessons: docs/lessons/."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "tlsclub 0.1.0");
 
@@ -60,6 +73,10 @@ int main(int argc, char** argv) {
   auto* serve_cmd = add_serve_command(app, serve_args);
   KnockArgs knock_args;
   auto* knock_cmd = add_knock_command(app, knock_args);
+  LessonsArgs lessons_args;
+  lessons_args.executable = executable_path(argv[0]);
+  auto* lessons_cmd = add_lessons_command(app, lessons_args);
+  auto* glossary_cmd = add_glossary_command(app);
 
   try {
     app.parse(argc, argv);
@@ -74,6 +91,8 @@ int main(int argc, char** argv) {
     if (*export_cmd) return export_command(export_args);
     if (*serve_cmd) return serve_command(serve_args);
     if (*knock_cmd) return knock_command(knock_args);
+    if (*lessons_cmd) return lessons_command(lessons_args);
+    if (*glossary_cmd) return glossary_command();
   } catch (const std::exception& e) {
     std::cerr << "tlsclub: error: " << e.what() << "\n";
     return kExitBadInput;
