@@ -1,10 +1,12 @@
 #pragma once
 // Where a trainer's note or predict question belongs (ScenarioSpec StepAnchor): resolved
-// against a recorded Timeline to a stepping position.
+// against a recorded Timeline to a stepping position. Which event an anchor names is the
+// engine's (simulation/anchors.h); this only turns it into a position.
 
 #include <optional>
 
 #include "scenario/scenario.h"
+#include "simulation/anchors.h"
 #include "state/stepping.h"
 
 namespace tlsclub::gui {
@@ -15,6 +17,6 @@ std::optional<std::size_t> resolve_anchor(const StepAnchor& anchor, const Timeli
                                           const StepIndex& steps);
 
 // The connection an anchor's member names ("" = the first), npos when none.
-std::size_t anchor_connection(const StepAnchor& anchor, const Timeline& timeline);
+using tlsclub::anchor_connection;
 
 }  // namespace tlsclub::gui

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "simulation/expectations.h"
 #include "state/anchors.h"
 
 namespace tlsclub::gui {
@@ -75,16 +74,6 @@ Question decisive_question(const Connection& c, std::size_t connection, const St
 }
 
 }  // namespace
-
-std::string right_answer(const std::string& kind, const Connection& c) {
-  if (kind == "outcome") return std::string(to_string(c.outcome));
-  if (kind == "alert") return c.alert.value_or("none");
-  if (kind == "failing_check") {
-    const std::string failing = first_failing_check(c);
-    return failing.empty() ? "none" : failing;
-  }
-  return "";
-}
 
 void PredictSession::build(const ScenarioSpec* spec, const Timeline& timeline,
                            const StepIndex& steps) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scenario/scenario.h"
+#include "simulation/anchors.h"
 #include "state/stepping.h"
 
 namespace tlsclub::gui {
@@ -48,6 +49,6 @@ class PredictSession {
 };
 
 // The right answer of a question of `kind` about a visit ("" for "choice": the trainer's).
-std::string right_answer(const std::string& kind, const Connection& connection);
+using tlsclub::right_answer;
 
 }  // namespace tlsclub::gui
