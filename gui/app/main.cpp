@@ -12,6 +12,7 @@
 
 #include "app/options.h"
 #include "app/screenshot.h"
+#include "course/course.h"
 #include "state/lesson.h"
 #include "state/session.h"
 #include "state/settings.h"
@@ -22,7 +23,8 @@
 namespace keys = tlsclub::gui::keys;
 static_assert(
     keys::kO == GLFW_KEY_O && keys::kR == GLFW_KEY_R && keys::kDigit1 == GLFW_KEY_1 &&
-        keys::kF1 == GLFW_KEY_F1,
+        keys::kF1 == GLFW_KEY_F1 && keys::kL == GLFW_KEY_L && keys::kM == GLFW_KEY_M &&
+        keys::kG == GLFW_KEY_G,
     "view/keys.h must use GLFW's key numbers: the GLFW backend fills io.KeysDown with them");
 
 namespace {
@@ -124,6 +126,37 @@ bool run_what_if(Session& session, const std::string& text) {
   return session.what_if_error().empty();
 }
 
+// The course (docs/lessons): found beside the program or its source tree, or $TLSCLUB_LESSONS.
+// Without it the app still runs; the Course tab says why there are no lessons.
+void load_the_course(Session& session, const fs::path& self) {
+  const auto dir = tlsclub::find_course_dir(self);
+  if (!dir || !session.scenarios_dir()) {
+    session.set_course_errors({"no docs/lessons folder was found"});
+    return;
+  }
+  tlsclub::CourseLoad loaded = tlsclub::load_course(*dir, *session.scenarios_dir());
+  if (auto* errors = std::get_if<std::vector<tlsclub::LoadError>>(&loaded)) {
+    std::vector<std::string> lines;
+    for (const tlsclub::LoadError& e : *errors) lines.push_back(e.to_string());
+    session.set_course_errors(std::move(lines));
+    return;
+  }
+  session.set_course(std::move(std::get<tlsclub::Course>(loaded)));
+}
+
+// --lesson N [--lesson-stop K]: walk lesson N from stop K. False (and a message) without it.
+bool start_lesson(Session& session, const Options& options) {
+  if (options.lesson == 0) return true;
+  const auto& course = session.course();
+  if (!course || options.lesson > static_cast<int>(course->lessons.size())) {
+    std::fprintf(stderr, "tlsclub-gui: error: there is no lesson %d\n", options.lesson);
+    return false;
+  }
+  session.apply(cmd::StartLesson{static_cast<std::size_t>(options.lesson - 1), true});
+  if (options.lesson_stop) session.apply(cmd::LessonGoTo{*options.lesson_stop});
+  return session.walk_lesson() != nullptr;
+}
+
 void render(GLFWwindow* window, const ImVec4& clear) {
   ImGui::Render();
   int w = 0, h = 0;
@@ -156,13 +189,18 @@ int main(int argc, char** argv) {
   if (options->predict) settings.predict = true;
 
   Session session(find_scenarios_dir(executable(argv[0])));
+  load_the_course(session, executable(argv[0]));
+  session.set_progress(settings.progress);
   if (!open_start_lesson(session, *options, settings) && screenshot) return 2;
   session.apply(cmd::SetLevel{settings.level});
   session.apply(cmd::SetPredict{settings.predict});
   session.apply(cmd::SetSpeed{settings.speed});
   if (!place_cursor(session, *options) && screenshot) return 2;
   if (!options->what_if.empty() && !run_what_if(session, options->what_if) && screenshot) return 2;
-  Tab tab = Tab::club;
+  if (!start_lesson(session, *options) && screenshot) return 2;
+  // A new student starts at the course; a file named on the command line, or a lesson being
+  // walked, is shown in the club view.
+  Tab tab = options->scenario.empty() && options->lesson == 0 ? Tab::course : Tab::club;
   if (!options->tab.empty() && !tab_from_string(options->tab, tab)) {
     std::fprintf(stderr, "tlsclub-gui: error: unknown tab '%s' (see --help)\n",
                  options->tab.c_str());
@@ -205,6 +243,10 @@ int main(int argc, char** argv) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
   view.show_tab(tab);
+  view.view().myths_open = options->myths;
+  view.view().glossary_open = options->glossary;
+  if (options->lesson > 0)
+    view.view().course_selected = static_cast<std::size_t>(options->lesson - 1);
 
   int status = 0;
   double last = glfwGetTime();
@@ -246,6 +288,7 @@ int main(int argc, char** argv) {
       glfwGetWindowSize(window, &settings.window_width, &settings.window_height);
     }
     settings.last_lesson = session.lesson().file.string();
+    settings.progress = session.progress();
     if (!save_settings(settings_file, settings, &error))
       std::fprintf(stderr, "tlsclub-gui: warning: settings not saved: %s\n", error.c_str());
   }

@@ -9,14 +9,18 @@ const char* usage() {
 
 Usage: tlsclub-gui [SCENARIO.toml] [options]
 
-With no file it opens where you left off (or the first lesson, basics/first-visit-mutual-tls13,
-or the built-in demo when no scenarios/ folder is found).
+With no file it opens the Course (twelve lessons) beside the scenario you left off at (or
+basics/first-visit-mutual-tls13, or the built-in demo when no scenarios/ folder is found).
 
 Options:
   --step N             start at step N of the member's visit (with --member), else of the queue
   --member NAME        start at NAME's visit
-  --tab NAME           bring a panel forward: club lessons fields bytes certificates checklist
-                       secrets what-if
+  --tab NAME           bring a panel forward: course club library fields bytes certificates
+                       checklist secrets what-if
+  --lesson N           start lesson N of the course (docs/lessons, or $TLSCLUB_LESSONS)
+  --lesson-stop K      ... at stop K of its walk (steps, questions, try-it tasks; from 0)
+  --myths              open the myth cards
+  --glossary           open the glossary
   --theme dark|light   colour theme (remembered)
   --level club|engineer|both
                        explanations in the club's words, an engineer's, or both
@@ -29,7 +33,8 @@ Options:
   -h, --help           this text
 
 Keys: ← → step · Space play/pause · Home/End start/end of the visit · PgUp/PgDn member ·
-1-8 panel tabs · Ctrl+O open · Ctrl+R reload · F1 keys and colours.
+1-9 panel tabs · Ctrl+L course · Ctrl+M myths · Ctrl+G glossary · Ctrl+→/← lesson stops ·
+Ctrl+O open · Ctrl+R reload · F1 keys and colours.
 Scenarios are found in $TLSCLUB_SCENARIOS, next to the program or its source tree, or in
 share/tlsclub/scenarios. Settings: $XDG_CONFIG_HOME/tlsclub/gui.ini.
 )";
@@ -64,6 +69,22 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       o.help = true;
     } else if (a == "--predict") {
       o.predict = true;
+    } else if (a == "--myths") {
+      o.myths = true;
+    } else if (a == "--glossary") {
+      o.glossary = true;
+    } else if (a == "--lesson" || a == "--lesson-stop") {
+      const std::string* v = value(a.c_str());
+      if (v == nullptr) return std::nullopt;
+      std::size_t n = 0;
+      if (!to_number(*v, n) || (a == "--lesson" && (n < 1 || n > 99))) {
+        error = a + " needs a number, not '" + *v + "'";
+        return std::nullopt;
+      }
+      if (a == "--lesson")
+        o.lesson = static_cast<int>(n);
+      else
+        o.lesson_stop = n;
     } else if (a == "--step") {
       const std::string* v = value("--step");
       if (v == nullptr) return std::nullopt;

@@ -18,7 +18,11 @@ struct Options {
   std::string level;  // "club" / "engineer" / "both"
   bool predict = false;
   std::string
-      what_if;  // "tamper:RECORD:BYTE", "drop:RECORD", "replay:RECORD" on the member's visit
+      what_if;     // "tamper:RECORD:BYTE", "drop:RECORD", "replay:RECORD" on the member's visit
+  int lesson = 0;  // start lesson N of the course (1-based; 0: none)
+  std::optional<std::size_t> lesson_stop;  // ... at this stop of its walk (0-based)
+  bool myths = false;                      // open the myth cards
+  bool glossary = false;                   // open the glossary
   bool help = false;
 };
 

@@ -69,11 +69,31 @@ struct Export {
   std::filesystem::path dir;
 };
 struct RescanLibrary {};
+// Lesson mode (course_session.cpp).
+struct StartLesson {
+  std::size_t lesson;  // index into the course's lessons
+  bool resume = true;  // at the furthest step seen; false: from the start, answers forgotten
+};
+struct LessonGoTo {  // straight to a stop of the walk (the outline; --lesson-stop)
+  std::size_t stop;
+};
+struct LessonNext {};
+struct LessonBack {};
+struct LessonAnswer {  // the answer to the question the walk is at
+  std::string choice;
+};
+struct RunTry {};  // run the try-it task the walk is at
+struct LeaveLesson {};
+struct ShowEvidence {  // a myth card's "Show me"
+  std::size_t myth, evidence;
+};
 
-using Command = std::variant<StepForward, StepBack, Home, End, NextMember, PreviousMember, Seek,
-                             SeekRow, TogglePlay, SetSpeed, Select, SelectField, SelectByte, Open,
-                             OpenDemo, Reload, RunWhatIf, MoveClock, SwitchBranch, SetPredict,
-                             Answer, SetLevel, RunAll, RescanLibrary, Export>;
+using Command =
+    std::variant<StepForward, StepBack, Home, End, NextMember, PreviousMember, Seek, SeekRow,
+                 TogglePlay, SetSpeed, Select, SelectField, SelectByte, Open, OpenDemo, Reload,
+                 RunWhatIf, MoveClock, SwitchBranch, SetPredict, Answer, SetLevel, RunAll,
+                 RescanLibrary, Export, StartLesson, LessonGoTo, LessonNext, LessonBack,
+                 LessonAnswer, RunTry, LeaveLesson, ShowEvidence>;
 
 }  // namespace tlsclub::gui::cmd
 

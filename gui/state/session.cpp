@@ -213,6 +213,20 @@ void Session::apply(const Command& command) {
                    if (scenarios_dir_) library_.scan(*scenarios_dir_);
                  },
                  [&](const cmd::Export& e) { export_files(e); },
+                 [&](const cmd::StartLesson& l) { start_lesson(l); },
+                 [&](const cmd::LessonNext&) {
+                   if (course_ && walk_.next(progress_of(*walk_lesson()))) show_stop();
+                 },
+                 [&](const cmd::LessonGoTo& g) {
+                   if (walk_.go(g.stop)) show_stop();
+                 },
+                 [&](const cmd::LessonBack&) {
+                   if (walk_.back()) show_stop();
+                 },
+                 [&](const cmd::LessonAnswer& a) { lesson_answer(a.choice); },
+                 [&](const cmd::RunTry&) { run_try(); },
+                 [&](const cmd::LeaveLesson&) { walk_.end(); },
+                 [&](const cmd::ShowEvidence& e) { show_evidence(e); },
              },
              command);
 }
@@ -230,10 +244,8 @@ void Session::update(double seconds) {
     }
     step_forward();
   }
-  if (auto branch = what_if_.poll()) {
-    branches_.push_back(std::move(*branch));
-    show_branch(branches_.size() - 1, position());
-  }
+  if (auto branch = what_if_.poll()) branch_arrived(std::move(*branch));
+  if (try_running_ && !what_if_.busy()) try_finished();  // it failed: what_if_error() says why
   if (auto rows = run_all_.poll()) run_all_rows_ = std::move(*rows);
   since_file_check_ += seconds;
   if (since_file_check_ >= 1.0) {
@@ -258,10 +270,8 @@ void Session::check_files() {
 }
 
 void Session::wait_for_jobs() {
-  if (auto branch = what_if_.wait()) {
-    branches_.push_back(std::move(*branch));
-    show_branch(branches_.size() - 1, position());
-  }
+  if (auto branch = what_if_.wait()) branch_arrived(std::move(*branch));
+  if (try_running_) try_finished();
   if (auto rows = run_all_.wait()) run_all_rows_ = std::move(*rows);
 }
 

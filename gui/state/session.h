@@ -4,11 +4,14 @@
 // through const accessors and push Commands; apply() runs them once per frame.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "course/course.h"
 #include "state/commands.h"
+#include "state/course_walk.h"
 #include "state/job.h"
 #include "state/ladder_layout.h"
 #include "state/lesson.h"
@@ -71,6 +74,24 @@ class Session {
   bool run_all_busy() const { return run_all_.busy(); }
   const std::vector<RunAllRow>& run_all_rows() const { return run_all_rows_; }
 
+  // Lesson mode (course_session.cpp): the course, the walk through one lesson, the progress
+  // remembered per lesson id, and what each try-it task did.
+  void set_course(Course course);
+  void set_course_errors(std::vector<std::string> errors);
+  const std::optional<Course>& course() const { return course_; }
+  const std::vector<std::string>& course_errors() const { return course_errors_; }
+  const CourseWalk& walk() const { return walk_; }
+  const CourseLesson* walk_lesson() const;  // the lesson being walked, if any
+  const std::map<std::string, LessonProgress>& progress() const { return progress_; }
+  void set_progress(std::map<std::string, LessonProgress> progress);
+  const LessonProgress& progress_of(const CourseLesson& lesson) const;
+  const std::vector<std::optional<TryResult>>& try_results() const { return try_results_; }
+  bool try_running() const { return try_running_.has_value(); }
+  // The choices of the question the walk is at (prepared when it gets there, not per frame).
+  const std::vector<std::string>& lesson_choices() const { return lesson_choices_; }
+  // Why the walk could not show what it should ("" when it could).
+  const std::string& course_message() const { return course_message_; }
+
   void apply(const Command& command);
   void apply_all(Commands& commands);
   // Once per frame: playback, finished background work, files changed on disk.
@@ -88,6 +109,19 @@ class Session {
   void answer(std::size_t question, const std::string& choice);
   void check_files();
   void export_files(const cmd::Export& request);
+  void branch_arrived(Branch branch);
+  // Lesson mode.
+  const Lesson* cached(const std::string& scenario);
+  std::optional<std::size_t> place_position(const LessonPlace& place);
+  bool show_scenario(const std::string& scenario);
+  bool show_place(const LessonPlace& place, bool before);
+  void show_stop();
+  void start_lesson(const cmd::StartLesson& start);
+  void lesson_answer(const std::string& choice);
+  void run_try();
+  void try_finished();
+  void show_evidence(const cmd::ShowEvidence& show);
+  void select_field_named(const std::string& key);
 
   std::optional<std::filesystem::path> scenarios_dir_;
   ScenarioLibrary library_;
@@ -115,6 +149,16 @@ class Session {
   double since_file_check_ = 0.0;
   std::string export_report_;
   bool export_failed_ = false;
+
+  std::optional<Course> course_;
+  std::vector<std::string> course_errors_;
+  CourseWalk walk_;
+  std::map<std::string, LessonProgress> progress_;
+  std::vector<std::optional<TryResult>> try_results_;
+  std::optional<std::size_t> try_running_;
+  std::map<std::filesystem::path, Lesson> cache_;  // scenarios a lesson uses, run once
+  std::vector<std::string> lesson_choices_;
+  std::string course_message_;
 };
 
 }  // namespace tlsclub::gui

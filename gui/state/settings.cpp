@@ -54,6 +54,28 @@ void number(std::string_view text, T& out, T low, T high) {
   if (ec == std::errc() && end == text.data() + text.size()) out = std::clamp(value, low, high);
 }
 
+// `lesson.<id>.seen`, `lesson.<id>.done`, `lesson.<id>.answer.<n>`; anything else is ignored.
+void lesson_progress(std::string_view key, std::string_view value, Settings& s) {
+  key.remove_prefix(std::string_view("lesson.").size());
+  const std::size_t dot = key.find('.');
+  if (dot == 0 || dot == std::string_view::npos) return;
+  const std::string id(key.substr(0, dot));
+  const std::string_view what = key.substr(dot + 1);
+  if (what == "seen") {
+    std::size_t seen = 0;
+    number(value, seen, std::size_t{0}, std::size_t{10000});
+    s.progress[id].seen = seen;
+  } else if (what == "done") {
+    s.progress[id].done = value == "true";
+  } else if (what.starts_with("answer.") && !value.empty()) {
+    std::size_t n = 0;
+    const std::string_view index = what.substr(7);
+    const auto [end, ec] = std::from_chars(index.data(), index.data() + index.size(), n);
+    if (ec == std::errc() && end == index.data() + index.size() && n < 10000)
+      s.progress[id].answers[n] = std::string(value);
+  }
+}
+
 }  // namespace
 
 Settings parse_settings(std::string_view text) {
@@ -82,6 +104,7 @@ Settings parse_settings(std::string_view text) {
     if (key == "predict") s.predict = value == "true";
     if (key == "speed") number(value, s.speed, 0.25, 20.0);
     if (key == "last_lesson") s.last_lesson = std::string(value);
+    if (key.starts_with("lesson.")) lesson_progress(key, value, s);
   }
   return s;
 }
@@ -97,6 +120,13 @@ std::string format_settings(const Settings& s) {
       << "\nlevel = " << to_string(s.level) << "\nfont_size = " << s.font_size
       << "\npredict = " << (s.predict ? "true" : "false") << "\nspeed = " << s.speed
       << "\nlast_lesson = " << s.last_lesson << "\n";
+  for (const auto& [id, p] : s.progress) {
+    if (p == LessonProgress{}) continue;
+    out << "lesson." << id << ".seen = " << p.seen << "\n";
+    if (p.done) out << "lesson." << id << ".done = true\n";
+    for (const auto& [n, answer] : p.answers)
+      out << "lesson." << id << ".answer." << n << " = " << answer << "\n";
+  }
   return out.str();
 }
 

@@ -3,7 +3,9 @@
 // was, on the lesson it was): $XDG_CONFIG_HOME/tlsclub/gui.ini (or ~/.config/tlsclub/gui.ini),
 // plain key = value lines, written atomically.
 
+#include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,14 @@ namespace tlsclub::gui {
 enum class Level : std::uint8_t { club, engineer, both };
 std::string_view to_string(Level level);
 Level level_from_string(std::string_view text);  // unknown: both
+
+// How far a student got in one lesson of the course, by question index: the answers given.
+struct LessonProgress {
+  std::size_t seen = 0;  // steps seen (the furthest step reached, 1-based; 0: not started)
+  bool done = false;     // the summary was reached
+  std::map<std::size_t, std::string> answers;
+  bool operator==(const LessonProgress&) const = default;
+};
 
 struct Settings {
   int window_x = -1, window_y = -1;  // -1: let the window manager place it
@@ -26,6 +36,9 @@ struct Settings {
   bool predict = false;
   double speed = 1.5;       // steps per second when playing
   std::string last_lesson;  // a file path; "" for the built-in demo
+  // Lesson mode, by lesson id ("03-who-encrypts-what"): lines `lesson.<id>.seen = 4`,
+  // `lesson.<id>.done = true`, `lesson.<id>.answer.<n> = refused`.
+  std::map<std::string, LessonProgress> progress;
 };
 
 // The file's place; empty when neither XDG_CONFIG_HOME nor HOME is set.

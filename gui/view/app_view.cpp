@@ -11,10 +11,11 @@ namespace tlsclub::gui {
 namespace {
 
 constexpr std::array<const char*, static_cast<std::size_t>(Tab::count)> kTabNames = {
-    "club", "lessons", "fields", "bytes", "certificates", "checklist", "secrets", "what-if"};
+    "course",       "club",      "library", "fields", "bytes",
+    "certificates", "checklist", "secrets", "what-if"};
 constexpr std::array<const char*, static_cast<std::size_t>(Tab::count)> kTabLabels = {
-    "Club view  1",    "Lessons  2",   "Fields  3",  "Bytes  4",
-    "Certificates  5", "Checklist  6", "Secrets  7", "What if  8"};
+    "Course  1",       "Club view  2", "Library  3", "Fields  4", "Bytes  5",
+    "Certificates  6", "Checklist  7", "Secrets  8", "What if  9"};
 
 // A tab bar over some of the tabs; the requested one is brought forward once.
 void tabs(ViewContext& ctx, const char* id, std::initializer_list<Tab> which) {
@@ -25,10 +26,13 @@ void tabs(ViewContext& ctx, const char* id, std::initializer_list<Tab> which) {
     if (!ImGui::BeginTabItem(kTabLabels[i], nullptr, flags)) continue;
     ImGui::BeginChild("content", ImVec2(0, 0), false);
     switch (tab) {
+      case Tab::course:
+        draw_course(ctx);
+        break;
       case Tab::club:
         draw_club_view(ctx);
         break;
-      case Tab::lessons:
+      case Tab::library:
         draw_library(ctx);
         break;
       case Tab::fields:
@@ -98,8 +102,13 @@ void AppView::keyboard() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // typing a path: the keys are the text field's
   const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
-  if (pressed(ImGuiKey_RightArrow)) commands_.emplace_back(cmd::StepForward{});
-  if (pressed(ImGuiKey_LeftArrow)) commands_.emplace_back(cmd::StepBack{});
+  const bool walking = session_.walk_lesson() != nullptr;
+  if (pressed(ImGuiKey_RightArrow))
+    commands_.emplace_back(io.KeyCtrl && walking ? Command(cmd::LessonNext{})
+                                                 : Command(cmd::StepForward{}));
+  if (pressed(ImGuiKey_LeftArrow))
+    commands_.emplace_back(io.KeyCtrl && walking ? Command(cmd::LessonBack{})
+                                                 : Command(cmd::StepBack{}));
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
     commands_.emplace_back(cmd::TogglePlay{});
   if (pressed(ImGuiKey_Home)) commands_.emplace_back(cmd::Home{});
@@ -107,9 +116,15 @@ void AppView::keyboard() {
   if (pressed(ImGuiKey_PageDown)) commands_.emplace_back(cmd::NextMember{});
   if (pressed(ImGuiKey_PageUp)) commands_.emplace_back(cmd::PreviousMember{});
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false)) {
-    view_.request_tab = Tab::lessons;
+    view_.request_tab = Tab::library;
     view_.focus_path = true;
   }
+  // Lesson mode: Ctrl+L the course, Ctrl+M the myth cards, Ctrl+G the glossary; Ctrl+→ / Ctrl+←
+  // the lesson's next and previous stop (plain arrows keep stepping the ladder).
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kL, false)) view_.request_tab = Tab::course;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kM, false)) view_.myths_open = !view_.myths_open;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kG, false))
+    view_.glossary_open = !view_.glossary_open;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kR, false)) commands_.emplace_back(cmd::Reload{});
   if (ImGui::IsKeyPressed(keys::kF1, false)) view_.help_open = true;
   if (!io.KeyCtrl) {
@@ -121,6 +136,7 @@ void AppView::keyboard() {
 void AppView::layout(ViewContext& ctx) {
   draw_menu_bar(ctx);
   draw_scenario_bar(ctx);
+  draw_lesson_bar(ctx);
   const float splitter_w = 6.0f;
   const float transport_h =
       ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
@@ -131,7 +147,7 @@ void AppView::layout(ViewContext& ctx) {
 
   ImGui::BeginChild("top_left", ImVec2((avail.x - splitter_w) * settings_.split_columns, top_h),
                     true);
-  tabs(ctx, "top_left_tabs", {Tab::club, Tab::lessons});
+  tabs(ctx, "top_left_tabs", {Tab::course, Tab::club, Tab::library});
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("split_columns_holder", ImVec2(splitter_w, top_h), false);
@@ -178,6 +194,8 @@ void AppView::frame(double seconds) {
   draw_help(ctx);
   draw_export(ctx);
   ImGui::End();
+  draw_myths(ctx);  // windows of their own, over the layout
+  draw_glossary(ctx);
   ImGui::PopFont();
   view_.request_tab = Tab::count;
 

@@ -12,7 +12,7 @@ void draw_menu_bar(ViewContext& ctx) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) {
-      ctx.view.request_tab = Tab::lessons;
+      ctx.view.request_tab = Tab::library;
       ctx.view.focus_path = true;
     }
     if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.lesson().file.empty()))
@@ -30,7 +30,35 @@ void draw_menu_bar(ViewContext& ctx) {
     if (ImGui::MenuItem("Quit")) ctx.view.quit = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Lessons")) {
+  if (ImGui::BeginMenu("Course")) {
+    if (ImGui::MenuItem("The lessons", "Ctrl+L")) ctx.view.request_tab = Tab::course;
+    if (ImGui::MenuItem("Myth and fact", "Ctrl+M", ctx.view.myths_open))
+      ctx.view.myths_open = !ctx.view.myths_open;
+    if (ImGui::MenuItem("Glossary", "Ctrl+G", ctx.view.glossary_open))
+      ctx.view.glossary_open = !ctx.view.glossary_open;
+    if (s.course()) {
+      ImGui::Separator();
+      const auto& lessons = s.course()->lessons;
+      for (std::size_t i = 0; i < lessons.size(); ++i) {
+        const CourseLesson& l = lessons[i];
+        char label[300];
+        std::snprintf(label, sizeof label, "%s%d. %s", s.progress_of(l).done ? "✓ " : "", l.number,
+                      l.title.c_str());
+        if (ImGui::MenuItem(label, nullptr, s.walk_lesson() == &l)) {
+          ctx.view.course_selected = i;
+          ctx.view.request_tab = Tab::course;
+        }
+      }
+    }
+    if (s.walk_lesson() != nullptr) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Next stop of the lesson", "Ctrl+→")) ctx.push(cmd::LessonNext{});
+      if (ImGui::MenuItem("Previous stop", "Ctrl+←")) ctx.push(cmd::LessonBack{});
+      if (ImGui::MenuItem("Leave the lesson")) ctx.push(cmd::LeaveLesson{});
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Library")) {
     const auto& entries = s.library().entries();
     if (entries.empty()) ImGui::TextDisabled("no scenarios/ folder found");
     for (const std::string& lesson : s.library().lessons()) {
@@ -72,7 +100,9 @@ void draw_menu_bar(ViewContext& ctx) {
 
 void draw_scenario_bar(ViewContext& ctx) {
   const Session& s = ctx.session;
-  if (ImGui::Button("◀ lessons")) ctx.view.request_tab = Tab::lessons;
+  if (ImGui::Button("◀ course")) ctx.view.request_tab = Tab::course;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The lessons (Ctrl+L); every scenario is in the Library tab");
   ImGui::SameLine();
   ImGui::PushFont(ctx.fonts.large);
   text(s.timeline().title);

@@ -7,7 +7,10 @@ namespace tlsclub::gui::keys {
 
 inline constexpr int kO = 79;       // GLFW_KEY_O: Ctrl+O opens a scenario
 inline constexpr int kR = 82;       // GLFW_KEY_R: Ctrl+R reloads it
-inline constexpr int kDigit1 = 49;  // GLFW_KEY_1 .. GLFW_KEY_8: panel tabs
+inline constexpr int kDigit1 = 49;  // GLFW_KEY_1 .. GLFW_KEY_9: panel tabs
 inline constexpr int kF1 = 290;     // GLFW_KEY_F1: help
+inline constexpr int kL = 76;       // GLFW_KEY_L: Ctrl+L the course
+inline constexpr int kM = 77;       // GLFW_KEY_M: Ctrl+M the myth cards
+inline constexpr int kG = 71;       // GLFW_KEY_G: Ctrl+G the glossary
 
 }  // namespace tlsclub::gui::keys

@@ -1,5 +1,6 @@
-// The scenario library: lessons with their summaries, any file by path (Ctrl+O), load errors in
-// place (file:line:col), and the trainer's "run all": expected against actual for every member.
+// The scenario library (the Library tab): every scenario file by folder, with its summary, any file
+// by path (Ctrl+O), load errors in place (file:line:col), and the trainer's "run all": expected
+// against actual for every member.
 #include <cstdio>
 #include <cstring>
 
@@ -94,6 +95,9 @@ void run_all_table(ViewContext& ctx) {
 
 void draw_library(ViewContext& ctx) {
   const Session& s = ctx.session;
+  text_wrapped_coloured(ctx.colours.dim,
+                        "Every scenario, by folder. The Course tab (1) walks through them as "
+                        "twelve lessons; here you open any of them freely.");
   path_field(ctx);
   ImGui::Separator();
   if (!s.scenarios_dir()) {

@@ -19,6 +19,10 @@ void draw_checklist(ViewContext& ctx);
 void draw_secrets(ViewContext& ctx);
 void draw_what_if(ViewContext& ctx);
 void draw_help(ViewContext& ctx);
-void draw_export(ViewContext& ctx);  // File ▸ Export: where to, then what was written
+void draw_export(ViewContext& ctx);      // File ▸ Export: where to, then what was written
+void draw_course(ViewContext& ctx);      // the Course tab: the lessons, the one opened
+void draw_lesson_bar(ViewContext& ctx);  // the lesson being walked, across the window
+void draw_myths(ViewContext& ctx);       // Myth and fact window
+void draw_glossary(ViewContext& ctx);    // Glossary window
 
 }  // namespace tlsclub::gui

@@ -20,12 +20,16 @@ namespace tlsclub::gui {
 // Where things were drawn in the last frame, so tests can click them like a student would.
 struct Hit {
   enum class Kind : std::uint8_t {
-    ladder_row,  // index: ladder row
-    field_node,  // index: FieldMap index of the inspector tree
-    hex_block,   // index: ByteBlock; `cell` and `columns` give each byte's place
-    check_item,  // index: CheckEvent
-    answer,      // index: choice of the pending question
-    button,      // index: one of the Button ids below
+    ladder_row,     // index: ladder row
+    field_node,     // index: FieldMap index of the inspector tree
+    hex_block,      // index: ByteBlock; `cell` and `columns` give each byte's place
+    check_item,     // index: CheckEvent
+    answer,         // index: choice of the pending question
+    lesson_answer,  // index: choice of the lesson's question
+    course_row,     // index: lesson of the course
+    show_me,        // index: myth * 100 + evidence
+    glossary_row,   // index: glossary entry
+    button,         // index: one of the Button ids below
   };
   Kind kind;
   std::size_t index;
@@ -34,11 +38,24 @@ struct Hit {
   std::size_t columns = 0;
 };
 
-enum ButtonId : std::size_t { kRunWhatIf, kPlay, kStepForward, kStepBack, kRunAll, kButtonCount };
+enum ButtonId : std::size_t {
+  kRunWhatIf,
+  kPlay,
+  kStepForward,
+  kStepBack,
+  kRunAll,
+  kLessonStart,
+  kLessonNext,
+  kLessonBack,
+  kRunTry,
+  kNextLesson,
+  kButtonCount
+};
 
 enum class Tab : std::uint8_t {
+  course,
   club,
-  lessons,
+  library,
   fields,
   bytes,
   certificates,
@@ -64,6 +81,12 @@ struct ViewState {
   bool focus_path = false;       // Ctrl+O: focus the path field
   char path[1024] = {};
   bool help_open = false;
+  // Lesson mode, the myth cards and the glossary.
+  std::size_t course_selected = 0;  // the lesson the Course tab shows
+  bool myths_open = false;
+  bool glossary_open = false;
+  ImGuiTextFilter glossary_filter;
+  std::size_t glossary_selected = npos;
   int export_what = -1;  // a cmd::Export::What asked for from the menu (one frame)
   int export_shown = 0;  // the one the open Export window is for
   char export_dir[1024] = {};

@@ -108,7 +108,7 @@ TEST_CASE("clicking a field highlights its bytes; clicking a byte selects its fi
 TEST_CASE("a byte of the record on the wire selects the message and field it belongs to") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");
-  h.press(static_cast<int>('4'));  // the Bytes tab
+  h.press(static_cast<int>('5'));  // the Bytes tab
   h.frames(2);
   // Wire byte 5 + 6 is the first byte of the ClientHello's random.
   const auto byte = h.byte_at(ByteBlock::wire, 11);

@@ -44,7 +44,7 @@ TEST_CASE("tampering with the club's encrypted flight turns admitted into bad_re
   CHECK(h.session().timeline().connections[0].outcome == Outcome::admitted);
   const Connection& c = h.session().timeline().connections[0];
   h.session().apply(cmd::Select{0, sent_record(c, 4)});
-  h.press(static_cast<int>('8'));  // the What if tab
+  h.press(static_cast<int>('9'));  // the What if tab
   h.frames(2);
   const auto run = h.where(Hit::Kind::button, kRunWhatIf);
   REQUIRE(run.has_value());

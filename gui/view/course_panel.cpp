@@ -1,0 +1,263 @@
+// Lesson mode: the Course tab (the twelve lessons, their progress, the one opened: objectives,
+// introduction, Start) and the lesson bar across the window while a lesson is walked (its
+// narration, "Step k of n", the question, the try-it task, the summary).
+#include <algorithm>
+#include <cstdio>
+
+#include "view/panels.h"
+#include "view/widgets.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+void bullet_list(const std::vector<std::string>& items) {
+  for (const std::string& item : items) {
+    ImGui::Bullet();
+    text_wrapped(item);
+  }
+}
+
+void lesson_row(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
+  const LessonProgress& p = ctx.session.progress_of(lesson);
+  char label[256];
+  std::snprintf(label, sizeof label, "%s %2d  %s##lesson%zu", p.done ? "✓" : " ", lesson.number,
+                lesson.title.c_str(), i);
+  if (ImGui::Selectable(label, ctx.view.course_selected == i,
+                        ImGuiSelectableFlags_AllowItemOverlap))
+    ctx.view.course_selected = i;
+  ctx.view.hit(Hit::Kind::course_row, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  if (p.seen == 0 && p.answers.empty()) return;
+  char progress[96];
+  std::snprintf(progress, sizeof progress, "%zu/%zu steps · %zu/%zu answered · %zu right", p.seen,
+                lesson.steps.size(), answered(lesson, p), lesson.questions.size(),
+                correct(lesson, p));
+  const float w = ImGui::CalcTextSize(progress).x;
+  ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - w, ImGui::GetFontSize() * 12.0f));
+  text_dim(ctx, progress);
+}
+
+void lesson_page(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
+  const Session& s = ctx.session;
+  const LessonProgress& p = s.progress_of(lesson);
+  ImGui::PushFont(ctx.fonts.large);
+  char title[256];
+  std::snprintf(title, sizeof title, "Lesson %d · %s", lesson.number, lesson.title.c_str());
+  text_wrapped(title);
+  ImGui::PopFont();
+  const bool walking = s.walk_lesson() == &lesson;
+  const bool resumable = p.seen > 0 && !p.done;
+  const char* start = walking ? "Restart" : resumable ? "Resume" : p.done ? "Again" : "Start ▶";
+  if (tracked_button(ctx, start, kLessonStart))
+    ctx.push(cmd::StartLesson{i, !walking && resumable});
+  if (resumable || p.done) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("start over (forget answers)")) ctx.push(cmd::StartLesson{i, false});
+  }
+  if (walking) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("in progress: the lesson bar above leads the way");
+  }
+  ImGui::Spacing();
+  text_coloured(ctx.colours.select, "You will learn to");
+  bullet_list(lesson.objectives);
+  ImGui::Spacing();
+  text_wrapped(lesson.introduction);
+  ImGui::Spacing();
+  ImGui::TextDisabled("%zu steps · %zu questions · %zu try-it tasks", lesson.steps.size(),
+                      lesson.questions.size(), lesson.tries.size());
+  for (const LessonScenario& sc : lesson.scenarios) {
+    ImGui::Bullet();
+    text_coloured(ctx.colours.dim, sc.file);
+    text_wrapped(sc.why);
+  }
+  if (!lesson.references.empty()) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("Further reading:");
+    for (const std::string& r : lesson.references) {
+      ImGui::SameLine();
+      text_coloured(ctx.colours.select, r);
+    }
+  }
+}
+
+}  // namespace
+
+void draw_course(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (!s.course()) {
+    text_wrapped_coloured(ctx.colours.dim,
+                          "No course found (docs/lessons; set TLSCLUB_LESSONS to its folder). "
+                          "The Library tab has every scenario.");
+    for (const std::string& e : s.course_errors()) text_wrapped_coloured(ctx.colours.fail, e);
+    return;
+  }
+  const auto& lessons = s.course()->lessons;
+  if (lessons.empty()) return;
+  if (ctx.view.course_selected >= lessons.size()) ctx.view.course_selected = 0;
+  const float list_h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(lessons.size()) +
+                       ImGui::GetStyle().WindowPadding.y * 2;
+  ImGui::BeginChild("course_list", ImVec2(0, list_h), false);
+  for (std::size_t i = 0; i < lessons.size(); ++i) lesson_row(ctx, i, lessons[i]);
+  ImGui::EndChild();
+  ImGui::Separator();
+  ImGui::BeginChild("course_page", ImVec2(0, 0), false);
+  lesson_page(ctx, ctx.view.course_selected, lessons[ctx.view.course_selected]);
+  ImGui::EndChild();
+}
+
+namespace {
+
+void question_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t index) {
+  const LessonQuestion& q = lesson.questions[index];
+  const LessonProgress& p = ctx.session.progress_of(lesson);
+  const auto given = p.answers.find(index);
+  if (given == p.answers.end()) {
+    text_coloured(ctx.colours.select, "Before you look:");
+    ImGui::SameLine();
+    text_wrapped(q.question);
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const auto& choices = ctx.session.lesson_choices();
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+      ImGui::PushID(static_cast<int>(i));
+      const char* label = choices[i].c_str();
+      const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+      if (i > 0) {
+        ImGui::SameLine();
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w > right)
+          ImGui::NewLine();
+      }
+      if (ImGui::Button(label)) ctx.push(cmd::LessonAnswer{choices[i]});
+      ctx.view.hit(Hit::Kind::lesson_answer, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      ImGui::PopID();
+    }
+    return;
+  }
+  text_dim(ctx, q.question);
+  const bool right = given->second == q.answer;
+  char line[600];
+  std::snprintf(line, sizeof line, "%s You said \"%s\"; the answer is \"%s\".",
+                right ? "✓ Right!" : "✗ Not quite.", given->second.c_str(), q.answer.c_str());
+  text_wrapped_coloured(right ? ctx.colours.pass : ctx.colours.fail, line);
+  text_wrapped(q.explanation);
+}
+
+void try_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t index) {
+  const Session& s = ctx.session;
+  const TryTask& task = lesson.tries[index];
+  text_coloured(ctx.colours.attack, "Try it:");
+  ImGui::SameLine();
+  text_wrapped(task.task);
+  const bool running = s.try_running() || s.what_if_busy();
+  if (tracked_button(ctx, "Run it ▶", kRunTry) && !running) ctx.push(cmd::RunTry{});
+  if (running) {
+    ImGui::SameLine();
+    spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
+  }
+  const auto& result = index < s.try_results().size() ? s.try_results()[index] : std::nullopt;
+  if (!result) return;
+  ImGui::SameLine();
+  ImGui::TextDisabled("lesson says:");
+  ImGui::SameLine();
+  text(result->expected);
+  ImGui::SameLine();
+  ImGui::TextDisabled("· the run:");
+  ImGui::SameLine();
+  text(result->actual);
+  ImGui::SameLine();
+  text_coloured(result->met ? ctx.colours.pass : ctx.colours.fail,
+                result->met ? "✓ match" : "✗ no match");
+  text_wrapped(task.explanation);
+}
+
+void summary_stop(ViewContext& ctx, const CourseLesson& lesson) {
+  const Session& s = ctx.session;
+  const LessonProgress& p = s.progress_of(lesson);
+  char line[160];
+  std::snprintf(line, sizeof line, "✓ Lesson %d done · score %zu of %zu", lesson.number,
+                correct(lesson, p), lesson.questions.size());
+  text_coloured(ctx.colours.pass, line);
+  const std::size_t next = s.walk().lesson() + 1;
+  if (next < s.course()->lessons.size()) {
+    ImGui::SameLine();
+    if (tracked_button(ctx, "Next lesson ▶", kNextLesson)) {
+      ctx.push(cmd::StartLesson{next, true});
+      ctx.view.course_selected = next;
+    }
+  }
+  text_wrapped(lesson.summary);
+}
+
+}  // namespace
+
+void draw_lesson_bar(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  const CourseLesson* lesson = s.walk_lesson();
+  if (lesson == nullptr) return;
+  const CourseWalk& walk = s.walk();
+  const WalkStop& stop = walk.current();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(with_alpha(ctx.colours.select, 0.14f)));
+  // A step is a sentence or two and its RFC; questions, tries and the summary say more.
+  const float lines = stop.kind == WalkStop::Kind::step ? 4.4f : 6.4f;
+  ImGui::BeginChild("lesson_bar", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines), true);
+
+  char head[300];
+  std::snprintf(head, sizeof head, "Lesson %d · %s", lesson->number, lesson->title.c_str());
+  text_coloured(ctx.colours.select, head);
+  ImGui::SameLine();
+  const std::size_t k = walk.step_number(walk.stop()), n = walk.steps();
+  switch (stop.kind) {
+    case WalkStop::Kind::question:
+      ImGui::Text("  Question before step %zu of %zu", k + 1, n);
+      break;
+    case WalkStop::Kind::step:
+      ImGui::Text("  Step %zu of %zu", k, n);
+      break;
+    case WalkStop::Kind::try_it:
+      ImGui::Text("  Try it %zu of %zu", stop.index + 1, lesson->tries.size());
+      break;
+    case WalkStop::Kind::summary:
+      ImGui::TextUnformatted("  Summary");
+      break;
+  }
+  const LessonProgress& p = s.progress_of(*lesson);
+  ImGui::SameLine();
+  ImGui::TextDisabled("· score %zu / %zu", correct(*lesson, p), answered(*lesson, p));
+  // Back / Next / Leave on the right of the first line.
+  const float buttons = ImGui::CalcTextSize("◀ Back  Next ▶  ✕ leave").x +
+                        ImGui::GetStyle().FramePadding.x * 6 + ImGui::GetStyle().ItemSpacing.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
+  ImGui::BeginDisabled(walk.stop() == 0);
+  if (tracked_button(ctx, "◀ Back", kLessonBack)) ctx.push(cmd::LessonBack{});
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  const bool waiting = stop.kind == WalkStop::Kind::question && !p.answers.contains(stop.index);
+  ImGui::BeginDisabled(waiting || walk.stop() + 1 >= walk.stops().size());
+  if (tracked_button(ctx, "Next ▶", kLessonNext)) ctx.push(cmd::LessonNext{});
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("✕ leave")) ctx.push(cmd::LeaveLesson{});
+
+  switch (stop.kind) {
+    case WalkStop::Kind::question:
+      question_stop(ctx, *lesson, stop.index);
+      break;
+    case WalkStop::Kind::step: {
+      const LessonStep& step = lesson->steps[stop.index];
+      text_wrapped(step.text);
+      if (!step.rfc.empty()) text_coloured(ctx.colours.select, step.rfc);
+      break;
+    }
+    case WalkStop::Kind::try_it:
+      try_stop(ctx, *lesson, stop.index);
+      break;
+    case WalkStop::Kind::summary:
+      summary_stop(ctx, *lesson);
+      break;
+  }
+  if (!s.course_message().empty()) text_wrapped_coloured(ctx.colours.fail, s.course_message());
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace tlsclub::gui
