@@ -20,6 +20,29 @@ std::string describe_anchor(const LessonPlace& place) {
          place.anchor.at + ")";
 }
 
+// Where a lesson shows a place: a message is sent one step and arrives later, so its place is the
+// step its record arrives (the arrow the student sees); other anchors where they happen.
+std::optional<std::size_t> shown_at(const StepAnchor& anchor, const Timeline& timeline,
+                                    const StepIndex& steps, const LadderLayout& ladder,
+                                    std::optional<std::size_t>* message = nullptr) {
+  const auto at = resolve_anchor(anchor, timeline, steps);
+  if (!at) return at;
+  const std::size_t c = anchor_connection(anchor, timeline);
+  const auto e = anchor_event(anchor, timeline);
+  if (!e || !std::holds_alternative<MessageEvent>(timeline.connections[c].events[*e].body))
+    return at;
+  if (message != nullptr) *message = e;
+  SelectionModel carrying;
+  carrying.attach(&timeline);
+  carrying.select_event(c, *e);
+  if (carrying.record_event() == npos) return at;
+  const auto& r =
+      std::get<RecordEvent>(timeline.connections[c].events[carrying.record_event()].body);
+  const std::size_t row = ladder.row_of_record(c, r.record_id);
+  if (row == npos || ladder.rows()[row].arrives_at == npos) return at;
+  return ladder.rows()[row].arrives_at;
+}
+
 }  // namespace
 
 void Session::set_course(Course course) {
@@ -66,7 +89,8 @@ const Lesson* Session::cached(const std::string& scenario) {
 std::optional<std::size_t> Session::place_position(const LessonPlace& place) {
   const Lesson* lesson = cached(place.scenario);
   if (lesson == nullptr) return std::nullopt;
-  return resolve_anchor(place.anchor, lesson->timeline, StepIndex(lesson->timeline));
+  const StepIndex steps(lesson->timeline);
+  return shown_at(place.anchor, lesson->timeline, steps, LadderLayout(lesson->timeline, steps));
 }
 
 bool Session::show_scenario(const std::string& scenario) {
@@ -84,27 +108,13 @@ bool Session::show_place(const LessonPlace& place, bool before) {
   cursor_.pause();
   pending_.reset();
   last_answered_.reset();
-  auto at = resolve_anchor(place.anchor, timeline(), steps_);
+  std::optional<std::size_t> message;
+  const auto at = shown_at(place.anchor, timeline(), steps_, ladder_, &message);
   if (!at) {
     course_message_ = "the run never gets to " + describe_anchor(place);
     return false;
   }
-  // A message is sent one step and arrives later: show its arrow arriving, and select it, so the
-  // ladder, the inspector and the narration all talk about the same message.
   const std::size_t c = anchor_connection(place.anchor, timeline());
-  std::optional<std::size_t> message;
-  if (const auto e = anchor_event(place.anchor, timeline());
-      e && std::holds_alternative<MessageEvent>(timeline().connections[c].events[*e].body)) {
-    message = e;
-    selection_.select_event(c, *e);
-    const std::size_t record = selection_.record_event();
-    if (record != npos) {
-      const auto& r = std::get<RecordEvent>(timeline().connections[c].events[record].body);
-      const std::size_t row = ladder_.row_of_record(c, r.record_id);
-      if (row != npos && ladder_.rows()[row].arrives_at != npos)
-        at = ladder_.rows()[row].arrives_at;
-    }
-  }
   // A question is asked with the step before it on screen, as predict mode does.
   cursor_.seek(before && *at > 0 ? *at - 1 : *at);
   moved();

@@ -340,6 +340,22 @@ TEST_CASE("the real course: every step of every lesson puts the cursor on its an
     s.apply(cmd::StartLesson{l, false});
     REQUIRE(s.walk_lesson() == &lesson);
     CHECK(s.walk().steps() == lesson.steps.size());
+    // A question about the very step a lesson step narrates is asked just before that step.
+    const auto& stops = s.walk().stops();
+    for (std::size_t i = 0; i < stops.size(); ++i) {
+      if (stops[i].kind != WalkStop::Kind::question) continue;
+      const LessonPlace& q = lesson.questions[stops[i].index].place;
+      for (std::size_t j = 0; j < stops.size(); ++j) {
+        if (stops[j].kind != WalkStop::Kind::step) continue;
+        const LessonPlace& p = lesson.steps[stops[j].index].place;
+        if (p.scenario == q.scenario && p.anchor.member == q.anchor.member &&
+            p.anchor.at == q.anchor.at) {
+          CAPTURE(i);
+          CHECK(i < j);
+          break;
+        }
+      }
+    }
     for (std::size_t stop = 0; stop < s.walk().stops().size(); ++stop) {
       s.apply(cmd::LessonGoTo{stop});
       const WalkStop& w = s.walk().current();
