@@ -74,10 +74,10 @@ void draw_glossary(ViewContext& ctx) {
         ctx.view.glossary_selected = i;
       ctx.view.hit(Hit::Kind::glossary_row, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       ImGui::SameLine();
-      text(club);
+      text_wrapped(club);
       ImGui::PopID();
       ImGui::TableNextColumn();
-      text(e.tls);
+      text_wrapped(e.tls);
       ImGui::TableNextColumn();
       text_wrapped(e.meaning);
     }

@@ -95,3 +95,26 @@ TEST_CASE("drawing a step that does not change allocates nothing, in every panel
     CHECK(imgui == 0);
   }
 }
+
+TEST_CASE("lesson mode draws without allocating: the lesson bar, the course, myths, glossary") {
+  ImGui::SetAllocatorFunctions(imgui_alloc, imgui_free);
+  test::Harness h;
+  CourseLoad loaded = load_course(std::filesystem::path(TLSCLUB_SOURCE_DIR) / "docs" / "lessons",
+                                  test::scenarios_dir());
+  REQUIRE(std::holds_alternative<Course>(loaded));
+  h.session().set_course(std::move(std::get<Course>(loaded)));
+  h.session().apply(cmd::StartLesson{1, false});
+  h.session().apply(cmd::LessonGoTo{1});  // a question: its choices are drawn every frame
+  REQUIRE(h.session().walk().current().kind == WalkStop::Kind::question);
+  h.press('1');  // the Course tab
+  const auto [news, imgui] = allocations(h, 10);
+  CHECK(news == 0);
+  CHECK(imgui == 0);
+  h.session().apply(cmd::LessonNext{});
+  h.view().view().myths_open = true;
+  h.view().view().glossary_open = true;
+  h.view().view().glossary_selected = 4;
+  const auto [news2, imgui2] = allocations(h, 10);
+  CHECK(news2 == 0);
+  CHECK(imgui2 == 0);
+}
