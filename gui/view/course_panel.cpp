@@ -23,17 +23,28 @@ void lesson_row(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
   char label[256];
   std::snprintf(label, sizeof label, "%s %2d  %s##lesson%zu", p.done ? "✓" : " ", lesson.number,
                 lesson.title.c_str(), i);
+  const float title_w = ImGui::CalcTextSize(label, nullptr, true).x;
+  const float x0 = ImGui::GetCursorPosX();
   if (ImGui::Selectable(label, ctx.view.course_selected == i,
                         ImGuiSelectableFlags_AllowItemOverlap))
     ctx.view.course_selected = i;
   ctx.view.hit(Hit::Kind::course_row, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (p.seen == 0 && p.answers.empty()) return;
-  char progress[96];
-  std::snprintf(progress, sizeof progress, "%zu/%zu steps · %zu/%zu answered · %zu right", p.seen,
+  char full[96], small[48];
+  std::snprintf(full, sizeof full, "%zu/%zu steps · %zu/%zu answered · %zu right", p.seen,
                 lesson.steps.size(), answered(lesson, p), lesson.questions.size(),
                 correct(lesson, p));
+  std::snprintf(small, sizeof small, "%zu/%zu · %zu/%zu", p.seen, lesson.steps.size(),
+                correct(lesson, p), lesson.questions.size());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full);
+  // Right-aligned, and only where it does not cover the title.
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  const float gap = ImGui::GetFontSize();
+  const char* progress = full;
+  if (right - ImGui::CalcTextSize(full).x < x0 + title_w + gap) progress = small;
   const float w = ImGui::CalcTextSize(progress).x;
-  ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - w, ImGui::GetFontSize() * 12.0f));
+  if (right - w < x0 + title_w + gap) return;
+  ImGui::SameLine(right - w);
   text_dim(ctx, progress);
 }
 
@@ -56,7 +67,7 @@ void lesson_page(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
   }
   if (walking) {
     ImGui::SameLine();
-    ImGui::TextDisabled("in progress: the lesson bar above leads the way");
+    text_wrapped_coloured(ctx.colours.dim, "in progress: the lesson bar above leads the way");
   }
   ImGui::Spacing();
   text_coloured(ctx.colours.select, "You will learn to");
