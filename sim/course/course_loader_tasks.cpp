@@ -18,11 +18,8 @@ constexpr std::array<std::string_view, 7> kTryKeys{"scenario", "member", "task",
 // is a cast change, not a wire fault).
 constexpr std::array<std::string_view, 7> kTryFaultKeys{"action", "from", "record", "message",
                                                         "offset", "mask", "alert"};
-constexpr std::array<std::string_view, 4> kExpectKeys{"outcome", "refused_by", "alert",
-                                                      "failing_check"};
 constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
 constexpr std::array<std::string_view, 2> kOutcomes{"admitted", "refused"};
-constexpr std::array<std::string_view, 2> kSides{"client", "server"};
 
 std::optional<std::string> required_text(const Section& s, std::string_view key) {
   auto v = s.string(key, true);
@@ -69,24 +66,6 @@ void check_answer(const Section& s, LessonQuestion& q) {
   else
     loader::check_name(s.errors(), s.where("answer"), "answer", q.answer,
                        with_none(loader::check_names()));
-}
-
-// As a member's [member.expect] in a scenario file.
-Expectation read_expect(const Section& s) {
-  Expectation e;
-  if (auto v = loader::pick(s, "outcome", kOutcomes, true))
-    e.outcome = *v == 0 ? Outcome::admitted : Outcome::refused;
-  if (auto v = loader::pick(s, "refused_by", kSides))
-    e.refused_by = *v == 0 ? Side::client : Side::server;
-  if (auto v = loader::pick(s, "alert", loader::alert_names()))
-    e.alert = std::string(loader::alert_names()[*v]);
-  if (auto v = loader::pick(s, "failing_check", loader::check_names()))
-    e.failing_check = std::string(loader::check_names()[*v]);
-  if (e.outcome == Outcome::admitted && (e.refused_by || e.alert || e.failing_check))
-    s.errors().add(s.where("outcome"), "bad-value",
-                   "an admitted member has no `refused_by`, `alert` or `failing_check`",
-                   "remove them, or expect `outcome = \"refused\"`");
-  return e;
 }
 
 // `fault = {...}` or `clock = ...`, exactly one.
@@ -178,7 +157,7 @@ void read_tries(const toml::table& root, CourseLesson& lesson, Library& library,
     if (auto v = required_text(s, "task")) task.task = *v;
     if (auto v = required_text(s, "explanation")) task.explanation = *v;
     if (const toml::table* t = s.table("expect"))
-      task.expect = read_expect(Section(*t, "try.expect", kExpectKeys, errors));
+      task.expect = loader::read_expect(Section(*t, "try.expect", loader::expect_keys(), errors));
     else if (!s.has("expect"))
       s.missing("expect");
     const ScenarioSpec* spec = nullptr;

@@ -252,6 +252,8 @@ void read_passwords(const Section& s, std::map<std::string, std::string>& passwo
   }
 }
 
+}  // namespace
+
 Expectation read_expect(const Section& s) {
   Expectation e;
   if (auto v = pick(s, "outcome", kOutcomes, true))
@@ -267,7 +269,9 @@ Expectation read_expect(const Section& s) {
   return e;
 }
 
-}  // namespace
+std::span<const std::string_view> expect_keys() {
+  return kExpectKeys;
+}
 
 // A single [name] table where [[name]] belongs is a common slip.
 const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors) {

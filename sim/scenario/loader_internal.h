@@ -140,6 +140,10 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
 // After the members: [[fault]], then [[note]] and [[question]].
 void read_faults(const toml::table& root, ScenarioSpec& spec, Errors& errors);
 void read_narration(const toml::table& root, ScenarioSpec& spec, Errors& errors);
+// A member's [member.expect] (and a lesson's try-it `expect`): the table's keys, and the table
+// read.
+std::span<const std::string_view> expect_keys();
+Expectation read_expect(const Section& s);
 // Dangling references, duplicates, cycles, CRL entries: after every section is read.
 void check_references(const ScenarioSpec& spec, const Places& places, Errors& errors);
 
