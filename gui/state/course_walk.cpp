@@ -3,30 +3,9 @@
 #include <algorithm>
 
 #include "simulation/expectations.h"
+#include "state/predict.h"
 
 namespace tlsclub::gui {
-
-namespace {
-
-// The names predict mode offers (gui/state/predict.cpp): every certificate check, and the
-// alerts a certificate or record problem ends in (RFC 8446 6.2).
-const std::vector<std::string> kCheckNames = {
-    "issuer_known",       "trust_anchor", "signature", "validity", "basic_constraints", "key_usage",
-    "extended_key_usage", "hostname",     "crl",       "ocsp",     "revocation_info",   "none"};
-const std::vector<std::string> kAlertNames = {"bad_certificate",
-                                              "unsupported_certificate",
-                                              "certificate_revoked",
-                                              "certificate_expired",
-                                              "certificate_unknown",
-                                              "unknown_ca",
-                                              "certificate_required",
-                                              "decrypt_error",
-                                              "bad_record_mac",
-                                              "handshake_failure",
-                                              "bad_certificate_status_response",
-                                              "none"};
-
-}  // namespace
 
 std::vector<WalkStop> walk_order(const CourseLesson& lesson, const PlaceResolver& position) {
   const std::size_t n = lesson.steps.size();
@@ -64,14 +43,7 @@ std::vector<WalkStop> walk_order(const CourseLesson& lesson, const PlaceResolver
 }
 
 std::vector<std::string> question_choices(const LessonQuestion& q) {
-  std::vector<std::string> out;
-  if (q.kind == "choice") out = q.choices;
-  if (q.kind == "outcome") out = {"admitted", "refused"};
-  if (q.kind == "failing_check") out = kCheckNames;
-  if (q.kind == "alert") out = kAlertNames;
-  if (!q.answer.empty() && std::find(out.begin(), out.end(), q.answer) == out.end())
-    out.push_back(q.answer);
-  return out;
+  return q.kind == "choice" ? q.choices : choices_for(q.kind, q.answer);
 }
 
 TryResult compare_try(const TryTask& task, const ScenarioSpec& spec, const Timeline& timeline) {

@@ -9,8 +9,11 @@ namespace tlsclub::gui {
 namespace {
 
 const std::vector<std::string> kCheckNames = {
-    "issuer_known",       "trust_anchor", "signature", "validity", "basic_constraints", "key_usage",
-    "extended_key_usage", "hostname",     "crl",       "ocsp",     "revocation_info",   "none"};
+    "issuer_known",       "trust_anchor", "signature",
+    "signature_strength", "validity",     "basic_constraints",
+    "name_constraints",   "key_usage",    "extended_key_usage",
+    "hostname",           "crl",          "ocsp",
+    "revocation_info",    "password",     "none"};
 
 // The alerts a certificate or record problem ends in (RFC 8446 6.2), for "which alert?".
 const std::vector<std::string> kAlertNames = {"bad_certificate",
@@ -25,16 +28,6 @@ const std::vector<std::string> kAlertNames = {"bad_certificate",
                                               "handshake_failure",
                                               "bad_certificate_status_response",
                                               "none"};
-
-std::vector<std::string> choices_for(const std::string& kind, const std::string& answer) {
-  std::vector<std::string> out;
-  if (kind == "outcome") out = {"admitted", "refused"};
-  if (kind == "failing_check") out = kCheckNames;
-  if (kind == "alert") out = kAlertNames;
-  if (!answer.empty() && std::find(out.begin(), out.end(), answer) == out.end())
-    out.push_back(answer);
-  return out;
-}
 
 Question decisive_question(const Connection& c, std::size_t connection, const StepIndex& steps) {
   Question q;
@@ -74,6 +67,16 @@ Question decisive_question(const Connection& c, std::size_t connection, const St
 }
 
 }  // namespace
+
+std::vector<std::string> choices_for(const std::string& kind, const std::string& answer) {
+  std::vector<std::string> out;
+  if (kind == "outcome") out = {"admitted", "refused"};
+  if (kind == "failing_check") out = kCheckNames;
+  if (kind == "alert") out = kAlertNames;
+  if (!answer.empty() && std::find(out.begin(), out.end(), answer) == out.end())
+    out.push_back(answer);
+  return out;
+}
 
 void PredictSession::build(const ScenarioSpec* spec, const Timeline& timeline,
                            const StepIndex& steps) {

@@ -48,6 +48,10 @@ class PredictSession {
   std::vector<Question> questions_;  // by position
 };
 
+// What a question of `kind` offers ("outcome": admitted / refused; "alert", "failing_check": the
+// names a certificate or record problem ends in), always including `answer`.
+std::vector<std::string> choices_for(const std::string& kind, const std::string& answer);
+
 // The right answer of a question of `kind` about a visit ("" for "choice": the trainer's).
 using tlsclub::right_answer;
 
