@@ -1,6 +1,7 @@
 // tlsclub lessons: the course (docs/lessons) from a terminal. List, show, try a task, check every
 // claim against the runs, write the Markdown pages, print the myth cards.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iomanip>
@@ -68,9 +69,14 @@ int list(const Course& course) {
   std::cout << " #  lesson" << std::string(44, ' ') << "scenarios  questions  tries\n";
   for (const auto& l : course.lessons) {
     std::string title = l.title.size() > 48 ? l.title.substr(0, 47) + "…" : l.title;
-    std::cout << std::setw(2) << l.number << "  " << std::left << std::setw(50) << title
-              << std::right << std::setw(9) << l.scenarios.size() << std::setw(11)
-              << l.questions.size() << std::setw(7) << l.tries.size() << "\n";
+    // Pad by what a terminal shows, not by bytes: "…" and "—" are one column, three bytes.
+    const auto columns =
+        static_cast<std::size_t>(std::count_if(title.begin(), title.end(), [](char c) {
+          return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    title.append(columns < 50 ? 50 - columns : 0, ' ');
+    std::cout << std::setw(2) << l.number << "  " << title << std::setw(9) << l.scenarios.size()
+              << std::setw(11) << l.questions.size() << std::setw(7) << l.tries.size() << "\n";
   }
   std::cout << "\n" << course.myths.size() << " myth cards: tlsclub lessons myths\n";
   return kExitOk;

@@ -50,11 +50,14 @@ std::string place_in_words(const LessonPlace& place) {
 
 std::string expectation_in_words(const std::string& member, const Expectation& expect) {
   if (expect.outcome == Outcome::admitted) return member + " is admitted.";
-  std::string s = member + " is refused";
+  // Who ends the visit matters to a student: the club refusing the member, or the member's device
+  // refusing the club.
+  const bool member_refuses = expect.refused_by == Side::client;
+  std::string s = member_refuses ? member + " turns the club down" : member + " is refused";
   if (expect.refused_by || expect.alert) {
     s += ": ";
     if (expect.refused_by)
-      s += *expect.refused_by == Side::server ? "the club" : member + "'s side";
+      s += member_refuses ? member + "'s device" : "the club";
     else
       s += "one side";
     s += " sends the fatal alert";

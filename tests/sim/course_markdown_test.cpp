@@ -57,8 +57,8 @@ TEST_CASE("a lesson page walks the steps and folds the answers away") {
   CHECK(has(page, "## Try it"));
   CHECK(has(page, "```sh\ntlsclub lessons try 1 1\n```"));
   CHECK(has(page,
-            "<details><summary>Expected result</summary>\n\nAlice is refused: Alice's side "
-            "sends the fatal alert `bad_record_mac`."));
+            "<details><summary>Expected result</summary>\n\nAlice turns the club down: "
+            "Alice's device sends the fatal alert `bad_record_mac`."));
   CHECK(has(page, "## Summary"));
   CHECK(has(page, "## Further reading\n\n- [RFC 8446 2]"));
   CHECK(has(page, "[Lesson 2: When it fails](02-when-it-fails.md) →"));
