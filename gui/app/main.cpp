@@ -269,6 +269,11 @@ int main(int argc, char** argv) {
     ImGui::NewFrame();
     view.frame(screenshot ? 1.0 / 60.0 : now - last);
     last = now;
+    if (!screenshot && !settings_file.empty() &&
+        !keep_progress(settings_file, settings, session.progress(), &error)) {
+      std::fprintf(stderr, "tlsclub-gui: warning: lesson progress not saved: %s\n", error.c_str());
+      settings.progress = session.progress();  // warn once, not every frame
+    }
     render(window, to_vec4(palette(settings.dark).panel_bg));
     // A few frames let ImGui settle sizes and scrolling before the picture is taken.
     if (screenshot && frame == 4) {

@@ -150,4 +150,11 @@ bool save_settings(const fs::path& file, const Settings& settings, std::string* 
   }
 }
 
+bool keep_progress(const fs::path& file, Settings& settings,
+                   const std::map<std::string, LessonProgress>& progress, std::string* error) {
+  if (progress == settings.progress) return true;
+  settings.progress = progress;
+  return save_settings(file, settings, error);
+}
+
 }  // namespace tlsclub::gui

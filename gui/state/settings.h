@@ -49,5 +49,10 @@ std::string format_settings(const Settings& settings);
 Settings load_settings(const std::filesystem::path& file);
 // False (and `error` says why) when it cannot be written; the app goes on without it.
 bool save_settings(const std::filesystem::path& file, const Settings& settings, std::string* error);
+// Lesson progress is kept as it is made, not only when the app closes: an answer given survives a
+// crash. Writes the file when `progress` differs from what `settings` holds (then takes it); false
+// only when that write fails.
+bool keep_progress(const std::filesystem::path& file, Settings& settings,
+                   const std::map<std::string, LessonProgress>& progress, std::string* error);
 
 }  // namespace tlsclub::gui

@@ -64,3 +64,25 @@ TEST_CASE("settings live in $XDG_CONFIG_HOME/tlsclub and are written whole") {
   ::unsetenv("XDG_CONFIG_HOME");
   fs::remove_all(dir);
 }
+
+TEST_CASE("lesson progress is written as it is made, and only when it changes") {
+  const fs::path dir = fs::temp_directory_path() / "tlsclub-gui-progress-test";
+  fs::remove_all(dir);
+  const fs::path file = dir / "tlsclub" / "gui.ini";
+  Settings settings;
+  std::map<std::string, LessonProgress> progress;
+  std::string error;
+  CHECK(keep_progress(file, settings, progress, &error));
+  CHECK_FALSE(fs::exists(file));  // nothing changed: nothing written
+
+  progress["02-meeting-the-club"].seen = 3;
+  progress["02-meeting-the-club"].answers[1] = "admitted";
+  REQUIRE(keep_progress(file, settings, progress, &error));
+  REQUIRE(fs::exists(file));
+  CHECK(load_settings(file).progress == progress);
+
+  fs::remove(file);
+  CHECK(keep_progress(file, settings, progress, &error));
+  CHECK_FALSE(fs::exists(file));  // the same progress again: no write
+  fs::remove_all(dir);
+}
