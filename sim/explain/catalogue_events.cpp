@@ -76,8 +76,10 @@ constexpr Explanation kEvents[] = {
      "RFC 8446 5.1; RFC 5246 6.2.1"},
     {"record.change_cipher_spec", "ChangeCipherSpec record (20)",
      "A one-word envelope: \"switching to our code now\" in TLS 1.2, an ignored nod in TLS 1.3.",
-     "Content type 20 with the single byte 0x01: the key switch in TLS 1.2, a dummy for "
-     "middlebox compatibility in TLS 1.3.",
+     "Content type 20 with the single byte 0x01. In TLS 1.2 each side sends it just before its "
+     "Finished and protects every later record with the newly negotiated keys. In TLS 1.3 it means "
+     "nothing and is sent only in middlebox compatibility mode: the receiver drops an unprotected "
+     "0x01 record, and any other value or a protected one is unexpected_message.",
      "RFC 5246 7.1; RFC 8446 D.4"},
     {"record.alert", "Alert record (21)", "An envelope that says goodbye, or why the door is shut.",
      "Content type 21: two bytes, level and description. Once keys are in place it is "
@@ -102,8 +104,11 @@ constexpr Explanation kEvents[] = {
     // What protects a record.
     {"protection.plaintext", "Not protected",
      "Said out loud in the street: anyone standing there can hear it and could change it.",
-     "No keys protect this record: ClientHello, ServerHello and HelloRetryRequest always, and "
-     "in TLS 1.2 every handshake message before ChangeCipherSpec, certificates included.",
+     "No keys protect this record: ClientHello, ServerHello and HelloRetryRequest always, and in "
+     "TLS 1.2 every handshake message before ChangeCipherSpec, certificates included. It travels "
+     "as a TLSPlaintext record that anyone on the path can read or alter; tampering is only caught "
+     "later, when the Finished messages check the whole transcript. This is why TLS 1.3 encrypts "
+     "everything after the ServerHello.",
      "RFC 8446 5.1; RFC 5246 6.2.1"},
     {"protection.handshake_traffic", "Handshake traffic keys (TLS 1.3)",
      "The rest of the door talk, in a private code made from the whispered secret.",
@@ -126,8 +131,11 @@ constexpr Explanation kEvents[] = {
     // Outcomes.
     {"outcome.admitted", "Admitted",
      "The member (or visitor) is inside: the bouncer accepted everything it checked.",
-     "The handshake completed: both Finished messages verified and every certificate check "
-     "this configuration requires passed.",
+     "The handshake completed: both Finished messages verified and every certificate check this "
+     "configuration requires passed. Each Finished covers the whole transcript under a key derived "
+     "from the secret only the two endpoints share, so matching values show that neither side's "
+     "messages were altered. From here application data flows under the application traffic keys "
+     "(TLS 1.3) or the session keys (TLS 1.2).",
      "RFC 8446 4.4.4; RFC 5246 7.4.9"},
     {"outcome.refused", "Refused",
      "The door stayed shut; the alert says which check refused and on which side.",
@@ -146,9 +154,11 @@ constexpr Explanation kEvents[] = {
     {"version.tls13", "TLS 1.3",
      "The current edition: one round trip at the door, the whisper in the first greeting, and "
      "the badge shown only in private.",
-     "Version 0x0304, negotiated through supported_versions: key shares in the ClientHello, "
-     "everything after the ServerHello encrypted, only AEAD suites, no RSA key exchange, so "
-     "every full handshake is forward secret.",
+     "Version 0x0304, negotiated through supported_versions while legacy_version stays 0x0303. Key "
+     "shares ride in the ClientHello, so a full handshake takes one round trip, and everything "
+     "after the ServerHello is encrypted, certificates included. Only AEAD suites remain and RSA "
+     "key exchange is gone, so every full handshake is forward secret; of the resumption modes, "
+     "only psk_ke lacks it.",
      "RFC 8446 2; RFC 8446 4.2.1"},
     {"version.tls11", "TLS 1.1 (deprecated)",
      "An old edition of the rules the club no longer accepts; a visitor who knows nothing newer "

@@ -158,8 +158,12 @@ constexpr Explanation kExtensions[] = {
      "RFC 8446 4.2.4"},
     {"extension.oid_filters", "oid_filters",
      "The club says which kinds of card it takes, e.g. only cards marked for members.",
-     "In a TLS 1.3 CertificateRequest: pairs of certificate extension OID and required value "
-     "that the client's certificate must match, such as an extended key usage.",
+     "Only in a TLS 1.3 CertificateRequest: pairs of certificate extension OID and DER-encoded "
+     "values that the client's certificate must match, such as an extended key usage. For every "
+     "OID the client recognises, its certificate must contain all the listed values (it may hold "
+     "others too); unrecognised OIDs are skipped. If the certificate still does not satisfy the "
+     "filters, the server may continue without client authentication or abort with "
+     "unsupported_certificate.",
      "RFC 8446 4.2.5"},
     {"extension.post_handshake_auth", "post_handshake_auth",
      "The visitor says: \"you may ask for my card later, once I am inside\".",
@@ -169,7 +173,10 @@ constexpr Explanation kExtensions[] = {
     {"extension.signature_algorithms_cert", "signature_algorithms_cert",
      "The visitor lists which kinds of authority seal they are willing to check on a badge.",
      "The signature schemes accepted in certificates, separate from those in CertificateVerify "
-     "(signature_algorithms).",
+     "(signature_algorithms). It has the same SignatureSchemeList format and may appear in a "
+     "ClientHello or a CertificateRequest; without it, signature_algorithms governs certificate "
+     "signatures too. The split lets a peer accept, for example, rsa_pkcs1_sha256 in certificate "
+     "chains, which TLS 1.3 forbids in CertificateVerify.",
      "RFC 8446 4.2.3"},
     {"extension.key_share", "key_share",
      "The visitor's half of the whispered secret, said out loud; hearing it does not help an "

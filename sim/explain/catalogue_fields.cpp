@@ -23,7 +23,10 @@ constexpr Explanation kFields[] = {
      "runs past its enclosing structure makes the message undecodable: decode_error.",
      "RFC 8446 3.4"},
     {"field.body", "Body", "The contents of a note this simulator does not take apart.",
-     "The raw body of a handshake type the decoder does not interpret, shown as hex.",
+     "The raw body of a handshake type the decoder does not interpret, shown as hex. Its length "
+     "comes from the handshake header, so the messages after it can still be found. A TLS stack "
+     "that receives a handshake message it does not expect at that point aborts with "
+     "unexpected_message.",
      "RFC 8446 4"},
     {"field.undecoded", "Undecoded bytes",
      "Bytes the reader could not make sense of: cut short, left over, or garbled on the way.",
@@ -81,7 +84,11 @@ constexpr Explanation kFields[] = {
      "is disabled everywhere since the CRIME attack.",
      "RFC 8446 4.1.2"},
     {"field.compression_method", "Compression method", "One squeezing method; only 'none'.",
-     "CompressionMethod 0 = null, the only value TLS 1.3 allows.", "RFC 8446 4.1.2"},
+     "CompressionMethod 0 = null, the only value TLS 1.3 allows. A TLS 1.3 ClientHello carries "
+     "exactly this one byte, and a server that finds anything else there MUST abort with "
+     "illegal_parameter. TLS 1.2 also defined DEFLATE (1), which nobody should offer since the "
+     "CRIME attack recovered secrets from compressed record sizes.",
+     "RFC 8446 4.1.2"},
     {"field.legacy_compression_method", "Compression method",
      "The entrance's answer to the squeezing question: none.",
      "The server's single CompressionMethod; MUST be 0 in TLS 1.3.", "RFC 8446 4.1.3"},
@@ -96,7 +103,10 @@ constexpr Explanation kFields[] = {
      "RFC 8446 4.2"},
     {"field.extension_data", "Extension data",
      "The contents of an extra question this simulator does not take apart.",
-     "Raw extension_data, laid out as the extension type's specification says.", "RFC 8446 4.2"},
+     "Raw extension_data, laid out as the extension type's specification says. It is an opaque "
+     "vector with a two-byte length (0 to 2^16-1 bytes), so a receiver can skip an extension type "
+     "it does not understand. This simulator shows the bytes of types it does not decode as hex.",
+     "RFC 8446 4.2"},
 
     // ---- extension contents ----
     {"field.server_name_list", "Server names", "The club names the member is looking for.",
@@ -126,7 +136,11 @@ constexpr Explanation kFields[] = {
      "DER ResponderIDs the client trusts; empty means the responders are known to the server.",
      "RFC 6066 8"},
     {"field.responder_id", "Responder ID", "One stamp office the member trusts.",
-     "A DER-encoded ResponderID (RFC 6960): the responder's name or key hash.", "RFC 6066 8"},
+     "A DER-encoded ResponderID (RFC 6960): the responder's name or key hash. byName is the "
+     "responder certificate's subject name, byKey the SHA-1 hash of its public key. The client "
+     "lists the responders it trusts in status_request; an empty list means the responders are "
+     "implicitly known to the server.",
+     "RFC 6066 8"},
     {"field.request_extensions", "OCSP request extensions",
      "Extra details for the stamp request, such as a one-time number.",
      "DER-encoded OCSP request extensions (RFC 6960 4.4), e.g. a nonce; usually empty.",
@@ -158,17 +172,28 @@ constexpr Explanation kFields[] = {
      "algorithm used, which MUST be one the peer offered in signature_algorithms.",
      "RFC 8446 4.2.3; RFC 8446 4.4.3"},
     {"field.heartbeat_mode", "Heartbeat mode", "Whether the peer may send 'are you still there?'.",
-     "peer_allowed_to_send (1) or peer_not_allowed_to_send (2).", "RFC 6520 2"},
+     "peer_allowed_to_send (1) or peer_not_allowed_to_send (2): whether the sender is willing to "
+     "receive HeartbeatRequest messages and answer them. HeartbeatRequest messages MUST NOT be "
+     "sent to a peer that indicated peer_not_allowed_to_send; if one arrives anyway it should be "
+     "dropped silently. An unknown mode is answered with illegal_parameter.",
+     "RFC 6520 2"},
     {"field.protocol_name_list", "Application protocols",
      "The languages the member can speak once inside, e.g. h2 or http/1.1.",
      "ALPN protocol names in preference order; the server picks exactly one or aborts with "
      "no_application_protocol.",
      "RFC 7301 3.1"},
     {"field.protocol_name", "Protocol name", "One language, e.g. h2.",
-     "An ALPN ProtocolName, 1 to 255 bytes (IANA registry).", "RFC 7301 3.1"},
+     "An ALPN ProtocolName, 1 to 255 bytes (IANA registry). It is an opaque byte string such as "
+     "\"h2\" or \"http/1.1\", compared exactly; empty names MUST NOT be sent. The server's answer "
+     "carries exactly one name from the client's list.",
+     "RFC 7301 3.1"},
     {"field.certificate_type_list", "Certificate types",
      "The kinds of card this side can show or read.",
-     "CertificateType list: X509 (0) or RawPublicKey (2), in preference order.", "RFC 7250 3"},
+     "CertificateType list: X509 (0) or RawPublicKey (2), in preference order. In "
+     "client_certificate_type it lists the types the client can send, in server_certificate_type "
+     "the types it can accept; the server answers with a single chosen type. A raw public key is a "
+     "bare SubjectPublicKeyInfo, trusted by prior arrangement rather than through a CA chain.",
+     "RFC 7250 3"},
     {"field.certificate_type", "Certificate type", "The kind of card that will be shown.",
      "X509 (0) or RawPublicKey (2); the server's choice in EncryptedExtensions.", "RFC 7250 3"},
     {"field.zeros", "Padding", "Blank filler so the note has a comfortable size.",
@@ -218,7 +243,10 @@ constexpr Explanation kFields[] = {
      "RFC 8446 4.2.4"},
     {"field.certificate_authorities", "Certificate authorities",
      "The authorities whose membership cards the club accepts.",
-     "TLS 1.2 CertificateRequest: DistinguishedNames of acceptable CAs (empty: any).",
+     "TLS 1.2 CertificateRequest: DistinguishedNames of acceptable CAs (empty: any). Each entry is "
+     "a DER-encoded X.501 Name of a root or subordinate CA, so the client can pick a certificate "
+     "whose chain leads to one of them. TLS 1.3 drops this field and uses the "
+     "certificate_authorities extension instead.",
      "RFC 5246 7.4.4"},
     {"field.distinguished_name", "Distinguished name",
      "The official full name of an authority, as written under its seal.",
@@ -226,15 +254,24 @@ constexpr Explanation kFields[] = {
     {"field.filters", "OID filters",
      "Rules for the membership card: it must be marked for the right use.",
      "OIDFilter list in a CertificateRequest: certificate extensions and values the client's "
-     "certificate must match.",
+     "certificate must match. Each OID may appear at most once; the client must satisfy the "
+     "filters whose OIDs it recognises and skips the others. An empty list places no constraint on "
+     "the certificate.",
      "RFC 8446 4.2.5"},
     {"field.oid_filter", "OID filter", "One rule the card must satisfy.",
      "An extension OID plus the DER values it must contain (e.g. extKeyUsage clientAuth).",
      "RFC 8446 4.2.5"},
     {"field.certificate_extension_oid", "Extension OID", "Which part of the card the rule checks.",
-     "The DER content octets of a certificate extension's OBJECT IDENTIFIER.", "RFC 8446 4.2.5"},
+     "The DER content octets of a certificate extension's OBJECT IDENTIFIER, in a vector of 1 to "
+     "255 bytes. It names the extension the filter constrains, for example extKeyUsage (2.5.29.37) "
+     "or keyUsage (2.5.29.15); an OID may appear only once in the filters list.",
+     "RFC 8446 4.2.5"},
     {"field.certificate_extension_values", "Extension values", "What that part must say.",
-     "DER-encoded extension value(s) the certificate must contain.", "RFC 8446 4.2.5"},
+     "DER-encoded extension value(s) the certificate must contain. The vector holds 0 to 2^16-1 "
+     "bytes; for each OID the client recognises, all the listed values must be present, though the "
+     "certificate may carry others as well. For extKeyUsage that could be the clientAuth purpose, "
+     "1.3.6.1.5.5.7.3.2.",
+     "RFC 8446 4.2.5"},
     {"field.client_shares", "Client key shares",
      "The member's halves of the whisper, prepared in advance for the methods the club will "
      "most likely pick.",
@@ -248,7 +285,11 @@ constexpr Explanation kFields[] = {
      "secret from which TLS 1.3 derives all traffic keys; the certificate key takes no part.",
      "RFC 8446 4.2.8"},
     {"field.group", "Group", "Which whispering method this half belongs to.",
-     "The NamedGroup of the key share.", "RFC 8446 4.2.8"},
+     "The NamedGroup of the key share. It is a two-byte code from supported_groups, such as x25519 "
+     "(0x001d), secp256r1 (0x0017) or X25519MLKEM768 (0x11ec), and it fixes the format and length "
+     "of key_exchange. A client sends at most one share per group, and the server's share must be "
+     "in the group of one of the client's shares.",
+     "RFC 8446 4.2.8"},
     {"field.key_exchange", "Key exchange",
      "The public half itself: X25519 is 32 bytes, the post-quantum hybrid much longer.",
      "X25519: 32 bytes; P-256: 65-byte uncompressed point; X25519MLKEM768: 1216 bytes from the "
@@ -263,25 +304,42 @@ constexpr Explanation kFields[] = {
     {"field.identities", "PSK identities", "The come-back notes the member offers.",
      "PskIdentity list; the binders follow in the same order.", "RFC 8446 4.2.11"},
     {"field.psk_identity", "PSK identity", "One come-back note and its disguised age.",
-     "identity + obfuscated_ticket_age.", "RFC 8446 4.2.11"},
+     "A PskIdentity: identity plus obfuscated_ticket_age. The identity is an opaque label of 1 to "
+     "2^16-1 bytes (a ticket or an external PSK's name); the age is a uint32 that SHOULD be 0 for "
+     "external PSKs. Its binder sits at the same index in the binders list.",
+     "RFC 8446 4.2.11"},
     {"field.identity", "Identity", "The sealed note, exactly as the club handed it out.",
-     "A ticket from NewSessionTicket or an external PSK label.", "RFC 8446 4.2.11"},
+     "A ticket from NewSessionTicket or an external PSK label. The client returns it byte for "
+     "byte, and the server uses it to find or decrypt its resumption state and so the PSK. Holding "
+     "the identity alone is not enough: without the PSK nobody can compute a valid binder.",
+     "RFC 8446 4.2.11"},
     {"field.obfuscated_ticket_age", "Obfuscated ticket age",
      "How old the note is, disguised so onlookers cannot link two visits.",
      "Ticket age in ms plus ticket_age_add, mod 2^32; lets the server limit 0-RTT replay.",
      "RFC 8446 4.2.11.1"},
     {"field.binders", "PSK binders", "Proofs that the member really holds each note's secret.",
-     "One binder per identity, same order.", "RFC 8446 4.2.11.2"},
+     "One binder per identity, same order. The list ends the ClientHello (pre_shared_key MUST be "
+     "the last extension), and each binder is computed over the ClientHello truncated just before "
+     "the list, so it covers everything else in the message. The server verifies the binder of the "
+     "PSK it picks and aborts with decrypt_error if it does not match.",
+     "RFC 8446 4.2.11.2"},
     {"field.binder", "Binder", "A seal over this hello made with the note's secret.",
      "HMAC over the partial ClientHello transcript with a key derived from the PSK: proves "
-     "possession and binds the PSK to this handshake.",
+     "possession and binds the PSK to this handshake. It is computed like a Finished, with the "
+     "finished key taken from binder_key (label \"res binder\" for resumption, \"ext binder\" for "
+     "external PSKs). After a HelloRetryRequest the transcript also covers the first ClientHello "
+     "and the HelloRetryRequest.",
      "RFC 8446 4.2.11.2"},
     {"field.selected_identity", "Selected identity", "Which come-back note the club accepted.",
      "Zero-based index into the client's identities; out of range is illegal_parameter.",
      "RFC 8446 4.2.11"},
     {"field.max_early_data_size", "Max early data size",
      "How much the member may say before the door has fully opened on the next visit.",
-     "Maximum bytes of 0-RTT data the client may send with this ticket.", "RFC 8446 4.2.10"},
+     "Maximum bytes of 0-RTT data the client may send with this ticket. It is a uint32 in the "
+     "early_data extension of a NewSessionTicket, counting application data only, not padding or "
+     "the inner content type byte. A server that receives more SHOULD abort with "
+     "unexpected_message; only a ticket that carries this extension may be used for 0-RTT.",
+     "RFC 8446 4.2.10"},
 
     // ---- Certificate, CertificateRequest, CertificateVerify, Finished ----
     {"field.certificate_request_context", "Certificate request context",
@@ -298,7 +356,10 @@ constexpr Explanation kFields[] = {
     {"field.certificate_entry", "Certificate entry",
      "One card plus notes pinned to it, such as a fresh stamp from the authority.",
      "cert_data plus per-certificate extensions (status_request with an OCSP response, "
-     "signed_certificate_timestamp).",
+     "signed_certificate_timestamp). TLS 1.3 added the per-entry extensions so a staple or SCT "
+     "travels with the certificate it is about; and its extensions MUST answer ones the peer sent "
+     "(ClientHello or CertificateRequest). With raw public keys, cert_data is a "
+     "SubjectPublicKeyInfo instead of an X.509 certificate.",
      "RFC 8446 4.4.2"},
     {"field.cert_data", "Certificate",
      "The card itself: issued to whom, by whom, valid until when, and the holder's public key, "
@@ -364,10 +425,16 @@ constexpr Explanation kFields[] = {
      "RFC 5280 4.1.1.2"},
     {"field.certificate_types", "Certificate types",
      "Which kinds of membership card the club accepts.",
-     "TLS 1.2 ClientCertificateType list (rsa_sign, ecdsa_sign...): the key types allowed.",
+     "TLS 1.2 ClientCertificateType list (rsa_sign, ecdsa_sign...): the key types allowed. Each "
+     "type is one byte, in a list of 1 to 255; the same message's supported_signature_algorithms "
+     "then limits the hash and signature pairs. A TLS 1.3 CertificateRequest has no such field: "
+     "its signature_algorithms extension alone says what is accepted.",
      "RFC 5246 7.4.4"},
     {"field.client_certificate_type", "Client certificate type", "One accepted kind of card.",
-     "rsa_sign (1), ecdsa_sign (64), and fixed (EC)DH types that are no longer used.",
+     "rsa_sign (1), ecdsa_sign (64), and fixed (EC)DH types that are no longer used. The value "
+     "names only the kind of key the client certificate may hold; the signature in "
+     "CertificateVerify must still use a pair from supported_signature_algorithms. Codes 65 and "
+     "66, once rsa_fixed_ecdh and ecdsa_fixed_ecdh, are deprecated.",
      "RFC 8422 5.5"},
     {"field.signature", "Signature",
      "Showing you hold the key: a signature made with the private key that matches the card.",
@@ -395,10 +462,17 @@ constexpr Explanation kFields[] = {
      "successful response carries certificate statuses.",
      "RFC 6960 4.2.1"},
     {"field.ocsp.responder", "Responder", "Who stamped it.",
-     "ResponderID: name or key hash of the CA or of its delegated OCSPSigning responder.",
+     "ResponderID: name or key hash of the CA or of its delegated OCSPSigning responder. byName "
+     "holds the signer's subject name, byKey the SHA-1 hash of its public key. A client accepts "
+     "the response only if the signer is the issuing CA, a responder it trusts locally, or holds a "
+     "certificate from that CA with the id-kp-OCSPSigning extended key usage.",
      "RFC 6960 4.2.1; RFC 6960 4.2.2.2"},
     {"field.ocsp.produced_at", "Produced at", "When the stamp was made.",
-     "Time at which the responder signed this response.", "RFC 6960 4.2.1"},
+     "Time at which the responder signed this response. It is a GeneralizedTime inside the signed "
+     "ResponseData, so a server stapling the response cannot change it. Freshness is judged per "
+     "certificate by thisUpdate and nextUpdate; producedAt may be later than thisUpdate when the "
+     "responder serves pre-produced status.",
+     "RFC 6960 4.2.1"},
     {"field.ocsp.cert_status", "Certificate status",
      "The verdict (good, revoked or unknown) and how long the stamp stays fresh.",
      "SingleResponse certStatus with thisUpdate and nextUpdate. 'good' means not revoked; a "
@@ -411,11 +485,16 @@ constexpr Explanation kFields[] = {
      "Seconds from issue, at most 604800; 0 means discard the ticket at once.", "RFC 8446 4.6.1"},
     {"field.ticket_age_add", "Ticket age add",
      "A secret number added to the note's age so onlookers cannot link visits.",
-     "Random 32-bit value the client adds (mod 2^32) to the ticket age it reports.",
+     "Random 32-bit value the client adds (mod 2^32) to the ticket age it reports. The server MUST "
+     "generate a fresh value for every ticket, so onlookers cannot link connections through the "
+     "obfuscated_ticket_age they see. The server subtracts it again to recover the ticket age and "
+     "judge whether 0-RTT data is fresh.",
      "RFC 8446 4.6.1"},
     {"field.ticket_nonce", "Ticket nonce", "Makes each come-back note's secret different.",
-     "Input to HKDF-Expand-Label(resumption_master_secret, \"resumption\", ticket_nonce): each "
-     "ticket gets its own PSK.",
+     "Input to HKDF-Expand-Label(resumption_master_secret, \"resumption\", ticket_nonce, "
+     "Hash.length): each ticket gets its own PSK. It is 0 to 255 bytes and unique among the "
+     "tickets issued on this connection. Several tickets from one handshake therefore carry "
+     "different PSKs, even though they share one resumption_master_secret.",
      "RFC 8446 4.6.1"},
     {"field.ticket", "Ticket",
      "A sealed come-back note from the club: only the club can read it, the member just keeps it.",
@@ -432,7 +511,10 @@ constexpr Explanation kFields[] = {
     {"field.public", "Server ECDH public key",
      "The club's half of the whisper, signed so an impostor cannot swap it.",
      "The server's ephemeral ECDH public value, covered by the ServerKeyExchange signature "
-     "together with both randoms.",
+     "together with both randoms. It is an ECPoint of 1 to 255 bytes: 65 bytes (0x04, x, y) for an "
+     "uncompressed secp256r1 point, 32 bytes for x25519. The client verifies the signature with "
+     "the certificate's key before using it, so an attacker on the path cannot swap in its own "
+     "value.",
      "RFC 8422 5.4"},
     {"field.ecdh_yc", "Client ECDH public key", "The member's half of the whisper.",
      "The client's ephemeral ECDH public value; with the server's it gives the premaster "
@@ -446,8 +528,10 @@ constexpr Explanation kFields[] = {
      "RFC 5246 7.4.7.1"},
     {"field.request_update", "Request update",
      "'I am changing my keys; please change yours too' (or not).",
-     "update_not_requested (0) or update_requested (1): the peer must then send its own "
-     "KeyUpdate.",
+     "update_not_requested (0) or update_requested (1): the peer must then send its own KeyUpdate. "
+     "That answer carries update_not_requested and goes out before the peer's next application "
+     "data record, so two sides cannot trigger each other endlessly. Any other value is "
+     "illegal_parameter.",
      "RFC 8446 4.6.3"},
 };
 

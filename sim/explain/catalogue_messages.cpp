@@ -136,9 +136,11 @@ constexpr Explanation kMessages[] = {
     {"message.message_hash", "message_hash",
      "Not a message anyone sends: after the entrance asks the visitor to start again, both sides "
      "replace the first hello with a short summary of it in their notes.",
-     "A synthetic handshake message (type 254) that never travels: after a HelloRetryRequest, "
-     "the transcript hash restarts from message_hash, whose body is Hash(ClientHello1), followed "
-     "by the HelloRetryRequest and the rest of the handshake.",
+     "A synthetic handshake message (type 254) that never travels: after a HelloRetryRequest, the "
+     "transcript hash restarts from message_hash, whose body is Hash(ClientHello1), followed by "
+     "the HelloRetryRequest and the rest of the handshake. Its header is 254, 00, 00, Hash.length. "
+     "This lets a server keep only Hash(ClientHello1), for example inside the cookie, and still "
+     "compute the transcript.",
      "RFC 8446 4.4.1"},
     {"message.change_cipher_spec", "ChangeCipherSpec",
      "In TLS 1.2 it says: \"from my next word on, I speak in our new code\"; in TLS 1.3 it is "

@@ -72,6 +72,17 @@ std::string_view document_of(std::string_view reference) {
   return reference.substr(0, reference.rfind(' '));
 }
 
+// A sentence ends at ". " or "; " inside the text, or at a final ".". Crude on purpose ("e.g. "
+// counts as an end too): it is a floor against one-line engineer texts, not a grammar check.
+std::size_t count_sentences(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if ((text[i] == '.' || text[i] == ';') && text[i + 1] == ' ') ++count;
+  }
+  if (text.ends_with('.')) ++count;
+  return count;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -209,6 +220,24 @@ TEST_CASE("engineer texts are a short paragraph, club texts a sentence or two") 
       CHECK(entry.club.size() <= 280);
     }
   }
+}
+
+TEST_CASE("every engineer text is a paragraph: at least two sentences") {
+  for (const Category& category : all_categories()) {
+    for (const Explanation& entry : category.entries) {
+      CAPTURE(entry.key);
+      CAPTURE(entry.engineer);
+      CHECK(count_sentences(entry.engineer) >= 2);
+    }
+  }
+}
+
+TEST_CASE("count_sentences counts full stops and semicolons between sentences") {
+  CHECK(count_sentences("One sentence.") == 1);
+  CHECK(count_sentences("One sentence with 0x0303 and RFC 8446 4.1.2") == 0);
+  CHECK(count_sentences("First. Second.") == 2);
+  CHECK(count_sentences("First; second.") == 2);
+  CHECK(count_sentences("First. Second; third.") == 3);
 }
 
 TEST_CASE("the certificate myth is named and corrected") {
