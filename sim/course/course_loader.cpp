@@ -175,10 +175,7 @@ std::vector<std::string> listed_files(const CourseLesson& lesson) {
   return files;
 }
 
-namespace {
-
-// Non-empty text: a required key given as "" says nothing.
-std::optional<std::string> text(const Section& s, std::string_view key) {
+std::optional<std::string> required_text(const Section& s, std::string_view key) {
   auto v = s.string(key, true);
   if (v && v->find_first_not_of(" \t\r\n") == std::string::npos) {
     s.errors().add(s.where(key), "bad-value", "`" + std::string(key) + "` is empty", {});
@@ -186,6 +183,8 @@ std::optional<std::string> text(const Section& s, std::string_view key) {
   }
   return v;
 }
+
+namespace {
 
 // "03-who-encrypts-what.toml" -> 3; nullopt when the name does not start with two digits and "-".
 std::optional<int> number_in_name(std::string_view file_name) {
@@ -198,17 +197,11 @@ std::optional<int> number_in_name(std::string_view file_name) {
 
 void read_lesson_table(const toml::table& root, std::string_view file_name, CourseLesson& lesson,
                        Errors& errors) {
-  const toml::node* n = root.get("lesson");
-  if (n == nullptr || !n->is_table()) {
-    if (n == nullptr)
-      errors.add({1, 1}, "missing-key", "the file needs a [lesson] table",
-                 "add [lesson] with `number`, `title`, `objectives`, `introduction`, `summary`");
-    else
-      errors.add(loader::where_of(*n), "wrong-type",
-                 "`lesson` must be a table, not " + std::string(loader::type_name(*n)), {});
-    return;
-  }
-  const Section s(*n->as_table(), "lesson", kLessonKeys, errors);
+  const toml::table* table = loader::required_table(
+      root, "lesson", "",
+      "add [lesson] with `number`, `title`, `objectives`, `introduction`, `summary`", errors);
+  if (table == nullptr) return;
+  const Section s(*table, "lesson", kLessonKeys, errors);
   if (auto v = s.integer("number", true)) {
     const auto named = number_in_name(file_name);
     if (*v < 1 || *v > 99)
@@ -221,9 +214,9 @@ void read_lesson_table(const toml::table& root, std::string_view file_name, Cour
     else
       lesson.number = static_cast<int>(*v);
   }
-  if (auto v = text(s, "title")) lesson.title = *v;
-  if (auto v = text(s, "introduction")) lesson.introduction = *v;
-  if (auto v = text(s, "summary")) lesson.summary = *v;
+  if (auto v = required_text(s, "title")) lesson.title = *v;
+  if (auto v = required_text(s, "introduction")) lesson.introduction = *v;
+  if (auto v = required_text(s, "summary")) lesson.summary = *v;
   if (auto items = s.strings("objectives")) {
     for (auto& item : *items) lesson.objectives.push_back(std::move(item.value));
     if (lesson.objectives.empty())
@@ -251,7 +244,7 @@ void read_scenarios(const toml::table& root, CourseLesson& lesson, Library& libr
   for (const auto& element : *array) {
     const Section s(*element.as_table(), "scenario", kScenarioKeys, errors);
     LessonScenario scenario;
-    if (auto v = text(s, "why")) scenario.why = *v;
+    if (auto v = required_text(s, "why")) scenario.why = *v;
     const auto file = s.string("file", true);
     if (!file) continue;
     scenario.file = *file;

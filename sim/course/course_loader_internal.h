@@ -48,6 +48,9 @@ class Library {
 std::optional<LessonPlace> read_place(const Section& s, const std::string& fallback,
                                       const std::vector<std::string>* listed, Library& library);
 
+// A required key's text; a key given as "" (or only spaces) says nothing: bad-value.
+std::optional<std::string> required_text(const Section& s, std::string_view key);
+
 // The member a table names (its `member` key, checked), or the scenario's first member.
 std::optional<std::string> read_member(const Section& s, const ScenarioSpec& spec);
 

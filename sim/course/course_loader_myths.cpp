@@ -22,15 +22,6 @@ constexpr std::array<std::string_view, 7> kEvidenceKeys{"scenario", "member",  "
                                                         "field",    "outcome", "protection"};
 constexpr std::array<std::string_view, 2> kOutcomes{"admitted", "refused"};
 
-std::optional<std::string> required_text(const Section& s, std::string_view key) {
-  auto v = s.string(key, true);
-  if (v && v->find_first_not_of(" \t\r\n") == std::string::npos) {
-    s.errors().add(s.where(key), "bad-value", "`" + std::string(key) + "` is empty", {});
-    return std::nullopt;
-  }
-  return v;
-}
-
 void read_evidence(const Section& s, MythCard& card, Library& library) {
   MythEvidence e;
   if (auto v = required_text(s, "shows")) e.shows = *v;

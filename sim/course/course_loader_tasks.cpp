@@ -21,15 +21,6 @@ constexpr std::array<std::string_view, 7> kTryFaultKeys{"action", "from", "recor
 constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
 constexpr std::array<std::string_view, 2> kOutcomes{"admitted", "refused"};
 
-std::optional<std::string> required_text(const Section& s, std::string_view key) {
-  auto v = s.string(key, true);
-  if (v && v->find_first_not_of(" \t\r\n") == std::string::npos) {
-    s.errors().add(s.where(key), "bad-value", "`" + std::string(key) + "` is empty", {});
-    return std::nullopt;
-  }
-  return v;
-}
-
 // The scenario a step or question names when it names none: the previous one's, else the first
 // the lesson lists.
 std::string fallback(const std::string& previous, const CourseLesson& lesson) {

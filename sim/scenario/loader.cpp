@@ -64,18 +64,11 @@ void read_tls(const Section& s, ScenarioSpec& spec) {
 }
 
 void read_scenario(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
-  const toml::node* n = root.get("scenario");
   spec.now = *parse_time(kDefaultClock);
-  if (n == nullptr || !n->is_table()) {
-    if (n == nullptr)
-      errors.add({1, 1}, "missing-key", "the file needs a [scenario] table",
-                 "add [scenario] with at least `title = \"...\"`");
-    else
-      errors.add(loader::where_of(*n), "wrong-type",
-                 "`scenario` must be a table, not " + std::string(loader::type_name(*n)), {});
-    return;
-  }
-  const Section s(*n->as_table(), "scenario", kScenarioKeys, errors);
+  const toml::table* table = loader::required_table(
+      root, "scenario", "", "add [scenario] with at least `title = \"...\"`", errors);
+  if (table == nullptr) return;
+  const Section s(*table, "scenario", kScenarioKeys, errors);
   if (auto v = s.string("title", true)) spec.title = *v;
   if (auto v = s.string("summary")) spec.summary = *v;
   if (auto v = s.string("lesson")) spec.lesson = *v;

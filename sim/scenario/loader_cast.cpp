@@ -273,6 +273,24 @@ std::span<const std::string_view> expect_keys() {
   return kExpectKeys;
 }
 
+const toml::table* required_table(const toml::table& root, std::string_view key,
+                                  std::string_view what, std::string_view hint, Errors& errors) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) {
+    errors.add({1, 1}, "missing-key",
+               "the file needs a [" + std::string(key) + "] table" + std::string(what),
+               std::string(hint));
+    return nullptr;
+  }
+  if (const auto* table = n->as_table()) return table;
+  const std::string name(key);
+  errors.add(
+      where_of(*n), "wrong-type",
+      "`" + name + "` must be a table, not " + std::string(type_name(*n)),
+      n->is_array() ? "write one [" + name + "] header, not [[" + name + "]]" : std::string());
+  return nullptr;
+}
+
 // A single [name] table where [[name]] belongs is a common slip.
 const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors) {
   const toml::node* n = root.get(key);
@@ -326,14 +344,10 @@ void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& place
 }
 
 void read_server(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors) {
-  const toml::node* n = root.get("server");
-  if (n == nullptr || !n->is_table()) {
-    errors.add(n ? where_of(*n) : Where{1, 1}, n ? "wrong-type" : "missing-key",
-               "the file needs a [server] table (the club entrance)",
-               "add [server] with `name` and `issuer`");
-    return;
-  }
-  const Section s(*n->as_table(), "server", kServerKeys, errors);
+  const toml::table* table = required_table(root, "server", " (the club entrance)",
+                                            "add [server] with `name` and `issuer`", errors);
+  if (table == nullptr) return;
+  const Section s(*table, "server", kServerKeys, errors);
   auto& server = spec.server;
   auto& c = server.certificate.certificate;
   if (auto v = s.string("name", true)) c.common_name = *v;

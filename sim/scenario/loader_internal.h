@@ -118,6 +118,10 @@ struct Places {
   std::vector<std::vector<Section::Item>> member_trusted;
 };
 
+// [name] that a file must have: the table, or nullptr after reporting missing-key ("the file needs
+// a [name] table" + `what`, with `hint`) or wrong-type.
+const toml::table* required_table(const toml::table& root, std::string_view key,
+                                  std::string_view what, std::string_view hint, Errors& errors);
 // [[name]]: an array of tables (nullptr when absent or wrong, which is reported).
 const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors);
 // Handshake message names a fault or an anchor may name ("certificate_verify", ...).

@@ -186,6 +186,19 @@ TEST_CASE("a misspelt table is an unknown key at the top level") {
         "`server`?)");
 }
 
+TEST_CASE("a required table written as [[name]] says how to write it") {
+  const auto errors = errors_of(replace(kGood, "[server]", "[[server]]"));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].to_string() ==
+        "broken.toml:8:1: error[wrong-type]: `server` must be a table, not an array (write one "
+        "[server] header, not [[server]])");
+  const auto missing = errors_of(replace(kGood, "[scenario]\ntitle = \"t\"\n", ""));
+  REQUIRE_FALSE(missing.empty());
+  CHECK(missing[0].to_string() ==
+        "broken.toml:1:1: error[missing-key]: the file needs a [scenario] table (add [scenario] "
+        "with at least `title = \"...\"`)");
+}
+
 TEST_CASE("a bad enum value lists the allowed ones") {
   const auto errors =
       errors_of(replace(kGood, "issuer = \"root\"", "issuer = \"root\"\nkey = \"ecdsa_p265\""));
