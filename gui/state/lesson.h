@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "course/course.h"
 #include "scenario/loader.h"
 #include "simulation/expectations.h"
 #include "timeline/timeline.h"
@@ -32,10 +33,8 @@ Lesson demo_lesson();
 // The file's modification time, when it can be read.
 std::optional<std::filesystem::file_time_type> modified_time(const std::filesystem::path& file);
 
-// Where the scenario library is: $TLSCLUB_SCENARIOS; scenarios/ beside or above the executable
-// (a build tree inside the source tree); the source tree this was built from; the current
-// directory; the install's share/tlsclub/scenarios.
-std::optional<std::filesystem::path> find_scenarios_dir(const std::filesystem::path& executable);
+// Where the scenario library is (the engine's search, shared with the course).
+using tlsclub::find_scenarios_dir;
 // The lesson a first start opens: basics/first-visit-mutual-tls13.toml.
 std::filesystem::path default_lesson(const std::filesystem::path& scenarios_dir);
 

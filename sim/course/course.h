@@ -169,6 +169,9 @@ std::vector<std::pair<std::string, std::string>> course_markdown(const Course& c
 // Where the course is: $TLSCLUB_LESSONS; docs/lessons beside or above `executable`; the source
 // tree; the install's share/tlsclub/lessons.
 std::optional<std::filesystem::path> find_course_dir(const std::filesystem::path& executable);
+// Where the scenario library is, the same way: $TLSCLUB_SCENARIOS; scenarios/ beside or above
+// `executable`; the source tree; the current directory; the install's share/tlsclub/scenarios.
+std::optional<std::filesystem::path> find_scenarios_dir(const std::filesystem::path& executable);
 // The scenario library a course is written against: $TLSCLUB_SCENARIOS; the source tree's
 // scenarios/ two folders above docs/lessons; share/tlsclub/scenarios beside an installed
 // share/tlsclub/lessons.
