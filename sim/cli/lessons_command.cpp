@@ -182,11 +182,13 @@ CLI::App* add_lessons_command(CLI::App& app, LessonsArgs& args) {
       "docs/lesson-format.md), found beside the executable, in the source tree or the install.");
   lessons->require_subcommand(0, 1);
   lessons->add_option("--course", args.course, "The course folder (default: docs/lessons found)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
   lessons
       ->add_option("--scenarios", args.scenarios,
                    "The scenario library (default: scenarios/ beside the course)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
   const auto action = [&](const char* name, const char* help) {
     auto* sub = lessons->add_subcommand(name, help);
     sub->fallthrough();  // --course and --scenarios may come after the action too

@@ -148,9 +148,15 @@ TEST_CASE("tlsclub lessons myths prints the cards") {
 }
 
 TEST_CASE("tlsclub lessons without a course says where to point it") {
-  const auto r = lessons("", "/nonexistent/lessons");
-  CHECK(r.code == 2);
-  CHECK(has(r, "error[no-lessons]"));
+  const auto missing = lessons("", "/nonexistent/lessons");
+  CHECK(missing.code == 2);
+  CHECK(has(missing, "--course: Directory does not exist: /nonexistent/lessons"));
+  const fs::path empty = fs::temp_directory_path() / "tlsclub-empty-course";
+  fs::create_directories(empty);
+  const auto none = lessons("", empty);
+  CHECK(none.code == 2);
+  CHECK(has(none, "error[no-lessons]"));
+  fs::remove_all(empty);
 }
 
 TEST_CASE("tlsclub glossary prints the glossary") {
