@@ -41,7 +41,8 @@ install_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 }
 
-# Botan 3 module set (DESIGN.md). Changing it changes the cache key, so a new build happens.
+# Botan 3 module set: what the engine uses (docs/botan-notes.md, pitfall 6, for the groups).
+# Changing it changes the cache key, so a new build happens.
 botan_modules=tls12,tls13,tls13_pqc,ml_kem,x509,ecdsa,ecdh,x25519,ed25519,rsa,aes,gcm,chacha20poly1305,sha2_32,sha2_64,sha3,sha1,hkdf,hmac,hmac_drbg,prf_tls,pem,emsa_pssr,emsa_pkcs1,eme_pkcs1,system_rng,auto_rng,pcurves_secp256r1,pcurves_secp384r1,pcurves_secp521r1
 botan_configure=(--minimized-build --enable-modules="$botan_modules" --build-targets=static
   --without-documentation --build-tool=ninja)

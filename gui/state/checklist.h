@@ -1,7 +1,7 @@
 #pragma once
-// The bouncer's checklist: per certificate, every check with pass / fail / not checked (✓ ✗ ?),
-// and for a failure the plain reason and the alert it caused (GUI.md: a failed check always
-// names its alert). Only what has happened by the cursor is revealed.
+// The bouncer's checklist: per certificate, every check with pass / fail / not checked (✓ ✗ ?), and
+// for a failure the plain reason and the alert it caused (docs/gui.md#symbols-and-direction: a
+// failed check always names its alert). Only what has happened by the cursor is revealed.
 
 #include <string>
 #include <vector>

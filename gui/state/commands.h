@@ -1,6 +1,7 @@
 #pragma once
 // What panels ask for. Panels only read the Session; they push commands, and the app applies
-// them once per frame (STYLE.md 5), so a frame draws one consistent state.
+// them once per frame (docs/gui.md#commands-once-per-frame), so a frame draws one consistent
+// state.
 
 #include <filesystem>
 #include <string>

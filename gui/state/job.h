@@ -1,6 +1,6 @@
 #pragma once
 // One piece of work on a worker thread, polled once per frame: the UI never waits for it
-// (GUI.md: a re-run that takes longer than a frame shows a spinner instead).
+// (docs/gui.md#never-waiting: a re-run that takes longer than a frame shows a spinner instead).
 
 #include <chrono>
 #include <future>

@@ -1,6 +1,7 @@
 #pragma once
-// What protects a record, as the one meaning colour has everywhere (GUI.md): plaintext, the
-// handshake traffic keys, the application traffic keys (TLS 1.2: the session keys), or an alert.
+// What protects a record, as the one meaning colour has everywhere
+// (docs/gui.md#colour-means-protection): plaintext, the handshake traffic keys, the application
+// traffic keys (TLS 1.2: the session keys), or an alert.
 
 #include <cstdint>
 #include <string_view>

@@ -1,6 +1,7 @@
 #pragma once
-// One selection, shared by every panel (GUI.md): an arrow, a message, a field, a byte, a check,
-// a certificate or a secret. Panels ask it what to highlight; clicks anywhere change it here.
+// One selection, shared by every panel (docs/gui.md#one-selection): an arrow, a message, a field, a
+// byte, a check, a certificate or a secret. Panels ask it what to highlight; clicks anywhere change
+// it here.
 
 #include <cstdint>
 #include <vector>

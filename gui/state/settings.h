@@ -1,7 +1,7 @@
 #pragma once
-// What the app remembers between runs (GUI.md: the window opens where it was, at the size it
-// was, on the lesson it was): $XDG_CONFIG_HOME/tlsclub/gui.ini (or ~/.config/tlsclub/gui.ini),
-// plain key = value lines, written atomically.
+// What the app remembers between runs (docs/gui.md#what-is-remembered: the window opens where it
+// was, at the size it was, on the lesson it was): $XDG_CONFIG_HOME/tlsclub/gui.ini (or
+// ~/.config/tlsclub/gui.ini), plain key = value lines, written atomically.
 
 #include <cstddef>
 #include <filesystem>

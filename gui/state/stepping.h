@@ -1,7 +1,7 @@
 #pragma once
 // Stepping: one position per engine step of every member's visit (step s of a visit = after s
 // records were delivered), flattened so ← → walk across the whole queue. Built once per Timeline;
-// every move is O(1), so stepping never waits (GUI.md).
+// every move is O(1), so stepping never waits (docs/gui.md#never-waiting).
 
 #include <cstddef>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
-// The whole window (GUI.md): menu, scenario bar, club view | ladder over inspector | checklist,
-// the transport bar; the keyboard; commands applied once per frame. ImGui only: the shell owns
-// the window and the renderer, tests drive it headless.
+// The whole window (docs/gui.md#layout): menu, scenario bar, club view | ladder over inspector |
+// checklist, the transport bar; the keyboard; commands applied once per frame. ImGui only: the
+// shell owns the window and the renderer, tests drive it headless.
 
 #include "state/session.h"
 #include "state/settings.h"

@@ -1,5 +1,5 @@
 // The bouncer's checklist: per certificate, every check ✓ ✗ ?, a failure's plain reason, its
-// explanation and the alert it caused (GUI.md).
+// explanation and the alert it caused (docs/gui.md#symbols-and-direction).
 #include <cstdio>
 
 #include "state/names.h"

@@ -107,7 +107,7 @@ void lane_titles(ViewContext& ctx, const Lanes& lanes) {
   centred(lanes.client, client, ctx.colours.text);
   centred((lanes.client + lanes.server) * 0.5f, "wire", ctx.colours.dim);
   centred(lanes.server, server, ctx.colours.text);
-  // Legend: the one meaning colour has (GUI.md).
+  // Legend: the one meaning colour has (docs/gui.md#colour-means-protection).
   const Protection kinds[] = {Protection::plaintext, Protection::handshake_keys,
                               Protection::application_keys, Protection::alert};
   float x = lanes.left;

@@ -1,5 +1,5 @@
 #pragma once
-// One function per panel (GUI.md's window); each draws into the current ImGui window or child.
+// One function per panel (docs/gui.md#layout); each draws into the current ImGui window or child.
 
 #include "view/view_context.h"
 

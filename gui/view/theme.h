@@ -1,7 +1,7 @@
 #pragma once
-// Colours with one meaning everywhere (GUI.md): grey/white plaintext, amber handshake traffic
-// keys, green application traffic keys, red alerts; ✓ green, ✗ red, ? grey. A dark and a light
-// theme share the meanings.
+// Colours with one meaning everywhere (docs/gui.md#colour-means-protection): grey/white plaintext,
+// amber handshake traffic keys, green application traffic keys, red alerts; ✓ green, ✗ red, ? grey.
+// A dark and a light theme share the meanings.
 
 #include <imgui.h>
 

@@ -4,7 +4,7 @@
 
 namespace tlsclub {
 
-// Client on the left, server on the right, always (GUI.md).
+// Client on the left, server on the right, always (docs/gui.md#symbols-and-direction).
 enum class Side { client, server };
 
 constexpr std::string_view to_string(Side s) {

@@ -1,6 +1,6 @@
 #pragma once
 // One side's TLS policy, from the scenario. Defaults that matter for a simulator are explicit
-// here (BOTAN-NOTES pitfalls 2, 5, 6).
+// here (docs/botan-notes.md, pitfalls 2, 6, 10 and 11).
 
 #include <botan/tls_policy.h>
 

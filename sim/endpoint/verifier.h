@@ -1,7 +1,7 @@
 #pragma once
 // The bouncer: our own certificate-chain verification, one CheckEvent per check, so a student
 // sees every step (RFC 5280 6.1 path validation, split into its parts). Botan's primitives do the
-// cryptography; the order and the alert choice are ours (BOTAN-NOTES pitfalls 1-4).
+// cryptography; the order and the alert choice are ours (docs/botan-notes.md, pitfalls 1-4).
 
 #include <botan/ocsp.h>
 #include <botan/x509_crl.h>

@@ -11,7 +11,7 @@ namespace tlsclub {
 struct Explanation {
   std::string_view key;       // "message.client_hello", "check.validity", "alert.unknown_ca"
   std::string_view title;     // "ClientHello"
-  std::string_view club;      // one or two sentences in the club's words (GLOSSARY.md)
+  std::string_view club;      // one or two sentences in the club's words (docs/glossary.md)
   std::string_view engineer;  // one to three precise sentences
   std::string_view rfc;       // "RFC 8446 4.1.2" (section always given)
 };

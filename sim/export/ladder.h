@@ -11,7 +11,8 @@
 
 namespace tlsclub {
 
-// The colour a record is drawn in (GUI.md): what protects it, or red for an alert.
+// The colour a record is drawn in (docs/gui.md#colour-means-protection): what protects it, or
+// red for an alert.
 enum class Paint { plaintext, handshake_keys, application_keys, alert };
 std::string_view to_string(Paint p);  // "plaintext", "handshake-keys", "application-keys", "alert"
 

@@ -1,8 +1,9 @@
 #pragma once
 // The ladder diagram as a standalone SVG for slides: one ladder per member, client on the left,
 // club on the right, one arrow per delivered record labelled with its messages and coloured by
-// what protects it (GUI.md: plaintext grey, handshake keys amber, application keys green, alerts
-// red), attacks marked, certificate checks and the outcome written on the lanes.
+// what protects it (docs/gui.md#colour-means-protection: plaintext grey, handshake keys amber,
+// application keys green, alerts red), attacks marked, certificate checks and the outcome written
+// on the lanes.
 
 #include <string>
 

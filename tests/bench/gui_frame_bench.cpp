@@ -1,6 +1,6 @@
 // GUI frame cost with a queue of 500 members (a mix of good cards, expired cards and visitors
 // without one), drawn headless through the real AppView, and the cost of one step.
-// Targets (GUI.md, DESIGN.md): under 4 ms of CPU per frame; a step well under one frame.
+// Targets (docs/gui.md#never-waiting): under 4 ms of CPU per frame; a step well under one frame.
 // Run: build/default/tests/bench/gui_frame_bench
 #include <algorithm>
 #include <chrono>

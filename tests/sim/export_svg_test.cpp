@@ -46,7 +46,8 @@ TEST_CASE("the ladder SVG parses as XML and has one arrow per delivered record")
   const auto timeline = run_scenario(library_scenario("basics/queue-of-members.toml"));
   const std::string svg = ladder_svg(timeline);
   CHECK(parsed_counts(dir, svg) == std::to_string(delivered_records(timeline)) + " 0 4\n");
-  // Colours by protection (GUI.md), alerts red, and each outcome written out.
+  // Colours by protection (docs/gui.md#colour-means-protection), alerts red, and each outcome
+  // written out.
   CHECK(contains(svg, "class=\"record plaintext\""));
   CHECK(contains(svg, "class=\"record handshake-keys\""));
   CHECK(contains(svg, "class=\"record application-keys\""));

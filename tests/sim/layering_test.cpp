@@ -1,4 +1,4 @@
-// sim/ is the engine: it must never depend on the GUI (DESIGN.md, rules of the house).
+// sim/ is the engine: it must never depend on the GUI (docs/architecture.md, its rules).
 #include <doctest/doctest.h>
 
 #include <filesystem>
