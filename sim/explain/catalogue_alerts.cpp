@@ -59,14 +59,20 @@ constexpr Explanation kAlerts[] = {
      "RFC 5246 7.2.2; RFC 8446 6"},
     {"alert.bad_certificate", "bad_certificate (42)",
      "The bouncer found the badge or card damaged or its seal wrong.",
-     "A certificate was corrupt or contained signatures that did not verify correctly (also "
-     "used for refused MD5/SHA-1 signatures). Sent by the side validating the peer's chain; "
-     "fatal in TLS 1.3 and in practice in TLS 1.2.",
+     "A certificate was corrupt or had signatures that did not verify. RFC 8446 fixes the alert "
+     "for few certificate failures: MD5 or SHA-1 seals give bad_certificate (4.4.2.4), a failed "
+     "CertificateVerify decrypt_error, a bad OCSP staple bad_certificate_status_response, no "
+     "card certificate_required; the rest is each stack's choice. TLS Club sends bad_certificate "
+     "for a bad seal, an issuer that is not a CA, a path too long, a wrong name, a name outside "
+     "the issuer's constraints or a weak key; OpenSSL sends decrypt_error for the seal and "
+     "unknown_ca for the two CA constraints.",
      "RFC 8446 6.2; RFC 8446 4.4.2.4; RFC 5246 7.2.2"},
     {"alert.unsupported_certificate", "unsupported_certificate (43)",
      "The badge is of a kind this bouncer does not know how to read.",
      "A certificate of an unsupported type, or with a key or algorithm the receiver cannot "
-     "use. Sent by the validating side; fatal in TLS 1.3.",
+     "use. TLS Club sends it for a key usage or an extended key usage that does not allow this "
+     "use, as OpenSSL does for a wrong extended key usage (a card used as a badge). Sent by the "
+     "validating side; fatal in TLS 1.3.",
      "RFC 8446 6.2; RFC 5246 7.2.2"},
     {"alert.certificate_revoked", "certificate_revoked (44)",
      "The badge or card is on the authority's list of cancelled cards, or the fresh stamp says "
@@ -76,14 +82,19 @@ constexpr Explanation kAlerts[] = {
      "RFC 8446 6.2; RFC 5246 7.2.2"},
     {"alert.certificate_expired", "certificate_expired (45)",
      "The badge's end date has passed (or is not yet reached on the bouncer's clock).",
-     "A certificate has expired or is not currently valid, e.g. now is outside notBefore..."
-     "notAfter for the leaf or an intermediate. Sent by the validating side; fatal in TLS 1.3.",
+     "A certificate has expired or is not currently valid: now is outside notBefore..notAfter "
+     "for the leaf or an intermediate. TLS Club sends it for both sides of the window; OpenSSL "
+     "sends it for an expired certificate and bad_certificate for one not yet valid (the choice "
+     "is each stack's). Sent by the validating side; fatal in TLS 1.3.",
      "RFC 8446 6.2; RFC 5246 7.2.2; RFC 5280 4.1.2.5"},
     {"alert.certificate_unknown", "certificate_unknown (46)",
      "The bouncer does not accept the badge, for a reason not covered by the other refusals.",
      "Some other, unspecified issue arose in processing the certificate, making it "
-     "unacceptable (a catch-all used by many stacks, e.g. for a wrong extended key usage). Sent "
-     "by the validating side; fatal in TLS 1.3.",
+     "unacceptable. TLS Club sends it for a CRL past its nextUpdate and, from a strict bouncer, "
+     "for a certificate with no revocation information; OpenSSL sends it for every failure its "
+     "table "
+     "does not name, e.g. a name constraints violation. Sent by the validating side; fatal in "
+     "TLS 1.3.",
      "RFC 8446 6.2; RFC 5246 7.2.2"},
     {"alert.illegal_parameter", "illegal_parameter (47)",
      "Something in what was said is out of place or contradicts the rest.",
@@ -95,8 +106,10 @@ constexpr Explanation kAlerts[] = {
      "The badge's papers lead to an authority this bouncer does not trust, or the district "
      "office papers are missing.",
      "A valid certificate chain or partial chain was received, but no trust anchor could be "
-     "found or matched: self-signed certificates, unknown roots, missing intermediates. Sent by "
-     "the validating side; always fatal.",
+     "found or matched: self-signed certificates, unknown roots, missing intermediates, a "
+     "look-alike authority whose key identifier differs. OpenSSL also sends it for an issuer "
+     "that is not a CA and a path too long, where TLS Club sends bad_certificate. Sent by the "
+     "validating side; always fatal.",
      "RFC 8446 6.2; RFC 5246 7.2.2"},
     {"alert.access_denied", "access_denied (49)",
      "The card is genuine, but this member is not on tonight's guest list.",
@@ -112,9 +125,10 @@ constexpr Explanation kAlerts[] = {
     {"alert.decrypt_error", "decrypt_error (51)",
      "A proof did not check out: a signature by the key holder or the final agreement on what "
      "was said did not match.",
-     "A handshake cryptographic operation failed: a CertificateVerify or ServerKeyExchange "
-     "signature did not verify, or a Finished or PSK binder did not match. Always fatal; sent "
-     "by the side that checked.",
+     "A handshake cryptographic operation failed: a CertificateVerify (RFC 8446 4.4.3 requires "
+     "this alert) or ServerKeyExchange signature did not verify, or a Finished or PSK binder did "
+     "not match. OpenSSL also sends it for a certificate whose issuer's seal does not verify, "
+     "where TLS Club sends bad_certificate. Always fatal; sent by the side that checked.",
      "RFC 8446 6.2; RFC 8446 4.4.3; RFC 5246 7.2.2"},
     {"alert.export_restriction", "export_restriction (60, reserved)",
      "A leftover from the days of deliberately weak export rules.",
@@ -124,9 +138,9 @@ constexpr Explanation kAlerts[] = {
     {"alert.protocol_version", "protocol_version (70)",
      "The visitor speaks only an edition of the rules that this club no longer accepts.",
      "The peer's protocol version is recognized but not supported, e.g. a 1.2-only client at a "
-     "1.3-only server. TLS 1.0 and 1.1 are deprecated: any party receiving a hello with version "
-     "{03,01} or {03,02} MUST answer protocol_version. Typically sent by the server; always "
-     "fatal.",
+     "1.3-only server. TLS 1.0 and 1.1 are deprecated: any party receiving a hello whose version "
+     "field is {03,01} or {03,02} MUST answer protocol_version (a first ClientHello's record "
+     "header may still say 0x0301). Typically sent by the server; always fatal.",
      "RFC 8446 6.2; RFC 8446 4.2.1; RFC 8996 4; RFC 8996 5"},
     {"alert.insufficient_security", "insufficient_security (71)",
      "The club requires stronger locks than this visitor offers.",
@@ -166,9 +180,10 @@ constexpr Explanation kAlerts[] = {
      "RFC 8446 6.2; RFC 8446 9.2"},
     {"alert.unsupported_extension", "unsupported_extension (110)",
      "The other side answered a question that was never asked.",
-     "A message carries an extension prohibited in it, or a ServerHello or Certificate carries "
-     "an extension not first offered in the ClientHello or CertificateRequest. Fatal; usually "
-     "sent by the client.",
+     "A ServerHello or Certificate carries an extension not first offered in the ClientHello "
+     "or CertificateRequest (RFC 8446 4.2 agrees). For a known extension in a message that may "
+     "not carry it, 6.2 names this alert but 4.2 requires illegal_parameter, so stacks differ. "
+     "Fatal; usually sent by the client.",
      "RFC 8446 6.2; RFC 8446 4.2"},
     {"alert.certificate_unobtainable", "certificate_unobtainable (111)",
      "The member gave an address for their card, and the club could not fetch it.",
@@ -183,7 +198,7 @@ constexpr Explanation kAlerts[] = {
     {"alert.bad_certificate_status_response", "bad_certificate_status_response (113)",
      "The fresh stamp the entrance brought is not genuine, not fresh or unreadable.",
      "Sent by a client that requested OCSP stapling and received an invalid or unacceptable "
-     "OCSP response. Fatal.",
+     "OCSP response; RFC 6066 8 requires this alert. Fatal.",
      "RFC 6066 8; RFC 8446 6.2"},
     {"alert.bad_certificate_hash_value", "bad_certificate_hash_value (114)",
      "The card fetched from the member's address does not match its fingerprint.",

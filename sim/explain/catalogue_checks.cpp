@@ -19,15 +19,18 @@ constexpr Explanation kChecks[] = {
      "For each badge or card, the bouncer looks for the papers of the office that issued it, "
      "either shown at the door or already on file; a missing district office breaks the chain.",
      "Path building: the issuer name of this certificate must match the subject of a "
-     "certificate among those the peer sent or those this side trusts. A server that forgets "
-     "its intermediate typically fails here with unknown_ca.",
-     "RFC 5280 6.1; RFC 5280 4.1.2.4; RFC 8446 4.4.2"},
+     "certificate among those the peer sent or those this side trusts, and where both carry key "
+     "identifiers, they must match too (so a look-alike authority is not the issuer). A missing "
+     "intermediate fails here with unknown_ca in curl, Java and most apps; browsers often "
+     "recover it by AIA fetching or from intermediates they preload.",
+     "RFC 5280 6.1; RFC 5280 4.1.2.4; RFC 5280 4.2.1.1; RFC 8446 4.4.2"},
     {"check.signature", "Issuer's signature",
      "The bouncer checks the issuing office's seal on the badge with the office's public seal "
      "pattern; a forged or altered seal does not match.",
      "The signatureValue must verify over the tbsCertificate with the issuer's public key; any "
-     "changed byte, or a look-alike authority with the same name but another key, fails. The "
-     "usual alert is bad_certificate.",
+     "changed byte fails, and so would a look-alike authority's seal, though a differing key "
+     "identifier already stops that at issuer_known. RFC 8446 leaves the alert to each stack: "
+     "TLS Club sends bad_certificate, OpenSSL decrypt_error.",
      "RFC 5280 6.1.3; RFC 5280 4.1.1.3"},
     {"check.trust_anchor", "Ends at a trusted authority",
      "The chain of papers must end at a town authority this side already trusts; a badge that "
@@ -41,29 +44,35 @@ constexpr Explanation kChecks[] = {
      "The badge is only good between its start and end dates; the bouncer's clock must lie "
      "inside, for the badge and for every office paper behind it.",
      "notBefore <= now <= notAfter, both bounds inclusive, for every certificate in the path. "
-     "An expired certificate is answered with certificate_expired; the CA/Browser Forum caps "
-     "public server certificates at 200 days from March 2026, so expiry is the common failure.",
+     "TLS Club answers certificate_expired on either side of the window (OpenSSL: "
+     "bad_certificate before notBefore). CA/Browser Forum ballot SC-081 caps public server "
+     "certificates at 200 days from 15 March 2026, 100 from 15 March 2027 and 47 from 15 March "
+     "2029, so renewal must be automatic.",
      "RFC 5280 4.1.2.5; RFC 5280 6.1.3"},
     {"check.basic_constraints", "Issuer is a CA",
      "Only an authority or a district office may issue badges; a badge holder who signs a "
      "badge for someone else is not an office, and offices may only have so many levels "
      "beneath them.",
      "Every issuing certificate must carry basicConstraints with cA TRUE; pathLenConstraint "
-     "limits how many non-self-issued intermediate certificates may follow it in the path.",
+     "limits how many non-self-issued intermediate certificates may follow it in the path. "
+     "RFC 8446 fixes no alert for either failure: TLS Club sends bad_certificate, OpenSSL "
+     "unknown_ca.",
      "RFC 5280 4.2.1.9; RFC 5280 6.1.4"},
     {"check.key_usage", "Key usage",
      "What the key on the paper may do: an office's key may seal badges; a badge's or card's "
      "key must be allowed to sign.",
      "If keyUsage is present, an issuer needs keyCertSign, and a TLS end-entity needs "
      "digitalSignature (TLS 1.3 and (EC)DHE sign with it); only TLS 1.2 RSA key exchange uses "
-     "keyEncipherment instead.",
+     "keyEncipherment instead. TLS Club refuses a key used beyond its keyUsage with "
+     "unsupported_certificate, an alert RFC 8446 leaves to each stack.",
      "RFC 5280 4.2.1.3; RFC 5280 6.1.4; RFC 8446 4.4.2.2"},
     {"check.extended_key_usage", "Extended key usage",
      "What the card may be used for: a badge must say it is for club entrances, a membership "
      "card that it is for members; a card is not a badge.",
      "extKeyUsage (OID 2.5.29.37) must include serverAuth (1.3.6.1.5.5.7.3.1) on a server "
      "certificate and clientAuth (1.3.6.1.5.5.7.3.2) on a client certificate; a certificate "
-     "without the extension is not restricted.",
+     "without the extension is not restricted. TLS Club and OpenSSL refuse a wrong purpose with "
+     "unsupported_certificate.",
      "RFC 5280 4.2.1.12"},
     {"check.hostname", "Name matches the club",
      "The name on the badge must be the club the visitor asked for; a real badge of another "
@@ -71,14 +80,17 @@ constexpr Explanation kChecks[] = {
      "The requested host name must match a subjectAltName dNSName. A wildcard may only be the "
      "whole leftmost label and matches exactly one label (*.club.example matches "
      "door.club.example, not club.example nor a.b.club.example); RFC 9525 drops the old "
-     "fallback to the subject CN.",
+     "fallback to the subject CN. TLS Club, and OpenSSL when asked to check the name, refuse a "
+     "wrong name with bad_certificate.",
      "RFC 9525 6.3; RFC 9525 6; RFC 5280 4.2.1.6"},
     {"check.crl", "Not on the list of cancelled cards",
      "The bouncer checks the authority's list of cancelled cards; a badge on the list is "
      "refused even though its seal is genuine.",
      "The issuer's CRL, itself signed by the issuer and current (thisUpdate/nextUpdate), must "
-     "not list this certificate's serial number. A CRL lists revoked certificates only; "
-     "presence on it means certificate_revoked.",
+     "not list this certificate's serial number; presence on it means certificate_revoked (TLS "
+     "Club answers a CRL past nextUpdate with certificate_unknown). "
+     "Public CAs must publish CRLs, but browsers do not fetch them per visit: they use lists "
+     "built from them (Chrome's CRLSets, Firefox's CRLite since version 137).",
      "RFC 5280 5; RFC 5280 6.3"},
     {"check.ocsp", "Fresh stamp says good",
      "The entrance brought a fresh stamp from its authority; the bouncer checks the stamp is "
@@ -86,21 +98,27 @@ constexpr Explanation kChecks[] = {
      "The stapled OCSP response must name this certificate, be signed by the issuer or by a "
      "responder the issuer delegated with the id-kp-OCSPSigning EKU, and be fresh (thisUpdate "
      "recent, nextUpdate not passed). Its certStatus must be good: revoked gives "
-     "certificate_revoked, an unacceptable response bad_certificate_status_response.",
+     "certificate_revoked, an unacceptable response bad_certificate_status_response. Stapling "
+     "is not the usual path today: OCSP is optional for public CAs and Let's Encrypt ended it "
+     "in 2025.",
      "RFC 6960 3.2; RFC 6960 4.2.2.2; RFC 6066 8"},
     {"check.revocation_info", "Revocation information available",
      "If this bouncer insists on checking the list of cancelled cards or a fresh stamp, a "
      "badge with neither is refused (hard-fail); a lenient bouncer lets it pass (soft-fail).",
      "Whether a CRL or OCSP answer was available when policy requires one. Soft-fail (accept "
-     "when revocation status is unknown) is what most clients did, which is why an attacker who "
-     "blocks the check defeats it; hard-fail refuses.",
+     "when status is unknown) lets an attacker who blocks the check win; hard-fail refuses. "
+     "TLS Club's strict bouncer refuses with certificate_unknown. Browsers avoid the choice by "
+     "not asking online: they check lists pushed to them (Chrome's CRLSets, Firefox's "
+     "CRLite).",
      "RFC 5280 6.3.3; RFC 6960 2.2"},
     {"check.signature_strength", "Strong enough signature and key",
      "The bouncer refuses seals made with worn-out tools, such as SHA-1, and keys too short to "
      "be safe.",
-     "Local policy on certificate signatures and keys: MD5 MUST be refused, SHA-1 is "
-     "deprecated and RECOMMENDED to be refused (both with bad_certificate); keys that are too "
-     "small, such as RSA under 2048 bits, are refused by policy.",
+     "RFC 8446: MD5 MUST and SHA-1 SHOULD be refused (bad_certificate). Forging a SHA-1 seal "
+     "needs a chosen-prefix collision, practical since 2020 (\"SHA-1 is a Shambles\"). RSA keys "
+     "under 2048 bits are refused by local policy: no 1024-bit factorization is public (the "
+     "record, RSA-250, has 829 bits), but NIST SP 800-131A disallowed such signing keys after "
+     "2013.",
      "RFC 8446 4.2.3; RFC 8446 4.4.2.4"},
     {"check.certificate_verify", "Holds the private key",
      "The card holder signed everything said so far with the card's private key; a copied or "
@@ -109,20 +127,32 @@ constexpr Explanation kChecks[] = {
      "the peer's leaf certificate, with a scheme offered in signature_algorithms; failure MUST "
      "abort with decrypt_error.",
      "RFC 8446 4.4.3; RFC 5246 7.4.8"},
+    {"check.certificate_selection", "A certificate the other side can accept",
+     "Before showing a card (or the badge), its holder looks at what the other side said it "
+     "accepts. A card the club could not check is not shown at all: the member walks up "
+     "empty-handed, and a club that requires cards turns it away.",
+     "A client certificate must be signed with, and its key usable for, a scheme from the "
+     "server's signature_algorithms; with none suitable the client sends an empty certificate "
+     "message, and a server that requires one answers certificate_required (TLS 1.2: "
+     "handshake_failure). A server certificate must likewise match the client's "
+     "signature_algorithms, or the server cannot answer. Botan 3.7 offers no ed25519 scheme, so "
+     "an Ed25519 card or badge is never shown.",
+     "RFC 8446 4.4.2.2; RFC 8446 4.4.2.3; RFC 8446 4.4.2.4"},
     {"check.password", "Knows the password",
      "Inside, the bouncer asks for the member's password: the card proves what the member has, "
      "the password what the member knows; a stolen card alone does not get in.",
      "An application-layer second factor checked after the handshake, inside the encrypted "
      "channel: the client certificate authenticates the key holder (CertificateVerify), the "
-     "password the person. TLS itself does not carry it; it travels as application data "
-     "protected by the application traffic keys.",
+     "password the person. TLS does not check it: it travels as application data protected by "
+     "the application traffic keys.",
      "RFC 8446 4.4.3; RFC 8446 5.2"},
     {"check.name_constraints", "Within the office's district",
      "A district office may only issue badges for names in its own district; a badge outside "
      "that district is refused even with a genuine seal.",
      "A CA certificate's nameConstraints define permittedSubtrees and excludedSubtrees for "
      "names (e.g. dNSName) in every certificate below it in the path; a name in an excluded "
-     "subtree, or outside the permitted ones, fails.",
+     "subtree, or outside the permitted ones, fails. TLS Club refuses with bad_certificate, "
+     "OpenSSL with certificate_unknown.",
      "RFC 5280 4.2.1.10; RFC 5280 6.1.3; RFC 5280 6.1.4"},
 };
 

@@ -19,7 +19,10 @@ constexpr Explanation kEvents[] = {
      "The envelope reached the other side, which opens it and reads it.",
      "The record left the wire queue and was handed to the receiver's TLS stack, which "
      "deprotects it with the expected keys and sequence number. A changed byte in a protected "
-     "record fails right there; one in a plaintext handshake message is caught by Finished.",
+     "record fails right there (bad_record_mac). A changed byte in a plaintext hello changes the "
+     "transcript: in TLS 1.3 that changes the handshake traffic keys, so at the latest the first "
+     "encrypted record fails with bad_record_mac; in TLS 1.2 the Finished exchange catches it at "
+     "the latest.",
      "RFC 8446 5.2; RFC 5246 6.2.3"},
     {"event.record_dropped", "Record dropped",
      "An envelope was lost on the way; the other side waits for it or notices the gap.",
@@ -62,6 +65,14 @@ constexpr Explanation kEvents[] = {
      "moved clock...) took effect at this point. TLS is designed to stay secure against an "
      "attacker who fully controls the network, so watch which check or alert catches it.",
      "RFC 8446 1; RFC 3552 3"},
+    {"event.fault_not_applied", "Fault never applied",
+     "The lesson's trouble-maker waited for an envelope that never came, so this trick was never "
+     "played.",
+     "A fault of the scenario found nothing to act on: that side never sent the message it names "
+     "(e.g. new_session_ticket from a server that sends none), or it sent fewer records than the "
+     "record number. This simulated attacker on the network did nothing, so the visit ran as if "
+     "the fault were not in the file; the transcript and the summary say so.",
+     "RFC 3552 3"},
     {"event.narration", "Narration",
      "The story teller's note on what is about to happen at the door.",
      "A line of lesson text tied to this step; it reports nothing on the wire. The TLS 1.3 "
@@ -106,9 +117,10 @@ constexpr Explanation kEvents[] = {
      "Said out loud in the street: anyone standing there can hear it and could change it.",
      "No keys protect this record: ClientHello, ServerHello and HelloRetryRequest always, and in "
      "TLS 1.2 every handshake message before ChangeCipherSpec, certificates included. It travels "
-     "as a TLSPlaintext record that anyone on the path can read or alter; tampering is only caught "
-     "later, when the Finished messages check the whole transcript. This is why TLS 1.3 encrypts "
-     "everything after the ServerHello.",
+     "as a TLSPlaintext record that anyone on the path can read or alter, and tampering is caught "
+     "only later: in TLS 1.3 the transcript hash enters the handshake traffic keys, so the first "
+     "encrypted record fails (bad_record_mac); in TLS 1.2 the Finished messages catch it at the "
+     "latest. TLS 1.3 encrypts everything after the ServerHello.",
      "RFC 8446 5.1; RFC 5246 6.2.1"},
     {"protection.handshake_traffic", "Handshake traffic keys (TLS 1.3)",
      "The rest of the door talk, in a private code made from the whispered secret.",
@@ -148,9 +160,10 @@ constexpr Explanation kEvents[] = {
      "everyone can see it.",
      "Version 0x0303: a full handshake takes two round trips, certificates travel in the "
      "clear, and key exchange is ECDHE (forward secret) or RSA (not). It is the oldest version "
-     "still allowed: TLS 1.0 and 1.1 are deprecated, and TLS 1.2 is acceptable when configured "
-     "with ECDHE and AEAD suites.",
-     "RFC 5246 7.3; RFC 8996 1; RFC 8996 4; RFC 8996 5"},
+     "still allowed, since RFC 8996 deprecated TLS 1.0 and 1.1. RFC 9325 3.1.1 still requires "
+     "implementations to support it (and to prefer TLS 1.3), and RFC 9325 4.2 recommends ECDHE "
+     "suites with AEAD ciphers for it.",
+     "RFC 5246 7.3; RFC 8996 1"},
     {"version.tls13", "TLS 1.3",
      "The current edition: one round trip at the door, the whisper in the first greeting, and "
      "the badge shown only in private.",
@@ -164,14 +177,15 @@ constexpr Explanation kEvents[] = {
      "An old edition of the rules the club no longer accepts; a visitor who knows nothing newer "
      "is turned away.",
      "Version 0x0302 (RFC 4346). It MUST NOT be used or negotiated: it lacks modern AEAD suites "
-     "and depends on SHA-1 and MD5 in its PRF and signatures. A hello with {03,02} is answered "
-     "with protocol_version.",
+     "and depends on SHA-1 and MD5 in its PRF and signatures. A hello whose version field is "
+     "{03,02} is answered with protocol_version.",
      "RFC 8996 5; RFC 8996 3"},
     {"version.tls10", "TLS 1.0 (deprecated)",
      "A very old edition of the rules, refused at every door today.",
-     "Version 0x0301 (RFC 2246). It MUST NOT be used or negotiated: besides the weak hashes of "
-     "TLS 1.1 it has predictable CBC IVs (BEAST). A hello with {03,01} is answered with "
-     "protocol_version.",
+     "Version 0x0301 (RFC 2246). It MUST NOT be used or negotiated: besides TLS 1.1's reliance "
+     "on SHA-1 and MD5 it has predictable CBC IVs (BEAST). A hello whose version field is "
+     "{03,01} is answered with protocol_version; 0x0301 in the record header of a first "
+     "ClientHello is allowed (RFC 8446 5.1).",
      "RFC 8996 4; RFC 8996 3"},
     // Key exchange groups.
     {"group.x25519", "x25519",
@@ -197,7 +211,8 @@ constexpr Explanation kEvents[] = {
      "computer; the whisper is much longer.",
      "Hybrid group 0x11EC: ML-KEM-768 plus X25519. The client share is 1216 bytes "
      "(encapsulation key + X25519 key), the server share 1120 bytes (ciphertext + X25519 key), "
-     "instead of 32; it stays secure if either part holds. The default key share of major "
+     "instead of 32, and the shared secret is the ML-KEM-768 secret followed by the X25519 one "
+     "(64 bytes); it stays secure if either part holds. The default key share of major "
      "browsers.",
      "draft-ietf-tls-ecdhe-mlkem 3; draft-ietf-tls-ecdhe-mlkem 3.1.3; RFC 8446 4.2.8"},
     // Myths.

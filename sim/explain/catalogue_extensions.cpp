@@ -25,7 +25,8 @@ constexpr Explanation kExtensions[] = {
      "has not been cancelled.",
      "The client requests OCSP stapling. In TLS 1.2 the server answers with an empty "
      "status_request and a CertificateStatus message; in TLS 1.3 the OCSP response is carried in "
-     "this extension inside the leaf's CertificateEntry.",
+     "this extension inside the leaf's CertificateEntry. A server can staple only where its CA "
+     "still runs OCSP, which public CAs may now omit (Let's Encrypt ended it in 2025).",
      "RFC 6066 8; RFC 8446 4.4.2.1"},
     {"extension.supported_groups", "supported_groups",
      "The visitor lists the ways of whispering a secret they know, favourite first.",
@@ -66,11 +67,13 @@ constexpr Explanation kExtensions[] = {
      "aborts with no_application_protocol.",
      "RFC 7301 3.1; RFC 7301 3.2"},
     {"extension.signed_certificate_timestamp", "signed_certificate_timestamp",
-     "Proof that the badge was written into the town's public register, so a badge issued in "
-     "secret would be noticed.",
-     "Carries Signed Certificate Timestamps: promises from Certificate Transparency logs that "
-     "the certificate was logged. Browsers require SCTs for public server certificates; in TLS "
-     "1.3 they ride in the leaf's CertificateEntry.",
+     "A signed promise from the town's public register to write the badge in, so a badge issued "
+     "in secret would be noticed.",
+     "Carries Signed Certificate Timestamps: a Certificate Transparency log's signed promise to "
+     "add the certificate within its maximum merge delay, not proof that it is already in the "
+     "log. SCTs are usually embedded in the certificate itself; this extension (in TLS 1.3, in "
+     "the leaf's CertificateEntry) and a stapled OCSP response are the other two ways. Browsers "
+     "require them for public server certificates.",
      "RFC 6962 3.3; RFC 8446 4.4.2.1"},
     {"extension.client_certificate_type", "client_certificate_type",
      "The entrance and the member agree what kind of card the member may show: a full card or "
@@ -118,7 +121,7 @@ constexpr Explanation kExtensions[] = {
      "RFC 5077 3.2"},
     {"extension.pre_shared_key", "pre_shared_key",
      "The returning member shows a return ticket and proves it is theirs with a small seal "
-     "made from the ticket's secret.",
+     "made from the secret the club gave along with it.",
      "TLS 1.3: the client offers PSK identities (usually tickets) with binders, HMACs over the "
      "partial ClientHello under a key derived from each PSK; the server picks one by index. It "
      "MUST be the last extension in the ClientHello.",

@@ -95,8 +95,9 @@ constexpr Explanation kFields[] = {
     {"field.extensions", "Extensions",
      "The extra questions and answers pinned to a note: which club name, which whispering "
      "methods, which seals are accepted...",
-     "A vector of (extension_type, extension_data). Each type at most once per block; an "
-     "extension in a message that may not carry it is an illegal_parameter alert.",
+     "A vector of (extension_type, extension_data). Each type at most once per block; for a "
+     "known extension in a message that may not carry it, RFC 8446 4.2 requires "
+     "illegal_parameter while its alert list (6.2) names unsupported_extension.",
      "RFC 8446 4.2"},
     {"field.extension_type", "Extension type", "The number naming which extra question this is.",
      "A two-byte ExtensionType from the IANA registry; a server ignores types it does not know.",
@@ -216,8 +217,9 @@ constexpr Explanation kFields[] = {
      "RFC 8446 4.2.1"},
     {"field.version", "Version", "One rule-book edition, e.g. TLS 1.3 (0x0304).",
      "A two-byte ProtocolVersion: 0x0304 TLS 1.3, 0x0303 TLS 1.2. TLS 1.0 (0x0301) and TLS 1.1 "
-     "(0x0302) are deprecated and MUST NOT be negotiated; an endpoint that sees them answers "
-     "protocol_version.",
+     "(0x0302) are deprecated and MUST NOT be negotiated: a hello that offers nothing newer is "
+     "answered with protocol_version. Seeing 0x0301 in a first ClientHello's record header is "
+     "normal (RFC 8446 5.1).",
      "RFC 8446 4.2.1; RFC 8996 4; RFC 8996 5"},
     {"field.selected_version", "Selected version", "The edition the club picked.",
      "The server's choice, one the client offered; 0x0304 for TLS 1.3. A TLS 1.2 ServerHello "
@@ -350,7 +352,8 @@ constexpr Explanation kFields[] = {
     {"field.certificate_list", "Certificate list",
      "The badge or membership card first, then the district offices' certificates vouching for "
      "it, up towards the town authority.",
-     "Each certificate certifies the one before it; the root may be left out. Empty from a "
+     "Each certificate certifies the one before it; the root is normally left out, as a trust "
+     "anchor the peer already holds may be. Empty from a "
      "client means 'no card'; a server MUST send at least one.",
      "RFC 8446 4.4.2"},
     {"field.certificate_entry", "Certificate entry",
@@ -444,7 +447,7 @@ constexpr Explanation kFields[] = {
      "RFC 8446 4.4.3; RFC 8422 5.4"},
     {"field.verify_data", "Verify data",
      "Both sides agree on what was said: a checksum of the whole conversation under a key only "
-     "the two of them share. Any tampering is caught here.",
+     "the two of them share. Tampering that nothing caught earlier is caught here.",
      "TLS 1.3: HMAC of the transcript hash with the finished_key (Hash.length bytes); TLS 1.2: "
      "12 bytes of PRF(master_secret, label, Hash(messages)). A mismatch is decrypt_error.",
      "RFC 8446 4.4.4"},

@@ -67,12 +67,14 @@ constexpr Explanation kMessages[] = {
      "ServerHello, in the clear.",
      "RFC 8446 4.3.1"},
     {"message.certificate", "Certificate",
-     "The entrance shows its badge with the district office and town authority papers behind "
-     "it; a member shows a membership card the same way.",
+     "The entrance shows its badge with the district office's papers behind it (the town "
+     "authority's own paper is normally left out: the member already has it); a member shows a "
+     "card the same way.",
      "The sender's certificate chain: the end-entity certificate first, then the certificates "
-     "that certify it. In TLS 1.3 it travels encrypted under handshake traffic keys and each "
-     "entry has its own extensions (stapled OCSP, SCTs); in TLS 1.2 it travels in the clear. A "
-     "client asked for a certificate sends an empty list when it has none.",
+     "that certify it, usually without the root. In TLS 1.3 it travels encrypted under "
+     "handshake traffic keys and each entry has its own extensions (stapled OCSP, SCTs); in TLS "
+     "1.2 it travels in the clear. A client asked for a certificate sends an empty list when it "
+     "has none.",
      "RFC 8446 4.4.2; RFC 5246 7.4.2; RFC 5246 7.4.6"},
     {"message.server_key_exchange", "ServerKeyExchange",
      "The entrance whispers its half of the secret and signs it with the key that belongs to "

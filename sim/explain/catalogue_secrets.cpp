@@ -59,8 +59,8 @@ constexpr Explanation kSecrets[] = {
     {"secret.server_application_traffic_secret_0", "server_application_traffic_secret_0",
      "The key for everything the club says once the member is inside.",
      "Derive-Secret(Master Secret, \"s ap traffic\", ClientHello..server Finished); the server "
-     "may use it right after its Finished, before the client's. NSS key log label: "
-     "SERVER_TRAFFIC_SECRET_0.",
+     "may use it right after its Finished, before the client's; each KeyUpdate moves to the next "
+     "generation. NSS key log label: SERVER_TRAFFIC_SECRET_0.",
      "RFC 8446 7.1; RFC 8446 7.2"},
     {"secret.exporter_master_secret", "exporter_master_secret",
      "A spare secret both sides share, from which the app inside can make keys of its own.",

@@ -12,7 +12,7 @@ constexpr GlossaryEntry kGlossary[] = {
     // The club and its people.
     {"the club entrance", "TLS server",
      "The server a member connects to, known by its host name (club.example); it answers the "
-     "ClientHello.",
+     "ClientHello with a ServerHello.",
      "message.server_hello"},
     {"a visitor", "TLS client without a client certificate",
      "Anyone who knocks without a membership card; refused where the club requires cards.",
@@ -38,7 +38,8 @@ constexpr GlossaryEntry kGlossary[] = {
      "check.trust_anchor"},
     {"a district office", "intermediate CA",
      "Signed by the town authority; signs badges and cards. A server that forgets to send it "
-     "breaks the chain.",
+     "breaks the chain for curl, Java and most apps; browsers often recover it (AIA fetching, "
+     "preloaded intermediates).",
      "check.basic_constraints"},
     {"the chain of papers", "certificate chain (certification path)",
      "The badge first, then each office that vouches for the one before, up towards the town "
@@ -64,23 +65,28 @@ constexpr GlossaryEntry kGlossary[] = {
      "is not a badge.",
      "check.extended_key_usage"},
     {"the list of cancelled cards", "certificate revocation list (CRL)",
-     "Signed by the issuer; lists revoked certificates by serial number, not approved ones.",
+     "Signed by the issuer; lists revoked certificates by serial number, not approved ones. "
+     "Public CAs must publish them; browsers use compact lists built from them (Chrome's "
+     "CRLSets, Firefox's CRLite).",
      "check.crl"},
     {"a fresh stamp from the authority", "OCSP response",
-     "A signed, short-lived statement that one certificate is good, revoked or unknown.",
+     "A signed, short-lived statement that one certificate is good, revoked or unknown; "
+     "optional for public CAs, and Let's Encrypt ended its OCSP service in 2025.",
      "check.ocsp"},
     {"the club brings the stamp", "OCSP stapling (status_request)",
-     "The server sends the OCSP response in the handshake, so the client need not ask the "
-     "authority itself.",
+     "The server sends an OCSP response in the handshake; possible only where the CA still "
+     "runs OCSP, so not the normal way revocation is checked today.",
      "extension.status_request"},
     {"a lenient bouncer", "soft-fail revocation checking",
      "Admits a badge when no revocation answer is available, so an attacker who blocks the check "
-     "wins.",
+     "wins; browsers do not fetch OCSP or CRLs on each visit, they consult lists pushed to "
+     "them.",
      "check.revocation_info"},
     {"a strict bouncer", "hard-fail revocation checking",
      "Refuses a badge when no list or stamp says it is still good.", "check.revocation_info"},
     {"the private key", "private key",
-     "Kept by the holder alone; the card is public, the key proves you hold it.",
+     "Kept by the holder alone; the card carries only the public key, and signing with the "
+     "private key proves you hold it.",
      "field.certificate.public_key"},
 
     // The conversation at the door.
@@ -96,8 +102,8 @@ constexpr GlossaryEntry kGlossary[] = {
     {"an edition of the rules", "TLS version",
      "TLS 1.3 or TLS 1.2; TLS 1.0 and 1.1 are deprecated and refused.", "version.tls13"},
     {"whispering a secret across the room", "(EC)DHE key exchange (X25519, P-256, X25519MLKEM768)",
-     "Both sides derive the same secret from public halves; the eavesdropper hears both halves "
-     "and still cannot get it.",
+     "Both sides derive the same secret from the public halves they send as key shares; the "
+     "eavesdropper hears both halves and still cannot get it.",
      "extension.key_share"},
     {"half of the whisper", "key share",
      "One side's ephemeral public key for a group, sent in the hellos.", "field.key_share_entry"},
@@ -108,7 +114,9 @@ constexpr GlossaryEntry kGlossary[] = {
      "The server names a group it wants a key share for; the client sends a second ClientHello.",
      "message.hello_retry_request"},
     {"the key ladder", "key schedule (HKDF)",
-     "Early, Handshake and Master Secret, each derived from the one before and the transcript.",
+     "Early, Handshake and Master Secret in turn; the last two are each salted with a "
+     "\"derived\" value of the one before, taken over the empty string's hash, not the "
+     "transcript; the transcript enters the traffic, exporter and resumption secrets.",
      "secret.handshake_secret"},
     {"the private code", "traffic secrets and keys",
      "Per-direction keys from the key schedule that protect records; TLS 1.3 has separate "
@@ -118,29 +126,34 @@ constexpr GlossaryEntry kGlossary[] = {
      "A signature over the handshake so far, made with the certificate's private key.",
      "message.certificate_verify"},
     {"the notes of what was said", "transcript (transcript hash)",
-     "The hash of every handshake message in order; signatures, Finished and keys depend on it.",
+     "The hash of every handshake message in order; signatures, Finished and TLS 1.3's traffic "
+     "keys depend on it.",
      "field.verify_data"},
     {"both sides agree on what was said", "Finished",
-     "A MAC over the transcript; any tampering with the conversation is caught here.",
+     "A MAC over the transcript; tampering with the conversation that nothing caught earlier is "
+     "caught here.",
      "message.finished"},
     {"the languages spoken inside", "ALPN",
      "The application protocol (h2, http/1.1) agreed during the handshake.",
      "extension.application_layer_protocol_negotiation"},
     {"a return ticket", "session ticket (resumption)",
-     "Lets a returning member skip the certificates next time; a pre-shared key in TLS 1.3.",
+     "Lets a returning member skip the certificates next time; in TLS 1.3 it names a pre-shared "
+     "key derived from the last visit's resumption_master_secret and the ticket's nonce.",
      "message.new_session_ticket"},
     {"old talk stays secret", "forward secrecy",
      "Stealing a long-term key later does not open recorded conversations; RSA key exchange "
      "lacks it.",
      "field.encrypted_pre_master_secret"},
     {"the padlock", "an established, verified TLS connection",
-     "Means the channel is private and the server proved its name, not that the site is honest.",
+     "Means the handshake finished: the channel is private and the server proved its name, not "
+     "that the site is honest.",
      "event.established"},
     {"a goodbye or a refusal", "alert",
      "close_notify ends politely; an error alert names why the connection was refused.",
      "record.alert"},
     {"the password after the door", "application-layer login (second factor)",
-     "Checked inside the encrypted channel, after the handshake; TLS itself does not carry it.",
+     "Checked after the handshake by the application; TLS only carries and protects it like any "
+     "other application data.",
      "check.password"},
 
     // The attacks.
@@ -148,8 +161,8 @@ constexpr GlossaryEntry kGlossary[] = {
      "Sees every record's size and timing and all plaintext parts, such as the hellos.",
      "protection.plaintext"},
     {"an impostor at the door", "man in the middle",
-     "Answers in the club's place; refused unless the device trusts the authority that issued "
-     "its badge.",
+     "Answers in the club's place; refused unless it holds a badge for this club's name from an "
+     "authority the device trusts.",
      "alert.unknown_ca"},
     {"talked into an older edition", "downgrade attack",
      "Forcing an older version or weaker parameters; TLS 1.3 signs its choice and marks "
