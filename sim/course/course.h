@@ -151,6 +151,25 @@ std::vector<std::string> verify_lesson(const CourseLesson& lesson,
 std::vector<std::string> verify_myths(const std::vector<MythCard>& myths,
                                       const std::filesystem::path& scenarios_dir);
 
+// Numbers a step, question or try-it text takes from its run instead of typing them
+// (docs/lesson-format.md, "Numbers from the run"): `{{badge.lifetime_days}}`, `{{clock}}`,
+// `{{size.server.certificate}}`, ... The loader resolves them, so the GUI, the terminal and the
+// pages all show the run's value. A try's texts use the changed run (its clock).
+struct PlaceholderRun {
+  const ScenarioSpec* spec = nullptr;  // nullptr: only the names are checked
+  const Timeline* timeline = nullptr;  // nullptr: the run failed (values from the spec still work)
+  std::string member;                  // whose visit
+};
+struct PlaceholderProblem {
+  std::string id;  // unknown-placeholder (no such name), bad-placeholder (the run lacks the value)
+  std::string message;
+  std::string hint;
+};
+std::variant<std::string, PlaceholderProblem> resolve_placeholders(std::string_view text,
+                                                                   const PlaceholderRun& run);
+// Every placeholder, as docs/lesson-format.md writes it ("size.<side>.<message>").
+std::vector<std::string> placeholder_names();
+
 // Words for the pages and the terminal (course_words.cpp).
 // "Alice's visit — the club sends CertificateVerify", "Bob's visit — the check “Within its
 // validity period”", "Alice's visit — the end".

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "course/course_loader_internal.h"
+#include "simulation/simulation.h"
 
 namespace tlsclub {
 
@@ -102,6 +103,42 @@ const ScenarioSpec* Library::get(const std::string& file, Errors* errors, Where 
   errors->add(where, "unknown-scenario", "scenario `" + file + "` is not in the library",
               std::move(hint));
   return nullptr;
+}
+
+PlaceholderRun Library::numbers(const std::string& file, const std::string& member) {
+  PlaceholderRun run;
+  run.member = member;
+  run.spec = get(file, nullptr, {});
+  if (run.spec == nullptr) return run;
+  auto it = runs_.find(file);
+  if (it == runs_.end()) {
+    std::optional<Timeline> timeline;
+    try {
+      timeline = run_scenario(*run.spec);
+    } catch (const std::exception&) {
+      // The verifier reports a scenario that does not run; here its values are simply missing.
+    }
+    it = runs_.emplace(file, std::move(timeline)).first;
+  }
+  if (it->second) run.timeline = &*it->second;
+  return run;
+}
+
+void fill_numbers(Errors& errors, Where where, std::string& text,
+                  const std::function<PlaceholderRun()>& run) {
+  if (text.find("{{") == std::string::npos) return;
+  const PlaceholderRun source = run();
+  auto resolved = resolve_placeholders(text, source);
+  if (auto* problem = std::get_if<PlaceholderProblem>(&resolved))
+    errors.add(where, problem->id, problem->message, problem->hint);
+  else if (source.spec != nullptr)  // without a scenario only the names were checked
+    text = std::move(std::get<std::string>(resolved));
+}
+
+void no_numbers(Errors& errors, Where where, std::string_view key, const std::string& text) {
+  if (text.find("{{") == std::string::npos) return;
+  errors.add(where, "bad-placeholder", "`" + std::string(key) + "` has no run to take numbers from",
+             "placeholders go in the texts of a [[step]], [[question]] or [[try]]");
 }
 
 std::optional<std::string> read_member(const Section& s, const ScenarioSpec& spec) {
@@ -217,8 +254,14 @@ void read_lesson_table(const toml::table& root, std::string_view file_name, Cour
   if (auto v = required_text(s, "title")) lesson.title = *v;
   if (auto v = required_text(s, "introduction")) lesson.introduction = *v;
   if (auto v = required_text(s, "summary")) lesson.summary = *v;
+  no_numbers(errors, s.where("title"), "title", lesson.title);
+  no_numbers(errors, s.where("introduction"), "introduction", lesson.introduction);
+  no_numbers(errors, s.where("summary"), "summary", lesson.summary);
   if (auto items = s.strings("objectives")) {
-    for (auto& item : *items) lesson.objectives.push_back(std::move(item.value));
+    for (auto& item : *items) {
+      no_numbers(errors, item.where, "objectives", item.value);
+      lesson.objectives.push_back(std::move(item.value));
+    }
     if (lesson.objectives.empty())
       errors.add(s.where("objectives"), "bad-value", "a lesson has one objective or more", {});
   } else if (!s.has("objectives")) {
@@ -245,6 +288,7 @@ void read_scenarios(const toml::table& root, CourseLesson& lesson, Library& libr
     const Section s(*element.as_table(), "scenario", kScenarioKeys, errors);
     LessonScenario scenario;
     if (auto v = required_text(s, "why")) scenario.why = *v;
+    no_numbers(errors, s.where("why"), "why", scenario.why);
     const auto file = s.string("file", true);
     if (!file) continue;
     scenario.file = *file;

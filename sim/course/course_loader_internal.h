@@ -5,6 +5,7 @@
 // include this.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,10 +34,14 @@ class Library {
   // The scenario at `file` (relative to the library), or nullptr after reporting why not (when
   // `errors` is given): unknown-scenario (no such file), broken-scenario (it does not load).
   const ScenarioSpec* get(const std::string& file, Errors* errors, Where where);
+  // What the placeholders of a text at `file`, `member` read: the scenario and its run, each run
+  // once and only when a text asks (loading a course without placeholders runs nothing).
+  PlaceholderRun numbers(const std::string& file, const std::string& member);
 
  private:
   std::filesystem::path dir_;
   std::map<std::string, std::optional<ScenarioSpec>> loaded_;
+  std::map<std::string, std::optional<Timeline>> runs_;
   std::map<std::string, std::string> why_not_;  // file -> the first load error
 };
 
@@ -50,6 +55,15 @@ std::optional<LessonPlace> read_place(const Section& s, const std::string& fallb
 
 // A required key's text; a key given as "" (or only spaces) says nothing: bad-value.
 std::optional<std::string> required_text(const Section& s, std::string_view key);
+
+// `text`, the value at `where`, with its placeholders replaced by the run's values; a name that is
+// no placeholder (unknown-placeholder) or a value the run lacks (bad-placeholder) is reported
+// there. `run` is only asked for when the text holds a placeholder.
+void fill_numbers(Errors& errors, Where where, std::string& text,
+                  const std::function<PlaceholderRun()>& run);
+// A text no run stands behind (introduction, summary, a myth): a placeholder there is
+// bad-placeholder.
+void no_numbers(Errors& errors, Where where, std::string_view key, const std::string& text);
 
 // The member a table names (its `member` key, checked), or the scenario's first member.
 std::optional<std::string> read_member(const Section& s, const ScenarioSpec& spec);

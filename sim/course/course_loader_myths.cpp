@@ -37,6 +37,9 @@ void read_evidence(const Section& s, MythCard& card, Library& library) {
     e.outcome = *v == 0 ? Outcome::admitted : Outcome::refused;
   if (auto v = s.string("protection")) e.protection = *v;
   auto place = read_place(s, "", nullptr, library);
+  fill_numbers(s.errors(), s.where("shows"), e.shows, [&] {
+    return place ? library.numbers(place->scenario, place->anchor.member) : PlaceholderRun{};
+  });
   if (!place) return;
   e.place = std::move(*place);
   card.evidence.push_back(std::move(e));
@@ -56,6 +59,8 @@ void read_card(const Section& s, std::vector<MythCard>& cards, Library& library,
   }
   if (auto v = required_text(s, "claim")) card.claim = *v;
   if (auto v = required_text(s, "truth")) card.truth = *v;
+  no_numbers(s.errors(), s.where("claim"), "claim", card.claim);
+  no_numbers(s.errors(), s.where("truth"), "truth", card.truth);
   if (auto v = s.string("rfc", true)) {
     check_reference(errors, s.where("rfc"), "rfc", *v);
     card.rfc = *v;

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "course/course_loader_internal.h"
+#include "simulation/simulation.h"
 
 namespace tlsclub::course {
 
@@ -106,8 +107,13 @@ void read_steps(const toml::table& root, CourseLesson& lesson, Library& library,
       step.rfc = *v;
     }
     auto place = read_place(s, fallback(previous, lesson), &listed, library);
-    if (!place) continue;
+    if (!place) {
+      fill_numbers(errors, s.where("text"), step.text, [] { return PlaceholderRun{}; });
+      continue;
+    }
     previous = place->scenario;
+    fill_numbers(errors, s.where("text"), step.text,
+                 [&] { return library.numbers(place->scenario, place->anchor.member); });
     step.place = std::move(*place);
     lesson.steps.push_back(std::move(step));
   }
@@ -125,11 +131,23 @@ void read_questions(const toml::table& root, CourseLesson& lesson, Library& libr
     if (auto v = loader::pick(s, "kind", kKinds)) q.kind = std::string(kKinds[*v]);
     if (auto v = required_text(s, "question")) q.question = *v;
     if (auto v = required_text(s, "explanation")) q.explanation = *v;
+    std::vector<Where> choice_places;
     if (auto items = s.strings("choices"))
-      for (auto& item : *items) q.choices.push_back(std::move(item.value));
+      for (auto& item : *items) {
+        q.choices.push_back(std::move(item.value));
+        choice_places.push_back(item.where);
+      }
     if (auto v = s.string("answer", true)) q.answer = *v;
-    check_answer(s, q);
+    check_answer(s, q);  // as written: an answer and its choice hold the same placeholders
     auto place = read_place(s, fallback(previous, lesson), &listed, library);
+    const std::function<PlaceholderRun()> numbers = [&] {
+      return place ? library.numbers(place->scenario, place->anchor.member) : PlaceholderRun{};
+    };
+    fill_numbers(errors, s.where("question"), q.question, numbers);
+    fill_numbers(errors, s.where("explanation"), q.explanation, numbers);
+    fill_numbers(errors, s.where("answer"), q.answer, numbers);
+    for (std::size_t k = 0; k < q.choices.size(); ++k)
+      fill_numbers(errors, choice_places[k], q.choices[k], numbers);
     if (!place) continue;
     previous = place->scenario;
     q.place = std::move(*place);
@@ -165,6 +183,24 @@ void read_tries(const toml::table& root, CourseLesson& lesson, Library& library,
       if (auto member = read_member(s, *spec)) task.member = *member;
     }
     read_change(s, spec, task);
+    // The try's texts describe the changed run: `{{clock}}` is the clock the task moves to.
+    std::optional<ScenarioSpec> changed;
+    std::optional<Timeline> changed_run;
+    const std::function<PlaceholderRun()> numbers = [&] {
+      if (spec == nullptr || (!task.fault && !task.clock)) return PlaceholderRun{};
+      if (!changed) {
+        changed = with_try(*spec, task);
+        try {
+          changed_run = run_scenario(*changed);
+        } catch (const std::exception&) {
+          // verify_lesson reports a changed run that fails; its values are simply missing here.
+        }
+      }
+      const std::string member = task.member.empty() ? spec->members.front().name : task.member;
+      return PlaceholderRun{&*changed, changed_run ? &*changed_run : nullptr, member};
+    };
+    fill_numbers(errors, s.where("task"), task.task, numbers);
+    fill_numbers(errors, s.where("explanation"), task.explanation, numbers);
     lesson.tries.push_back(std::move(task));
   }
 }
