@@ -151,8 +151,12 @@ Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t 
                   "event.app_data", Tone::info, kArrival);
             },
             [&](const FaultEvent& f) {
-              add("⚠ Someone on the wire: " + f.description, "event.fault_applied", Tone::attack,
-                  kAttack);
+              if (!f.applied)
+                add("⚠ " + capitalised(f.description), "event.fault_not_applied", Tone::info,
+                    kOther);
+              else
+                add("⚠ Someone on the wire: " + f.description, "event.fault_applied", Tone::attack,
+                    kAttack);
             },
             [&](const ClosedEvent& cl) {
               add(capitalised(who(c, cl.side)) + " closes the connection (" + cl.reason + ")",

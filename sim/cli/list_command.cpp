@@ -1,16 +1,36 @@
-// tlsclub check (validate only) and tlsclub list (what a library holds).
+// tlsclub check (validate, and warn about faults that never apply) and tlsclub list (what a
+// library holds).
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/scenario_files.h"
+#include "simulation/expectations.h"
+#include "simulation/simulation.h"
 
 namespace tlsclub::cli {
 
+// A fault can be read and still never strike (its message never comes, its record is past the
+// end). Only a run can know, and runs are cheap and deterministic: one silent run per file says
+// it, at the fault's line, so `check` and `run` agree on what a file does.
+void warn_faults_never_applied(const LoadedScenario& s) {
+  if (s.spec.faults.empty()) return;
+  const Timeline timeline = run_scenario(s.spec);
+  for (const auto& w : run_warnings(timeline)) {
+    int line = 0;
+    for (const auto& f : s.spec.faults)
+      if (f.number == w.fault) line = f.line;
+    std::cout << s.path.string() << ":" << line << ": warning: in " << w.member << "'s visit, "
+              << w.text << "\n";
+  }
+}
+
 int check_command(const std::vector<std::string>& paths) {
   const LoadedSet set = load_paths(paths, std::cout);
-  for (const auto& s : set.scenarios)
+  for (const auto& s : set.scenarios) {
     std::cout << s.path.string() << ": ok (" << s.spec.members.size() << " member"
               << (s.spec.members.size() == 1 ? "" : "s") << ")\n";
+    warn_faults_never_applied(s);
+  }
   if (set.failed > 0) {
     std::cout << set.failed << " file(s) with errors\n";
     return kExitBadInput;

@@ -57,7 +57,9 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> check_paths;
   auto* check_cmd = app.add_subcommand(
-      "check", "Validate scenario files without running them; print every error (exit 2 on any)");
+      "check",
+      "Validate scenario files; print every error (exit 2 on any) and warn about each [[fault]] "
+      "that never applies (one silent run of a file with faults finds them)");
   check_cmd->add_option("paths", check_paths, "Scenario files or folders")
       ->type_name("FILE|DIR")
       ->required();

@@ -41,6 +41,9 @@ int run_one(const RunArgs& args, const ScenarioSpec& spec) {
     options.color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO) != 0);
     write_text(std::cout, timeline, options);
   }
+  if (show)
+    for (const auto& w : run_warnings(timeline))
+      std::cout << "Warning: " << w.member << ": " << w.text << "\n";
   bool all_met = true;
   for (const auto& r : check_expectations(spec, timeline)) {
     all_met = all_met && r.met;
@@ -53,10 +56,11 @@ int run_one(const RunArgs& args, const ScenarioSpec& spec) {
 
 struct Row {
   std::string scenario, member, expected, actual, ok;
+  std::string warning;  // a fault of the file that never applied in this member's visit
 };
 
 void print_table(const std::vector<Row>& rows) {
-  Row header{"scenario", "member", "expected", "actual", "ok"};
+  Row header{"scenario", "member", "expected", "actual", "ok", ""};
   std::array<std::size_t, 4> width{};
   const auto widen = [&](const Row& r) {
     width[0] = std::max(width[0], r.scenario.size());
@@ -72,7 +76,7 @@ void print_table(const std::vector<Row>& rows) {
     };
     std::cout << pad(r.scenario, width[0]) << "  " << pad(r.member, width[1]) << "  "
               << pad(r.expected, width[2]) << "  " << pad(r.actual, width[3]) << "  " << r.ok
-              << "\n";
+              << (r.warning.empty() ? "" : "  ⚠ " + r.warning) << "\n";
   };
   print(header);
   for (const auto& r : rows) print(r);
@@ -81,20 +85,27 @@ void print_table(const std::vector<Row>& rows) {
 // Every scenario, a progress line each on stderr, then the table.
 int run_library(const RunArgs& args, std::vector<LoadedScenario>& scenarios) {
   std::vector<Row> rows;
-  std::size_t met = 0, not_met = 0;
+  std::size_t met = 0, not_met = 0, warned = 0;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     auto& s = scenarios[i];
     apply_overrides(args, s.spec);
     std::cerr << "[" << i + 1 << "/" << scenarios.size() << "] " << s.path.string() << "\n";
     const Timeline timeline = run_scenario(s.spec);
+    const auto warnings = run_warnings(timeline);
     for (const auto& r : check_expectations(s.spec, timeline)) {
-      rows.push_back({s.path.string(), r.member, r.expected, r.actual, r.met ? "ok" : "NOT MET"});
+      Row row{s.path.string(), r.member, r.expected, r.actual, r.met ? "ok" : "NOT MET", ""};
+      for (const auto& w : warnings)
+        if (w.member == r.member) row.warning += (row.warning.empty() ? "" : "; ") + w.text;
+      rows.push_back(std::move(row));
       ++(r.met ? met : not_met);
     }
+    warned += warnings.size();
   }
   if (!args.quiet) print_table(rows);
   std::cout << scenarios.size() << " scenarios, " << met << " expectations met, " << not_met
-            << " not met\n";
+            << " not met";
+  if (warned > 0) std::cout << ", " << warned << " fault(s) never applied";
+  std::cout << "\n";
   return not_met == 0 ? kExitOk : kExitExpectationNotMet;
 }
 

@@ -71,6 +71,11 @@ class Endpoint {
  private:
   class Callbacks;
   class Credentials;
+  // Runs one call into Botan, then records what it decided without a message of its own
+  // (a certificate held but not shown), whether the call succeeded or threw.
+  template <class F>
+  void after_each_call(F&& call);
+
   EndpointConfig config_;
   EndpointObserver& observer_;
   const SimClock& clock_;

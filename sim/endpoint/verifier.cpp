@@ -15,7 +15,9 @@ namespace {
 
 using Code = Botan::Certificate_Status_Code;
 
-// RFC 8446 6.2 alert for each failure class.
+// The alert for each failure class. RFC 8446 6.2 defines the alerts but fixes few of these
+// choices (4.4.2.4: SHA-1/MD5 seals → bad_certificate); the rest is this club's policy, and
+// other stacks choose differently (docs/differences.md).
 std::string alert_for(Code code) {
   switch (code) {
     case Code::CERT_ISSUER_NOT_FOUND:
@@ -55,7 +57,8 @@ std::unique_ptr<Botan::Public_Key> key_of(const Botan::X509_Certificate& cert, s
 }
 
 // The weakest keys and hashes this side still accepts (NIST SP 800-131A; CA/B Forum baseline:
-// RSA at least 2048 bits; SHA-1 signatures distrusted since the SHAttered collision, 2017).
+// RSA at least 2048 bits). SHA-1 seals: browsers distrusted them in 2017; forging one takes a
+// chosen-prefix collision, public since 2020 ("SHA-1 is a Shambles").
 constexpr std::size_t kMinRsaBits = 2048;
 
 bool signed_with_sha1(const Botan::X509_Certificate& c) {
@@ -205,7 +208,8 @@ void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Cert
   if (d < r.ocsp.size() && r.ocsp[d]) {
     had_info = true;
     const auto& resp = *r.ocsp[d];
-    // Botan's PKIX::check_ocsp does not verify the response signature (BOTAN-NOTES pitfall 3).
+    // Botan's PKIX::check_ocsp does not verify the response signature (docs/botan-notes.md,
+    // pitfall 3).
     const auto sig = resp.verify_signature(issuer);
     const auto status = sig == Code::OCSP_SIGNATURE_OK ? resp.status_for(issuer, c, now) : sig;
     if (status == Code::OCSP_RESPONSE_GOOD)
@@ -240,7 +244,7 @@ std::string subject_of(const Botan::X509_Certificate& cert) {
 VerifyResult verify_chain(const VerifyRequest& r) {
   Bouncer b(r);
   if (r.chain.empty()) {
-    // Botan handles an empty chain itself (BOTAN-NOTES pitfall 7); nothing to check here.
+    // Botan handles an empty chain itself (docs/botan-notes.md, pitfall 7): nothing to check.
     return b.finish();
   }
   // 1. The chain: who issued what, up to a trust anchor (RFC 5280 6.1).
@@ -282,9 +286,15 @@ VerifyResult verify_chain(const VerifyRequest& r) {
                 "issues certificates but is not a CA (basicConstraints cA false or keyCertSign "
                 "missing)");
       else if (below > c.path_limit())
+        // RFC 5280 6.1 takes the trust anchor as an input, not part of the path, so a strict
+        // validator ignores the anchor's own constraint; this bouncer, like OpenSSL and Botan,
+        // enforces it (RFC 5937 lets it), and says so.
         b.check(c, d, "basic_constraints", false, Code::CERT_CHAIN_TOO_LONG,
                 "pathLenConstraint " + std::to_string(c.path_limit()) + " but " +
-                    std::to_string(below) + " CA certificates below it");
+                    std::to_string(below) + " CA certificates below it" +
+                    (anchor ? " (the trust anchor's own constraint: enforced here as OpenSSL and "
+                              "Botan do, though RFC 5280 6.1 leaves it to local policy, RFC 5937)"
+                            : ""));
       else
         b.check(c, d, "basic_constraints", true, Code::OK, "a CA, within its path length");
     }
@@ -314,8 +324,9 @@ VerifyResult verify_chain(const VerifyRequest& r) {
                 "EKU lacks " + purpose + oid);
 
       if (r.server_auth) {
-        // RFC 9525 6.3 (and browsers since 2017): only subjectAltName names count; a CN-only
-        // certificate matches nothing. Botan would still fall back to the CN.
+        // RFC 9525 6.3 (and Chrome since version 58, 2017; Apple since 2019): only
+        // subjectAltName names count; a CN-only certificate matches nothing. Botan would still
+        // fall back to the CN.
         if (c.subject_alt_name().dns().empty())
           b.check(c, d, "hostname", false, Code::CERT_NAME_NOMATCH,
                   "no subjectAltName dNSName: the subject " + subject_of(c) +

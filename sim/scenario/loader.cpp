@@ -16,10 +16,8 @@ namespace {
 using loader::Errors;
 using loader::Section;
 
-constexpr std::array<std::string_view, 8> kTopKeys{"format", "scenario", "authority", "server",
-                                                   "member", "fault",    "note",      "question"};
-constexpr std::array<std::string_view, 8> kScenarioKeys{
-    "title", "summary", "lesson", "level", "tls", "seed", "clock", "middlebox_compatibility"};
+using loader::kScenarioKeys;
+using loader::kTopKeys;
 constexpr std::array<std::string_view, 3> kLevels{"beginner", "intermediate", "advanced"};
 constexpr std::array<std::string_view, 2> kVersions{"1.2", "1.3"};
 constexpr std::string_view kDefaultClock = "2026-03-01T12:00:00Z";

@@ -11,81 +11,15 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr std::array<std::string_view, 15> kAuthorityKeys{
-    "id",         "name",        "organization",   "issuer",        "key",
-    "valid_from", "valid_until", "path_length",    "key_usage",     "omit_key_usage",
-    "crl",        "ca",          "signature_hash", "permitted_dns", "excluded_dns"};
-constexpr std::array<std::string_view, 4> kCrlKeys{"revoked", "reason", "this_update",
-                                                   "next_update"};
-constexpr std::array<std::string_view, 25> kServerKeys{"name",
-                                                       "dns_names",
-                                                       "issuer",
-                                                       "organization",
-                                                       "key",
-                                                       "valid_from",
-                                                       "valid_until",
-                                                       "extended_key_usage",
-                                                       "key_usage",
-                                                       "omit_key_usage",
-                                                       "send_intermediates",
-                                                       "client_auth",
-                                                       "trusted_authorities",
-                                                       "groups",
-                                                       "require_revocation_info",
-                                                       "session_tickets",
-                                                       "ocsp_staple",
-                                                       "signature_hash",
-                                                       "self_signed",
-                                                       "altered_signature",
-                                                       "chain_order",
-                                                       "ciphers",
-                                                       "key_exchange",
-                                                       "require_password",
-                                                       "passwords"};
-constexpr std::array<std::string_view, 6> kOcspKeys{
-    "status", "this_update", "next_update", "revoked_at", "reason", "signed_by_wrong_key"};
-constexpr std::array<std::string_view, 12> kMemberKeys{"name",
-                                                       "server_name",
-                                                       "trusted_authorities",
-                                                       "groups",
-                                                       "require_revocation_info",
-                                                       "request",
-                                                       "card",
-                                                       "expect",
-                                                       "password",
-                                                       "ciphers",
-                                                       "key_exchange",
-                                                       "resumes"};
-constexpr std::array<std::string_view, 14> kCardKeys{"issuer",
-                                                     "name",
-                                                     "organization",
-                                                     "key",
-                                                     "valid_from",
-                                                     "valid_until",
-                                                     "key_usage",
-                                                     "omit_key_usage",
-                                                     "extended_key_usage",
-                                                     "dns_names",
-                                                     "signature_hash",
-                                                     "self_signed",
-                                                     "altered_signature",
-                                                     "stolen"};
 constexpr std::array<std::string_view, 3> kHashes{"sha256", "sha384", "sha1"};
 constexpr std::array<std::string_view, 3> kCiphers{"aes_128_gcm", "aes_256_gcm",
                                                    "chacha20_poly1305"};
 constexpr std::array<std::string_view, 2> kKeyExchanges{"ecdhe", "rsa"};
 constexpr std::array<std::string_view, 2> kChainOrders{"issuer_order", "reversed"};
-constexpr std::array<std::string_view, 4> kExpectKeys{"outcome", "refused_by", "alert",
-                                                      "failing_check"};
 constexpr std::array<std::string_view, 3> kClientAuth{"none", "optional", "required"};
 constexpr std::array<std::string_view, 3> kOcspStatus{"good", "revoked", "unknown"};
 constexpr std::array<std::string_view, 2> kOutcomes{"admitted", "refused"};
 constexpr std::array<std::string_view, 2> kSides{"client", "server"};
-
-// Stays at `fallback` when absent or wrong.
-SimTime time_or(const Section& s, std::string_view key, SimTime clock, seconds fallback) {
-  return time_at(s, key, clock).value_or(clock + fallback);
-}
 
 // `later` must not come before `earlier` (RFC 5280 4.1.2.5; 5.1.2.4-5; RFC 6960 4.2.2.1).
 void check_order(const Section& s, std::string_view earlier, SimTime from, std::string_view later,

@@ -1,5 +1,7 @@
 // Where scenario-file errors go and how they read: stable ids, file:line:col, a hint.
 #include <algorithm>
+#include <array>
+#include <cstdio>
 
 #include "scenario/loader_internal.h"
 
@@ -13,6 +15,48 @@ std::string LoadError::to_string() const {
 }
 
 namespace loader {
+
+namespace {
+
+// Prose may span lines; every other string is a name, an id or a value printed on one line.
+constexpr std::array<std::string_view, 4> kProseKeys{"summary", "text", "question", "request"};
+
+// The first control character (C0, DEL, C1) in `text`, as "U+001B at character 4": printed raw,
+// one would move the terminal's cursor, change its colours or end a C string early.
+std::optional<std::string> control_character(std::string_view text, bool prose) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) != 0x80) ++characters;  // count code points, not bytes
+    unsigned code = 0x100;
+    if (b < 0x20 || b == 0x7F)
+      code = b;
+    else if (b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+             static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+      code = static_cast<unsigned char>(text[i + 1]);
+    if (code == 0x100) continue;
+    const bool line_break = code == '\n' || code == '\t' ||
+                            (code == '\r' && i + 1 < text.size() && text[i + 1] == '\n');
+    if (prose && line_break) continue;
+    char name[8];
+    std::snprintf(name, sizeof name, "U+%04X", code);
+    return std::string(name) + " at character " + std::to_string(characters);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool Section::printable(std::string_view key, const std::string& value, Where where) const {
+  const bool prose = std::find(kProseKeys.begin(), kProseKeys.end(), key) != kProseKeys.end();
+  const auto found = control_character(value, prose);
+  if (!found) return true;
+  errors_.add(where, "bad-value",
+              "`" + std::string(key) + "` contains a control character (" + *found + ")",
+              prose ? "only line breaks and tabs may appear in text"
+                    : "names and values are one line of visible characters");
+  return false;
+}
 
 Where where_of(const toml::source_region& region) {
   return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
@@ -134,7 +178,11 @@ std::optional<std::string> Section::string(std::string_view key, bool required) 
     if (required) missing(key);
     return std::nullopt;
   }
-  if (const auto* v = n->as_string()) return unshield(v->get());
+  if (const auto* v = n->as_string()) {
+    auto text = unshield(v->get());
+    if (!printable(key, text, where_of(*n))) return std::nullopt;
+    return text;
+  }
   wrong_type(key, *n, "a string");
   return std::nullopt;
 }
@@ -170,7 +218,12 @@ std::optional<std::vector<Section::Item>> Section::strings(std::string_view key)
   bool ok = true;
   for (const auto& element : *array) {
     if (const auto* v = element.as_string()) {
-      items.push_back({unshield(v->get()), where_of(element)});
+      auto text = unshield(v->get());
+      if (!printable(key, text, where_of(element))) {
+        ok = false;
+        continue;
+      }
+      items.push_back({std::move(text), where_of(element)});
     } else {
       errors_.add(where_of(element), "wrong-type",
                   "every item of `" + std::string(key) + "` must be a string, not " +

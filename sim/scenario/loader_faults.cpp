@@ -9,8 +9,6 @@ namespace tlsclub::loader {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kFaultKeys{
-    "action", "member", "from", "record", "message", "offset", "mask", "alert", "authority"};
 // The wire actions in WireFault::Action order, then the impostor (not a wire fault).
 constexpr std::array<std::string_view, 7> kActions{
     "flip", "drop", "replay", "reorder", "inject_alert", "downgrade", "impostor"};
@@ -138,14 +136,22 @@ std::span<const std::string_view> wire_fault_actions() {
 void read_faults(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
   const toml::array* array = tables_of(root, "fault", errors);
   if (array == nullptr) return;
+  std::size_t number = 0;
   for (const auto& element : *array) {
+    ++number;
     const Section s(*element.as_table(), "fault", kFaultKeys, errors);
     const auto action = pick(s, "action", kActions, true);
     if (!action) continue;
-    if (kActions[*action] == "impostor")
+    if (kActions[*action] == "impostor") {
       read_impostor(s, spec);
-    else
-      read_scenario_wire_fault(s, spec, static_cast<WireFault::Action>(*action));
+      continue;
+    }
+    const std::size_t before = spec.faults.size();
+    read_scenario_wire_fault(s, spec, static_cast<WireFault::Action>(*action));
+    if (spec.faults.size() > before) {
+      spec.faults.back().number = number;
+      spec.faults.back().line = s.where().line;
+    }
   }
 }
 

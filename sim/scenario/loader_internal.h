@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/format_keys.h"
 #include "scenario/loader.h"
 
 namespace tlsclub::loader {
@@ -81,6 +82,8 @@ class Section {
 
  private:
   void wrong_type(std::string_view key, const toml::node& node, std::string_view wanted) const;
+  // False (and a located bad-value) for a string with control characters in it.
+  bool printable(std::string_view key, const std::string& value, Where where) const;
   const toml::table& table_;
   std::string name_;
   Errors& errors_;
@@ -90,6 +93,10 @@ class Section {
 // A time: "2026-03-01T20:00:00Z", "2026-03-01", a TOML date-time, or an offset from the clock:
 // "-30d", "+2h", "-1s", "+5m", "0" (or the integer 0).
 std::optional<SimTime> time_at(const Section& s, std::string_view key, SimTime clock);
+// The same, `fallback` from the clock when the key is absent; a computed time outside the years
+// X.509 can say is a located bad-date too (the default badge of a clock in 9999 ends in 10000).
+SimTime time_or(const Section& s, std::string_view key, SimTime clock,
+                std::chrono::seconds fallback);
 std::optional<std::chrono::seconds> parse_offset(std::string_view text);
 // One of `allowed`; otherwise bad-enum listing them (with a did-you-mean).
 std::optional<std::size_t> pick(const Section& s, std::string_view key,

@@ -9,9 +9,6 @@ namespace tlsclub::loader {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kNoteKeys{"member", "at", "text"};
-constexpr std::array<std::string_view, 6> kQuestionKeys{"member",   "at",      "kind",
-                                                        "question", "choices", "answer"};
 constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
 constexpr std::array<std::string_view, 3> kWholeSteps{"alert", "established", "end"};
 

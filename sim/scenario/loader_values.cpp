@@ -116,6 +116,20 @@ std::optional<SimTime> time_at(const Section& s, std::string_view key, SimTime c
   return t;
 }
 
+SimTime time_or(const Section& s, std::string_view key, SimTime clock, seconds fallback) {
+  if (s.has(key)) return time_at(s, key, clock).value_or(clock + fallback);
+  const SimTime t = clock + fallback;
+  if (!in_range(t)) {
+    const auto d = duration_cast<days>(fallback).count();
+    s.errors().add(s.where(), "bad-date",
+                   "`" + std::string(key) + "` is left out, and its default (" +
+                       (d < 0 ? "" : "+") + std::to_string(d) + "d from the clock " +
+                       format_time(clock) + ") falls outside the years 1970 to 9999",
+                   "set `" + std::string(key) + "`, or move the scenario's `clock`");
+  }
+  return t;
+}
+
 bool check_name(Errors& errors, Where where, std::string_view what, std::string_view value,
                 std::span<const std::string_view> allowed) {
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;
@@ -220,12 +234,14 @@ std::span<const std::string_view> alert_names() {
 }
 
 std::span<const std::string_view> check_names() {
-  // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order.
-  static constexpr std::array<std::string_view, 14> kNames{
-      "issuer_known",    "trust_anchor",      "signature", "signature_strength",
-      "validity",        "basic_constraints", "key_usage", "extended_key_usage",
-      "hostname",        "name_constraints",  "crl",       "ocsp",
-      "revocation_info", "password"};
+  // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order;
+  // then a side that holds a certificate and shows none (sim/endpoint/endpoint.cpp), and the
+  // second factor.
+  static constexpr std::array<std::string_view, 15> kNames{
+      "issuer_known",    "trust_anchor",          "signature", "signature_strength",
+      "validity",        "basic_constraints",     "key_usage", "extended_key_usage",
+      "hostname",        "name_constraints",      "crl",       "ocsp",
+      "revocation_info", "certificate_selection", "password"};
   return kNames;
 }
 

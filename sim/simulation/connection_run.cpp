@@ -68,6 +68,7 @@ class Run {
       if (!next_scripted_action()) break;
     }
     give_up_if_stalled();
+    report_faults_never_applied();
     finish();
   }
 
@@ -265,6 +266,22 @@ class Run {
       stalled_ = true;
       recorder_.note_closed(e->side(), handshake_done ? "gave up waiting: the conversation stalled"
                                                       : "gave up waiting: the handshake stalled");
+    }
+  }
+
+  // A trainer's fault that never struck would otherwise leave a run that only looks attacked.
+  void report_faults_never_applied() {
+    for (const auto& [fault, fired] : faults_) {
+      if (fired) continue;
+      std::size_t sent = 0;
+      for (std::size_t id = 1; id <= recorder_.records_sent(); ++id)
+        sent += recorder_.sent_record(id).from == fault.from;
+      const std::string side(to_string(fault.from));
+      recorder_.note_fault_not_applied(
+          fault, fault.record > 0 ? "the " + side + " sent " + std::to_string(sent) + " record" +
+                                        (sent == 1 ? "" : "s") + " in this visit"
+                                  : "no record from the " + side + " carried " + fault.message +
+                                        " in this visit");
     }
   }
 

@@ -21,6 +21,15 @@ std::string first_failing_check(const Connection& connection) {
   return "";
 }
 
+std::vector<RunWarning> run_warnings(const Timeline& timeline) {
+  std::vector<RunWarning> out;
+  for (const auto& c : timeline.connections)
+    for (const auto& e : c.events)
+      if (const auto* f = std::get_if<FaultEvent>(&e.body); f && !f->applied)
+        out.push_back({c.client, f->number, f->description});
+  return out;
+}
+
 std::vector<ExpectationResult> check_expectations(const ScenarioSpec& spec,
                                                   const Timeline& timeline) {
   std::vector<ExpectationResult> out;

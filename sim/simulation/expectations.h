@@ -23,4 +23,12 @@ std::vector<ExpectationResult> check_expectations(const ScenarioSpec& spec,
 // The first failed certificate check of a connection ("" when none failed).
 std::string first_failing_check(const Connection& connection);
 
+// What a scenario file asked for and the run did not do, in run order.
+struct RunWarning {
+  std::string member;
+  std::size_t fault = 0;  // the [[fault]]'s number in the file (0: a what-if)
+  std::string text;       // "fault 2 never applied (...): no record from the server carried ..."
+};
+std::vector<RunWarning> run_warnings(const Timeline& timeline);
+
 }  // namespace tlsclub

@@ -53,8 +53,8 @@ void Recorder::on_emit(Side from, ByteView bytes) {
 void Recorder::on_handshake_message(Side observer, const Botan::TLS::Handshake_Message& msg) {
   const auto type = static_cast<std::uint8_t>(msg.wire_type());
   auto& me = side(observer);
-  // The sender always sees a message before the receiver does (BOTAN-NOTES): what this side was
-  // waiting for is a receipt, anything else it builds itself.
+  // The sender always sees a message before the receiver does (docs/botan-notes.md, "Seeing
+  // the messages"): what this side was waiting for is a receipt, anything else it builds itself.
   if (!me.expected_incoming.empty() && me.expected_incoming.front() == type) {
     me.expected_incoming.pop_front();
     return;
@@ -256,8 +256,22 @@ void Recorder::record_delivered(const WireRecord& record) {
 void Recorder::note_fault(const WireRecord& record, const WireFault& fault, std::string note) {
   std::string description = describe(fault);
   if (!note.empty()) description += " (" + note + ")";
-  append(FaultEvent{record.from, record.id, std::string(to_string(fault.action)),
-                    std::move(description)});
+  FaultEvent e{record.from, record.id, std::string(to_string(fault.action)),
+               std::move(description)};
+  e.number = fault.number;
+  append(std::move(e));
+}
+
+void Recorder::note_fault_not_applied(const WireFault& fault, const std::string& why) {
+  FaultEvent e;
+  e.from = fault.from;
+  e.action = std::string(to_string(fault.action));
+  e.description =
+      (fault.number > 0 ? "fault " + std::to_string(fault.number) : std::string("the change")) +
+      " never applied (" + describe(fault) + "): " + why;
+  e.applied = false;
+  e.number = fault.number;
+  append(std::move(e));
 }
 
 WireRecord Recorder::forge_record(Side as_if_from, Bytes bytes, std::string carried) {

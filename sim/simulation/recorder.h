@@ -38,10 +38,13 @@ class Recorder final : public EndpointObserver {
   // `record.bytes` may differ from what was sent: a fault changed them on the way.
   void record_delivered(const WireRecord& record);
   void note_fault(const WireRecord& record, const WireFault& fault, std::string note = "");
+  // A fault whose record never came: said once, at the end of the visit, with why.
+  void note_fault_not_applied(const WireFault& fault, const std::string& why);
   // A forged record no endpoint sent (an injected alert): it gets a record number of its own.
   WireRecord forge_record(Side as_if_from, Bytes bytes, std::string carried);
   // The RecordEvent of a sent record, to match fault triggers against.
   const RecordEvent& sent_record(std::size_t record_id) const;
+  std::size_t records_sent() const { return sent_event_.size(); }
   void note_closed(Side side, std::string reason);
   void next_step() { ++step_; }
 

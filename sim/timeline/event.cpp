@@ -64,7 +64,9 @@ std::vector<std::string> explain_keys(const Event& event) {
                  [&](const AlertEvent& a) { keys.push_back("alert." + a.name); },
                  [&](const EstablishedEvent&) { keys.push_back("event.established"); },
                  [&](const AppDataEvent&) { keys.push_back("event.app_data"); },
-                 [&](const FaultEvent&) { keys.push_back("event.fault_applied"); },
+                 [&](const FaultEvent& f) {
+                   keys.push_back(f.applied ? "event.fault_applied" : "event.fault_not_applied");
+                 },
                  [&](const ClosedEvent&) { keys.push_back("event.closed"); },
              },
              event.body);

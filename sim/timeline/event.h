@@ -93,6 +93,10 @@ struct FaultEvent {
   std::size_t record_id = 0;
   std::string action;       // "flip", "drop", "replay", "reorder", "inject_alert"
   std::string description;  // "flip byte 40 (mask 0x01) of the 2nd record from the server"
+  // false: the record it waits for never came, so the visit ran as if it were not there
+  // (record_id is then 0).
+  bool applied = true;
+  std::size_t number = 0;  // which [[fault]] of the scenario file (1-based); 0: a what-if
 };
 
 struct ClosedEvent {

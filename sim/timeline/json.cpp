@@ -99,6 +99,8 @@ Json to_json(const Event& event) {
                    j["record"] = f.record_id;
                    j["action"] = f.action;
                    j["description"] = f.description;
+                   j["applied"] = f.applied;
+                   j["fault"] = f.number;
                  },
                  [&](const ClosedEvent& c) {
                    j["side"] = to_string(c.side);

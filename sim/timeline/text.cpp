@@ -100,6 +100,11 @@ class Writer {
                    << std::string(a.data.begin(), a.data.end()) << "\"\n";
             },
             [&](const FaultEvent& f) {
+              if (!f.applied) {
+                out_ << "  " << paint("33;1", "⚠ " + f.description) << "\n";
+                explain("event.fault_not_applied", "      ");
+                return;
+              }
               out_ << "  " << paint("31;1", "⚡ attack on the wire: " + f.description) << "\n";
               explain("event.fault_applied", "      ");
             },

@@ -28,6 +28,11 @@ struct WireFault {
   std::size_t offset = 0;    // flip: byte of the record, header included (wraps around)
   std::uint8_t mask = 0x01;  // flip: XOR mask (non-zero)
   std::string alert = "handshake_failure";  // inject_alert: what the forged plaintext alert says
+
+  // Where a scenario file wrote it: its place among the [[fault]] tables (1-based) and its line;
+  // 0 for a what-if change made in the app or on the command line.
+  std::size_t number = 0;
+  int line = 0;
 };
 
 std::string_view to_string(WireFault::Action action);
