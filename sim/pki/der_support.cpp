@@ -8,8 +8,12 @@
 namespace tlsclub::pki::detail {
 
 Botan::ASN1_Time rfc5280_time(SimTime t) {
-  // Botan's time_point constructor already switches to GeneralizedTime in 2050.
-  return Botan::ASN1_Time(std::chrono::system_clock::time_point(t));
+  // RFC 5280 4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050. Botan's time_point
+  // constructor switches too, but a system_clock time_point counts nanoseconds and wraps after
+  // April 2262, so later dates (up to 9999, which X.509 can say) are written as text.
+  using namespace std::chrono;
+  if (year_month_day{floor<days>(t)}.year() >= year{2050}) return generalized_time(t);
+  return Botan::ASN1_Time(system_clock::time_point(t));
 }
 
 Botan::ASN1_Time generalized_time(SimTime t) {

@@ -83,6 +83,12 @@ void read_scenario(const toml::table& root, ScenarioSpec& spec, Errors& errors) 
       if (s.node("clock")->is_string() && !parse_time(s.node("clock")->as_string()->get()))
         errors.add(s.where("clock"), "bad-date", "`clock` must be a date, not an offset",
                    "use \"2026-03-01T20:00:00Z\" or \"2026-03-01\"");
+      else if (*t > loader::kLastClock)
+        errors.add(s.where("clock"), "bad-date",
+                   "`clock` is after " + format_time(loader::kLastClock) +
+                       ", the last moment the TLS library can tell",
+                   "Botan counts time in nanoseconds since 1970; certificates may still run to "
+                   "9999, but the scenario's \"now\" must come before 2262-04-11");
       else
         spec.now = *t;
     }

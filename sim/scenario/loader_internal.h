@@ -93,6 +93,9 @@ class Section {
 // A time: "2026-03-01T20:00:00Z", "2026-03-01", a TOML date-time, or an offset from the clock:
 // "-30d", "+2h", "-1s", "+5m", "0" (or the integer 0).
 std::optional<SimTime> time_at(const Section& s, std::string_view key, SimTime clock);
+// The latest "now" a run can have: a std::chrono::system_clock time_point (what Botan takes)
+// counts nanoseconds in 64 bits, so it ends on 11 April 2262.
+inline constexpr SimTime kLastClock{std::chrono::seconds{9223372036}};
 // The same, `fallback` from the clock when the key is absent; a computed time outside the years
 // X.509 can say is a located bad-date too (the default badge of a clock in 9999 ends in 10000).
 SimTime time_or(const Section& s, std::string_view key, SimTime clock,
