@@ -33,6 +33,18 @@ bool sent_message(const Connection& c, Side from, std::string_view name, bool* e
   return false;
 }
 
+// The holder's own decision not to show its certificate (certificate_selection) belongs in the list
+// of the side that would have checked it: that is where a student looks for why nothing was
+// checked.
+bool belongs_to(const CheckEvent& check, Side by) {
+  return check.check == "certificate_selection" ? check.by == peer_of(by) : check.by == by;
+}
+
+bool held_back(const ChecklistCard& card) {
+  return std::any_of(card.items.begin(), card.items.end(),
+                     [](const ChecklistItem& i) { return i.check == "certificate_selection"; });
+}
+
 Checklist one_side(const Connection& c, Side by, std::size_t step) {
   Checklist list;
   list.by = by;
@@ -41,7 +53,7 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
   std::size_t top = 0;
   for (const Event& e : c.events) {
     const auto* check = std::get_if<CheckEvent>(&e.body);
-    if (check == nullptr || check->by != by) continue;
+    if (check == nullptr || !belongs_to(*check, by)) continue;
     top = std::max(top, check->depth);
     auto card = std::find_if(list.cards.begin(), list.cards.end(), [&](const ChecklistCard& k) {
       return k.depth == check->depth && k.subject == check->subject;
@@ -64,6 +76,13 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
     card->items.push_back(std::move(item));
   }
   for (ChecklistCard& card : list.cards) {
+    if (held_back(card)) {
+      // Never shown, so never checked: the one item says why.
+      list.note = by == Side::server ? c.client + " holds a card but showed none."
+                                     : "The club holds a badge but showed none.";
+      for (ChecklistItem& item : card.items) item.title = title_of("check." + item.check);
+      continue;
+    }
     for (const std::string& name : expected_checks(card.depth, top, by)) {
       const bool made = std::any_of(card.items.begin(), card.items.end(),
                                     [&](const ChecklistItem& i) { return i.check == name; });

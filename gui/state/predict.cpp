@@ -8,12 +8,22 @@ namespace tlsclub::gui {
 
 namespace {
 
-const std::vector<std::string> kCheckNames = {
-    "issuer_known",       "trust_anchor", "signature",
-    "signature_strength", "validity",     "basic_constraints",
-    "name_constraints",   "key_usage",    "extended_key_usage",
-    "hostname",           "crl",          "ocsp",
-    "revocation_info",    "password",     "none"};
+const std::vector<std::string> kCheckNames = {"issuer_known",
+                                              "trust_anchor",
+                                              "signature",
+                                              "signature_strength",
+                                              "validity",
+                                              "basic_constraints",
+                                              "name_constraints",
+                                              "key_usage",
+                                              "extended_key_usage",
+                                              "hostname",
+                                              "crl",
+                                              "ocsp",
+                                              "revocation_info",
+                                              "certificate_selection",
+                                              "password",
+                                              "none"};
 
 // The alerts a certificate or record problem ends in (RFC 8446 6.2), for "which alert?".
 const std::vector<std::string> kAlertNames = {"bad_certificate",

@@ -153,7 +153,18 @@ void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
   if (has_card)
     card(d, ctx, ImVec2(member.x + unit * 0.3f, ground - unit * 0.5f), unit * 0.8f, card_state);
   // The member checks the club too: a badge that fails is the member's reason to walk away.
-  if (badge == CheckState::failed)
+  // A certificate its holder kept back (no signature scheme the other side accepts): the list of
+  // the side that would have checked it holds only that decision.
+  const auto kept_back = [](const Checklist* list) {
+    return list != nullptr && !list->cards.empty() && list->cards.front().items.size() == 1 &&
+           list->cards.front().items.front().check == "certificate_selection" &&
+           list->cards.front().items.front().state == CheckState::failed;
+  };
+  if (kept_back(badge_list))
+    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ You showed me no badge");
+  else if (kept_back(card_list))
+    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ My card is not a kind you take");
+  else if (badge == CheckState::failed)
     bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ I don't trust that badge");
   else if (decided && c.refused_by == Side::client)
     bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ Something is wrong here");

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "harness.h"
+#include "scenario/loader.h"
+#include "simulation/simulation.h"
 #include "state/key_schedule.h"
 #include "state/lesson.h"
 #include "state/narration.h"
@@ -102,4 +104,38 @@ TEST_CASE("the narration leads with a failed check and names its alert") {
   CHECK(n.stories[0].tone == Tone::bad);
   CHECK(n.stories[0].explain_key == "check.validity");
   CHECK(n.stories[0].detail.find("certificate_expired") != std::string::npos);
+}
+
+TEST_CASE("a card held back is in the bouncer's list: one failed certificate_selection, a note") {
+  auto loaded = load_scenario(R"(format = 1
+[scenario]
+title = "t"
+tls = "1.3"
+[[authority]]
+id = "root"
+name = "Root"
+[server]
+name = "club.example"
+issuer = "root"
+client_auth = "required"
+[[member]]
+name = "Alice"
+[member.card]
+issuer = "root"
+key = "ed25519"
+)",
+                              "held-back.toml");
+  REQUIRE(std::holds_alternative<ScenarioSpec>(loaded));
+  const Timeline timeline = run_scenario(std::get<ScenarioSpec>(loaded));
+  const Connection& alice = timeline.connections.at(0);
+  const auto lists = checklists(alice, alice.steps);
+  const Checklist& bouncer = by(lists, Side::server);
+  CHECK(bouncer.note == "Alice holds a card but showed none.");
+  REQUIRE(bouncer.cards.size() == 1);
+  REQUIRE(bouncer.cards[0].items.size() == 1);
+  CHECK(bouncer.cards[0].items[0].check == "certificate_selection");
+  CHECK(bouncer.cards[0].items[0].state == CheckState::failed);
+  CHECK(bouncer.cards[0].items[0].reason.find("Ed25519") != std::string::npos);
+  // Alice's own list is about the badge only.
+  CHECK(item(by(lists, Side::client), 0, "certificate_selection") == nullptr);
 }
