@@ -178,9 +178,13 @@ void read_passwords(const Section& s, std::map<std::string, std::string>& passwo
     return;
   }
   for (const auto& [key, value] : *table) {
-    if (const auto* text = value.as_string())
-      passwords[unshield(key.str())] = unshield(text->get());
-    else
+    if (const auto* text = value.as_string()) {
+      const std::string name = unshield(key.str()), password = unshield(text->get());
+      // The error must not print the name it refuses: say which part, not what it says.
+      if (printable(s.errors(), where_of(value), "a name in passwords", name, false) &&
+          printable(s.errors(), where_of(value), "a password in passwords", password, false))
+        passwords[name] = password;
+    } else
       s.errors().add(where_of(value), "wrong-type",
                      "the password of `" + std::string(key.str()) + "` must be a string", {});
   }

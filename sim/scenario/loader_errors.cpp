@@ -47,15 +47,20 @@ std::optional<std::string> control_character(std::string_view text, bool prose) 
 
 }  // namespace
 
-bool Section::printable(std::string_view key, const std::string& value, Where where) const {
-  const bool prose = std::find(kProseKeys.begin(), kProseKeys.end(), key) != kProseKeys.end();
+bool printable(Errors& errors, Where where, std::string_view what, const std::string& value,
+               bool prose) {
   const auto found = control_character(value, prose);
   if (!found) return true;
-  errors_.add(where, "bad-value",
-              "`" + std::string(key) + "` contains a control character (" + *found + ")",
-              prose ? "only line breaks and tabs may appear in text"
-                    : "names and values are one line of visible characters");
+  errors.add(where, "bad-value",
+             "`" + std::string(what) + "` contains a control character (" + *found + ")",
+             prose ? "only line breaks and tabs may appear in text"
+                   : "names and values are one line of visible characters");
   return false;
+}
+
+bool Section::printable(std::string_view key, const std::string& value, Where where) const {
+  const bool prose = std::find(kProseKeys.begin(), kProseKeys.end(), key) != kProseKeys.end();
+  return loader::printable(errors_, where, key, value, prose);
 }
 
 Where where_of(const toml::source_region& region) {

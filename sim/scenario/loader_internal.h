@@ -92,12 +92,16 @@ class Section {
 // Values. Each reports its own error (bad-date, bad-enum, ...) and returns nullopt.
 // A time: "2026-03-01T20:00:00Z", "2026-03-01", a TOML date-time, or an offset from the clock:
 // "-30d", "+2h", "-1s", "+5m", "0" (or the integer 0).
+// False, with a located bad-value, for text with a control character (C0, DEL, C1); `prose` lets
+// line breaks and tabs through. Printed raw, such a character would drive the terminal.
+bool printable(Errors& errors, Where where, std::string_view what, const std::string& value,
+               bool prose);
 std::optional<SimTime> time_at(const Section& s, std::string_view key, SimTime clock);
 // The latest "now" a run can have: a std::chrono::system_clock time_point (what Botan takes)
 // counts nanoseconds in 64 bits, so it ends on 11 April 2262.
 inline constexpr SimTime kLastClock{std::chrono::seconds{9223372036}};
 // The same, `fallback` from the clock when the key is absent; a computed time outside the years
-// X.509 can say is a located bad-date too (the default badge of a clock in 9999 ends in 10000).
+// X.509 can say is a located bad-date too (a clock in 1975 puts the default root, -3650d, in 1965).
 SimTime time_or(const Section& s, std::string_view key, SimTime clock,
                 std::chrono::seconds fallback);
 std::optional<std::chrono::seconds> parse_offset(std::string_view text);
