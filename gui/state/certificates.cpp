@@ -101,9 +101,28 @@ std::optional<CertificateCard> trust_anchor(const Connection& c, Side checker,
   return anchor;
 }
 
+// Two spellings of one distinguished name: the decoder writes "O=A, CN=B", the checks "O=A,CN=B".
+bool same_name(std::string_view a, std::string_view b) {
+  auto next = [](std::string_view s, std::size_t& i) {
+    if (i > 0 && i < s.size() && s[i] == ' ' && s[i - 1] == ',') ++i;
+    return i < s.size() ? s[i++] : '\0';
+  };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size())
+    if (next(a, i) != next(b, j)) return false;
+  return true;
+}
+
 constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 }  // namespace
+
+std::string_view badge_issuer(const std::vector<Chain>& chains) {
+  for (const Chain& chain : chains)
+    if (chain.owner == Side::server && !chain.cards.empty() && chain.cards.back().sent)
+      return common_name_view(chain.cards.back().issuer);
+  return {};
+}
 
 std::vector<Purpose> parse_purposes(std::string_view text) {
   std::vector<Purpose> out;
@@ -138,10 +157,41 @@ std::vector<Chain> chains_of(const Connection& c) {
     chain.event = i;
     std::vector<const Field*> found;
     collect(m->message.fields, found);
-    for (auto it = found.rbegin(); it != found.rend(); ++it)  // leaf first on the wire
+    // Leaf first on the wire, but the order sent proves nothing: follow each certificate's issuer
+    // name to the subject that matches it, as the verifier builds its path (RFC 5280 6.1);
+    // certificates off that path follow, in the order they came.
+    std::vector<const Field*> path;
+    std::vector<bool> used(found.size(), false);
+    if (!found.empty()) {
+      path.push_back(found.front());
+      used[0] = true;
+      for (bool more = true; more;) {
+        more = false;
+        const std::string issuer = child_value(*path.back(), "issuer");
+        if (same_name(issuer, child_value(*path.back(), "subject"))) break;  // self-signed
+        for (std::size_t k = 0; k < found.size(); ++k) {
+          if (used[k] || !same_name(child_value(*found[k], "subject"), issuer)) continue;
+          path.push_back(found[k]);
+          used[k] = true;
+          more = true;
+          break;
+        }
+      }
+      for (std::size_t k = 0; k < found.size(); ++k)
+        if (!used[k]) path.push_back(found[k]);
+    }
+    for (auto it = path.rbegin(); it != path.rend(); ++it)  // root first
       chain.cards.push_back(card_of(**it, m->message.bytes, i));
     if (auto anchor = trust_anchor(c, peer_of(m->from), chain.cards))
       chain.cards.insert(chain.cards.begin(), std::move(*anchor));
+    for (std::size_t k = 0; k < chain.cards.size(); ++k) {
+      CertificateCard& card = chain.cards[k];
+      card.signed_by_above = k > 0 && same_name(card.issuer, chain.cards[k - 1].subject);
+      card.issuer_shown =
+          !card.sent || same_name(card.issuer, card.subject) ||
+          std::any_of(chain.cards.begin(), chain.cards.end(),
+                      [&](const CertificateCard& o) { return same_name(o.subject, card.issuer); });
+    }
     chains.push_back(std::move(chain));
   }
   std::stable_sort(chains.begin(), chains.end(),

@@ -31,17 +31,26 @@ struct CertificateCard {
   std::string public_key, signature_algorithm;
   std::vector<Purpose> purposes;
   Bytes der;  // empty for the trust anchor
+  // The card above it (root first) is its issuer: its subject is this card's issuer name.
+  bool signed_by_above = false;
+  bool issuer_shown = true;  // false: its issuer is not among the certificates shown
 };
 
 struct Chain {
-  Side owner = Side::server;           // whose certificates: the club's badge, or a member's card
-  std::size_t event = npos;            // the Certificate message ("" list: npos when none was sent)
-  std::vector<CertificateCard> cards;  // root first, leaf last
+  Side owner = Side::server;  // whose certificates: the club's badge, or a member's card
+  std::size_t event = npos;   // the Certificate message ("" list: npos when none was sent)
+  // Issuer above what it issued, leaf last (by issuer/subject names, not wire order); certificates
+  // off that path come above it. See CertificateCard::signed_by_above.
+  std::vector<CertificateCard> cards;
 };
 
 // The chains of one visit, the club's first; an empty Certificate message (a visitor without
 // a card) gives a chain with no cards.
 std::vector<Chain> chains_of(const Connection& connection);
+
+// The common name of the club's badge's issuer (the leaf's issuer DN): whose seal is on the badge.
+// "" when the club sent no badge. A view into `chains`: drawing it allocates nothing.
+std::string_view badge_issuer(const std::vector<Chain>& chains);
 
 // "1.3.6.1.5.5.7.3.1 (serverAuth), 1.3.6.1.5.5.7.3.2 (clientAuth)" -> both purposes.
 std::vector<Purpose> parse_purposes(std::string_view text);

@@ -59,7 +59,7 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
       return k.depth == check->depth && k.subject == check->subject;
     });
     if (card == list.cards.end()) {
-      list.cards.push_back({check->subject, common_name(check->subject), check->depth, {}});
+      list.cards.push_back({check->subject, common_name(check->subject), check->depth, "", {}});
       card = list.cards.end() - 1;
     }
     ChecklistItem item;
@@ -87,13 +87,39 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
       const bool made = std::any_of(card.items.begin(), card.items.end(),
                                     [&](const ChecklistItem& i) { return i.check == name; });
       if (!made)
-        card.items.push_back({name, "", CheckState::not_checked, npos, "never checked", ""});
+        card.items.push_back({name, "", CheckState::not_checked, npos, "never checked", "", false});
     }
     for (ChecklistItem& item : card.items) item.title = title_of("check." + item.check);
   }
   std::stable_sort(
       list.cards.begin(), list.cards.end(),
       [](const ChecklistCard& a, const ChecklistCard& b) { return a.depth < b.depth; });
+  for (ChecklistCard& card : list.cards) {
+    for (ChecklistItem& item : card.items) {
+      const auto* check =
+          item.event != npos ? std::get_if<CheckEvent>(&c.events[item.event].body) : nullptr;
+      // basic_constraints covers "is a CA" and the pathLenConstraint: name the one that failed.
+      // Botan's Certificate_Status_Code::CERT_CHAIN_TOO_LONG is 4002 ("Certificate chain too
+      // long").
+      constexpr int kChainTooLong = 4002;
+      if (check != nullptr && item.check == "basic_constraints" && !check->passed &&
+          (check->status_code == kChainTooLong || check->status == "CERT_CHAIN_TOO_LONG"))
+        item.title = "Path length within the limit";
+    }
+    const bool anchored = std::any_of(card.items.begin(), card.items.end(), [&](const auto& i) {
+      if (i.check != "trust_anchor" || i.event == npos) return false;
+      const auto* check = std::get_if<CheckEvent>(&c.events[i.event].body);
+      return check != nullptr && check->passed;
+    });
+    if (anchored)
+      card.place = "root";
+    else if (card.depth == 0)
+      card.place = "leaf";
+    else if (&card == &list.cards.back())
+      card.place = "top of what was sent";
+    else
+      card.place = "intermediate";
+  }
   if (list.cards.empty()) {
     bool empty = false;
     const Side owner = peer_of(by);
@@ -119,6 +145,24 @@ std::vector<Checklist> checklists(const Connection& c, std::size_t step) {
       break;
     }
   }
+  // Only the first refusal's alert goes out: mark the failed check that called for it.
+  std::size_t sent = npos;
+  for (const Event& e : c.events) {
+    const auto* a = std::get_if<AlertEvent>(&e.body);
+    if (a == nullptr || !a->fatal || a->name == "close_notify" || e.step > step) continue;
+    for (std::size_t i = 0; i < c.events.size() && &c.events[i] != &e; ++i) {
+      const auto* check = std::get_if<CheckEvent>(&c.events[i].body);
+      if (check != nullptr && !check->passed && check->alert == a->name) {
+        sent = i;
+        break;
+      }
+    }
+    break;
+  }
+  for (Checklist& list : lists)
+    for (ChecklistCard& card : list.cards)
+      for (ChecklistItem& item : card.items)
+        item.sent = sent != npos && item.event == sent && item.state == CheckState::failed;
   if (refused ? *refused == Side::server : lists[1].latest_step > lists[0].latest_step)
     std::swap(lists[0], lists[1]);
   return lists;

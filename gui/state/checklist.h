@@ -20,12 +20,16 @@ struct ChecklistItem {
   std::size_t event = npos;  // its CheckEvent, npos when it never ran
   std::string reason;        // the engine's sentence, or why it is not checked
   std::string alert;         // the alert a failure calls for
+  bool sent = false;         // its alert is the one the connection actually sent (only one is)
 };
 
 struct ChecklistCard {
   std::string subject;
   std::string name;       // its common name
   std::size_t depth = 0;  // 0 = leaf
+  // "leaf", "root" (only when its trust_anchor check passed), "intermediate", or "top of what was
+  // sent" (the highest certificate whose issuer was not found): from the run, never the position.
+  std::string place;
   std::vector<ChecklistItem> items;
 };
 

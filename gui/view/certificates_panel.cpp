@@ -13,7 +13,7 @@ namespace tlsclub::gui {
 namespace {
 
 const char* role(const Chain& chain, std::size_t i) {
-  const bool leaf = i + 1 == chain.cards.size();
+  const bool leaf = i + 1 == chain.cards.size() && chain.cards[i].sent;
   if (!chain.cards[i].sent) return "trust anchor · trusted, never sent";
   if (leaf)
     return chain.owner == Side::server ? "the badge (server certificate)"
@@ -191,10 +191,21 @@ void draw_certificates(ViewContext& ctx) {
       else
         ImGui::Text("%s's membership card and the papers behind it", c.client.c_str());
       ImGui::PopFont();
-      text_dim(ctx, "root first; each certificate's seal is made with the key of the one above it");
+      text_dim(ctx, "each issuer above what it issued (matched by name, not by the order sent)");
       if (chain.cards.empty()) text_dim(ctx, "(an empty list: no card was shown)");
       for (std::size_t i = 0; i < chain.cards.size(); ++i) {
-        if (i > 0) text_coloured(ctx.colours.seal, "    ↓ signs");
+        const CertificateCard& card = chain.cards[i];
+        if (card.signed_by_above)
+          text_coloured(ctx.colours.seal, "    ↓ signs");
+        else if (i > 0)
+          text_dim(ctx, "    (the one above did not issue the one below)");
+        if (!card.issuer_shown) {
+          const std::string_view issuer = common_name_view(card.issuer);
+          char line[200];
+          std::snprintf(line, sizeof line, "its issuer, %.*s, is not among the certificates shown",
+                        static_cast<int>(issuer.size()), issuer.data());
+          text_dim(ctx, line);
+        }
         card_view(ctx, chain, i);
       }
       ImGui::Spacing();

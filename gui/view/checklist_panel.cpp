@@ -10,11 +10,6 @@ namespace tlsclub::gui {
 
 namespace {
 
-const char* place(const ChecklistCard& card, const Checklist& list) {
-  if (card.depth == 0) return "leaf";
-  return &card == &list.cards.back() ? "root" : "intermediate";
-}
-
 void item_view(ViewContext& ctx, const ChecklistItem& item, std::size_t connection) {
   const Palette& p = ctx.colours;
   const SelectionModel& sel = ctx.session.selection();
@@ -39,8 +34,10 @@ void item_view(ViewContext& ctx, const ChecklistItem& item, std::size_t connecti
     explanation(ctx, key);
     if (!item.alert.empty()) {
       char line[128];
-      std::snprintf(line, sizeof line, "→ alert %s", item.alert.c_str());
-      text_coloured(p.fail, line);
+      // Only the first failure's alert goes out; the others would have called for theirs.
+      std::snprintf(line, sizeof line, item.sent ? "→ sent %s" : "(would call for %s)",
+                    item.alert.c_str());
+      text_coloured(item.sent ? p.fail : p.dim, line);
       std::snprintf(key, sizeof key, "alert.%s", item.alert.c_str());
       why(ctx, key, &item.alert);
     }
@@ -61,7 +58,7 @@ void draw_checklist(ViewContext& ctx) {
     for (const ChecklistCard& card : list.cards) {
       ImGui::PushID(&card);
       char header[200];
-      std::snprintf(header, sizeof header, "%s (%s)", card.name.c_str(), place(card, list));
+      std::snprintf(header, sizeof header, "%s (%s)", card.name.c_str(), card.place.c_str());
       ImGui::SetNextItemOpen(true, ImGuiCond_Once);
       if (ImGui::TreeNode(header)) {
         for (const ChecklistItem& item : card.items) item_view(ctx, item, connection);

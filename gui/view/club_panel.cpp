@@ -107,12 +107,12 @@ void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
   card(d, ctx, badge_at, unit, badge);
 
   // The authority's seal on the badge, its name to the right, above the club's roof.
-  const std::string* root = nullptr;
-  for (const Chain& chain : cache.chains)
-    if (chain.owner == Side::server && !chain.cards.empty()) root = &chain.cards.front().name;
+  // The seal is the badge's issuer's (the leaf's issuer name), not the top of what was sent.
+  std::string_view issuer = badge_issuer(cache.chains);
+  if (issuer.empty()) issuer = "the town authority";
   char authority[160];
-  std::snprintf(authority, sizeof authority, "seal of %s",
-                root != nullptr ? root->c_str() : "the town authority");
+  std::snprintf(authority, sizeof authority, "seal of %.*s", static_cast<int>(issuer.size()),
+                issuer.data());
   const float aw = ImGui::CalcTextSize(authority).x;
   const ImVec2 seal(std::max(o.x + line, std::min(o.x + w * 0.6f, o.x + w - aw - line * 2.0f)),
                     o.y + line * 2.6f);
