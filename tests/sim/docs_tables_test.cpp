@@ -148,14 +148,16 @@ TEST_CASE("docs: timeline-json.md lists every event kind and exactly the keys js
     const auto doc_keys = top_level_spans(row->second[1]);
     for (const auto& k : keys)
       CHECK_MESSAGE(doc_keys.count(k) == 1, "`" << kind << "` events have key `" << k
-                                                << "`, not in its row (" << joined(doc_keys) << ")");
+                                                << "`, not in its row (" << joined(doc_keys)
+                                                << ")");
     for (const auto& k : doc_keys)
       CHECK_MESSAGE(keys.count(k) == 1, "the `" << kind << "` row names `" << k
                                                 << "`, which json.cpp does not write ("
                                                 << joined(keys) << ")");
   }
   for (const auto& [kind, row] : documented)
-    CHECK_MESSAGE(code.count(kind) == 1, "the table names kind `" << kind << "`, which no event has");
+    CHECK_MESSAGE(code.count(kind) == 1,
+                  "the table names kind `" << kind << "`, which no event has");
 }
 
 TEST_CASE("docs: timeline-json.md's top-level and connection tables match json.cpp") {
@@ -203,17 +205,17 @@ TEST_CASE("docs: every tab reference names the GUI's tab with its number") {
     for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it) {
       const std::string name = (*it)[1], number = (*it)[3];
       const auto tab = tabs.find(name);
-      CHECK_MESSAGE(tab != tabs.end(), where << ": '" << it->str() << "': there is no tab named '"
-                                             << name << "'");
+      CHECK_MESSAGE(tab != tabs.end(),
+                    where << ": '" << it->str() << "': there is no tab named '" << name << "'");
       if (tab == tabs.end()) continue;
-      CHECK_MESSAGE(tab->second == number, where << ": '" << it->str() << "': the " << name
-                                                 << " tab is " << tab->second);
+      CHECK_MESSAGE(tab->second == number,
+                    where << ": '" << it->str() << "': the " << name << " tab is " << tab->second);
       if (file.filename() == "student-guide.md") student_guide_tabs.insert(name);
     }
     for (std::sregex_iterator it(text.begin(), text.end(), unnamed), end; it != end; ++it)
       CHECK_MESSAGE(false, where << ": '" << it->str() << "': name the tab (**Name** tab (`N`))");
   }
   for (const auto& [name, number] : tabs)
-    CHECK_MESSAGE(student_guide_tabs.count(name) == 1,
-                  "docs/student-guide.md does not show the " << name << " tab (`" << number << "`)");
+    CHECK_MESSAGE(student_guide_tabs.count(name) == 1, "docs/student-guide.md does not show the "
+                                                           << name << " tab (`" << number << "`)");
 }
