@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "markdown_table.h"
 #include "timeline/json.h"
 
 namespace {
@@ -30,21 +31,6 @@ std::string slurp(const fs::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::vector<std::string> cells(const std::string& row) {
-  std::vector<std::string> out;
-  std::size_t start = row.find('|');
-  while (start != std::string::npos) {
-    const auto end = row.find('|', start + 1);
-    if (end == std::string::npos) break;
-    auto cell = row.substr(start + 1, end - start - 1);
-    cell.erase(0, cell.find_first_not_of(' '));
-    cell.erase(cell.find_last_not_of(' ') + 1);
-    out.push_back(cell);
-    start = end;
-  }
-  return out;
 }
 
 // The backticked spans of a cell outside parentheses: the keys, not the values explained in
@@ -87,7 +73,7 @@ std::map<std::string, std::vector<std::string>> table_under(const std::string& d
       continue;
     }
     in_table = true;
-    auto c = cells(line);
+    auto c = tlsclub::test::table_cells(line);
     if (c.empty() || c[0].rfind("---", 0) == 0) continue;
     std::string first = c[0];
     if (first.size() >= 2 && first.front() == '`' && first.back() == '`')

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "markdown_table.h"
 #include "scenario/format_keys.h"
 #include "scenario/loader.h"
 #include "scenario/loader_internal.h"
@@ -35,21 +36,6 @@ struct DocumentedFormat {
   std::map<std::string, std::string> heading;
   std::set<std::string> check_names;  // first column of the table under "Check names"
 };
-
-std::vector<std::string> cells(const std::string& row) {
-  std::vector<std::string> out;
-  std::size_t start = row.find('|');
-  while (start != std::string::npos) {
-    const auto end = row.find('|', start + 1);
-    if (end == std::string::npos) break;
-    auto cell = row.substr(start + 1, end - start - 1);
-    cell.erase(0, cell.find_first_not_of(' '));
-    cell.erase(cell.find_last_not_of(' ') + 1);
-    out.push_back(cell);
-    start = end;
-  }
-  return out;
-}
 
 // The inline-code spans of a cell: "`key_usage`, `omit_key_usage`" -> both.
 std::vector<std::string> code_spans(const std::string& text) {
@@ -100,7 +86,7 @@ DocumentedFormat read_doc() {
       in_table = false;
       continue;
     }
-    const auto row = cells(line);
+    const auto row = tlsclub::test::table_cells(line);
     if (row.empty()) continue;
     if (!in_table) {  // the header row says what the table lists
       in_table = true;

@@ -15,9 +15,16 @@
 #include "export_test_tools.h"
 #include "scenario/loader.h"
 #include "scenario/loader_internal.h"
+#include "scenario_text_tools.h"
 #include "simulation/expectations.h"
 #include "simulation/simulation.h"
 #include "timeline/json.h"
+
+using tlsclub::test::contains;
+using tlsclub::test::errors_of;
+using tlsclub::test::kSmallScenario;
+using tlsclub::test::replace;
+using tlsclub::test::spec_of;
 
 namespace {
 
@@ -25,46 +32,6 @@ using tlsclub::FaultEvent;
 using tlsclub::LoadError;
 using tlsclub::ScenarioSpec;
 using tlsclub::Timeline;
-
-// The small valid scenario of scenario_loader_test.cpp; each case changes a few lines of it.
-const std::string kGood = R"(format = 1
-[scenario]
-title = "t"
-clock = "2026-03-01T20:00:00Z"
-[[authority]]
-id = "root"
-name = "Root CA"
-[server]
-name = "club.example"
-issuer = "root"
-[[member]]
-name = "Alice"
-)";
-
-std::vector<LoadError> errors_of(const std::string& text) {
-  auto result = tlsclub::load_scenario(text, "broken.toml");
-  if (auto* errors = std::get_if<std::vector<LoadError>>(&result)) return *errors;
-  return {};
-}
-
-ScenarioSpec spec_of(const std::string& text) {
-  auto result = tlsclub::load_scenario(text, "good.toml");
-  if (auto* errors = std::get_if<std::vector<LoadError>>(&result)) {
-    for (const auto& e : *errors) FAIL_CHECK(e.to_string());
-    return {};
-  }
-  return std::get<ScenarioSpec>(std::move(result));
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The one error of `text`, which must be `id` at line:column with `message` in its message.
 void check_only_error(const std::string& text, const std::string& id, int line, int column,
@@ -203,7 +170,8 @@ TEST_CASE("a default date past the year 9999 is a bad-date at the table that lef
 
 TEST_CASE("a file whose clock is in December 9999 does not load") {
   // Whatever is said first (the clock, or the default badge it would give), it is a bad-date.
-  const auto errors = errors_of(replace(kGood, "2026-03-01T20:00:00Z", "9999-12-01T00:00:00Z"));
+  const auto errors =
+      errors_of(replace(kSmallScenario, "2026-03-01T20:00:00Z", "9999-12-01T00:00:00Z"));
   REQUIRE_FALSE(errors.empty());
   CHECK(std::all_of(errors.begin(), errors.end(),
                     [](const LoadError& e) { return e.id == "bad-date"; }));
@@ -211,7 +179,7 @@ TEST_CASE("a file whose clock is in December 9999 does not load") {
 
 TEST_CASE("a default date before 1970 is a bad-date at the table that left it out") {
   // Four days after the epoch: the authority's -3650d and the server's -30d fall before it.
-  const std::string early = replace(kGood, "2026-03-01T20:00:00Z", "1970-01-05T00:00:00Z");
+  const std::string early = replace(kSmallScenario, "2026-03-01T20:00:00Z", "1970-01-05T00:00:00Z");
   const auto errors = errors_of(early);
   REQUIRE(errors.size() == 2);
   CHECK(errors[0].to_string() ==
@@ -234,7 +202,7 @@ TEST_CASE("a default date before 1970 is a bad-date at the table that left it ou
 
 TEST_CASE("a CRL's or an OCSP staple's default this_update before 1970 is a bad-date") {
   // Noon on the first day: every certificate starts at the clock, so only the -1d defaults fail.
-  auto text = replace(kGood, "2026-03-01T20:00:00Z", "1970-01-01T12:00:00Z");
+  auto text = replace(kSmallScenario, "2026-03-01T20:00:00Z", "1970-01-01T12:00:00Z");
   text = replace(text, "name = \"Root CA\"", "name = \"Root CA\"\nvalid_from = 0");
   text = replace(text, "issuer = \"root\"", "issuer = \"root\"\nvalid_from = 0");
   SUBCASE("[authority.crl]") {
@@ -279,30 +247,33 @@ TEST_CASE("a control character in a name or value is a located bad-value naming 
     const char* message;
   };
   const std::vector<Case> cases = {
-      {"escape in a member name", replace(kGood, "name = \"Alice\"", R"(name = "Al\u001b[31mice")"),
-       12, 8, "`name` contains a control character (U+001B at character 3)"},
+      {"escape in a member name",
+       replace(kSmallScenario, "name = \"Alice\"", R"(name = "Al\u001b[31mice")"), 12, 8,
+       "`name` contains a control character (U+001B at character 3)"},
       {"NUL in the server name",
-       replace(kGood, "name = \"club.example\"", R"(name = "club\u0000.example")"), 9, 8,
+       replace(kSmallScenario, "name = \"club.example\"", R"(name = "club\u0000.example")"), 9, 8,
        "`name` contains a control character (U+0000 at character 5)"},
-      {"C1 NEL in a member name", replace(kGood, "name = \"Alice\"", R"(name = "Ali\u0085ce")"), 12,
-       8, "`name` contains a control character (U+0085 at character 4)"},
-      {"C1 after other non-ASCII", replace(kGood, "name = \"Alice\"", R"(name = "Zoë\u009b")"), 12,
-       8, "(U+009B at character 4)"},
-      {"DEL in the title", replace(kGood, "title = \"t\"", R"(title = "t\u007f")"), 3, 9,
+      {"C1 NEL in a member name",
+       replace(kSmallScenario, "name = \"Alice\"", R"(name = "Ali\u0085ce")"), 12, 8,
+       "`name` contains a control character (U+0085 at character 4)"},
+      {"C1 after other non-ASCII",
+       replace(kSmallScenario, "name = \"Alice\"", R"(name = "Zoë\u009b")"), 12, 8,
+       "(U+009B at character 4)"},
+      {"DEL in the title", replace(kSmallScenario, "title = \"t\"", R"(title = "t\u007f")"), 3, 9,
        "`title` contains a control character (U+007F at character 2)"},
-      {"newline in a name", replace(kGood, "name = \"Alice\"", R"(name = "Al\nice")"), 12, 8,
-       "`name` contains a control character (U+000A at character 3)"},
-      {"tab in a name", replace(kGood, "name = \"Alice\"", R"(name = "Al\tice")"), 12, 8,
+      {"newline in a name", replace(kSmallScenario, "name = \"Alice\"", R"(name = "Al\nice")"), 12,
+       8, "`name` contains a control character (U+000A at character 3)"},
+      {"tab in a name", replace(kSmallScenario, "name = \"Alice\"", R"(name = "Al\tice")"), 12, 8,
        "(U+0009 at character 3)"},
       {"bare carriage return in summary",
-       replace(kGood, "title = \"t\"", "title = \"t\"\nsummary = \"one\\rtwo\""), 4, 11,
+       replace(kSmallScenario, "title = \"t\"", "title = \"t\"\nsummary = \"one\\rtwo\""), 4, 11,
        "`summary` contains a control character (U+000D at character 4)"},
-      {"escape in prose", replace(kGood, "title = \"t\"", R"(title = "t"
+      {"escape in prose", replace(kSmallScenario, "title = \"t\"", R"(title = "t"
 summary = """
 line one
 \u001b[2J""")"),
        4, 11, "`summary` contains a control character (U+001B at character 10)"},
-      {"an item of a list", replace(kGood, "issuer = \"root\"", R"(issuer = "root"
+      {"an item of a list", replace(kSmallScenario, "issuer = \"root\"", R"(issuer = "root"
 dns_names = ["club.example", "evil\u0007"])"),
        11, 30, "`dns_names` contains a control character (U+0007 at character 5)"},
   };
@@ -326,13 +297,14 @@ dns_names = ["club.example", "evil\u0007"])"),
 }
 
 TEST_CASE("the whole error for a control character, with its hint") {
-  const auto errors = errors_of(replace(kGood, "name = \"Alice\"", R"(name = "Al\u001b[31mice")"));
+  const auto errors =
+      errors_of(replace(kSmallScenario, "name = \"Alice\"", R"(name = "Al\u001b[31mice")"));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].to_string() ==
         "broken.toml:12:8: error[bad-value]: `name` contains a control character (U+001B at "
         "character 3) (names and values are one line of visible characters)");
   const auto prose =
-      errors_of(replace(kGood, "title = \"t\"", "title = \"t\"\nsummary = \"a\\rb\""));
+      errors_of(replace(kSmallScenario, "title = \"t\"", "title = \"t\"\nsummary = \"a\\rb\""));
   REQUIRE(prose.size() == 1);
   CHECK(prose[0].hint == "only line breaks and tabs may appear in text");
 }
@@ -364,22 +336,22 @@ require_password = true
 
 TEST_CASE("prose may break lines and hold tabs") {
   SUBCASE("a multi-line summary") {
-    const auto spec = spec_of(
-        replace(kGood, "title = \"t\"", "title = \"t\"\nsummary = \"\"\"\nOne.\nTwo.\"\"\""));
+    const auto spec = spec_of(replace(kSmallScenario, "title = \"t\"",
+                                      "title = \"t\"\nsummary = \"\"\"\nOne.\nTwo.\"\"\""));
     CHECK(spec.summary == "One.\nTwo.");
   }
   SUBCASE("a tab in summary") {
-    const auto spec = spec_of(replace(kGood, "title = \"t\"", R"(title = "t"
+    const auto spec = spec_of(replace(kSmallScenario, "title = \"t\"", R"(title = "t"
 summary = "a\tb")"));
     CHECK(spec.summary == "a\tb");
   }
   SUBCASE("a CRLF pair in summary") {
-    const auto spec = spec_of(replace(kGood, "title = \"t\"", R"(title = "t"
+    const auto spec = spec_of(replace(kSmallScenario, "title = \"t\"", R"(title = "t"
 summary = "a\r\nb")"));
     CHECK(spec.summary == "a\r\nb");
   }
   SUBCASE("a newline in a note's text") {
-    const auto spec = spec_of(kGood + R"([[note]]
+    const auto spec = spec_of(kSmallScenario + R"([[note]]
 at = "client.client_hello"
 text = "First line.\nSecond line."
 )");

@@ -6,47 +6,17 @@
 #include <variant>
 
 #include "scenario/loader.h"
+#include "scenario_text_tools.h"
+
+using tlsclub::test::errors_of;
+using tlsclub::test::kSmallScenario;
+using tlsclub::test::replace;
+using tlsclub::test::spec_of;
 
 namespace {
 
 using tlsclub::LoadError;
 using tlsclub::ScenarioSpec;
-
-// A small valid scenario; each broken case changes a few lines of it.
-const std::string kGood = R"(format = 1
-[scenario]
-title = "t"
-clock = "2026-03-01T20:00:00Z"
-[[authority]]
-id = "root"
-name = "Root CA"
-[server]
-name = "club.example"
-issuer = "root"
-[[member]]
-name = "Alice"
-)";
-
-std::vector<LoadError> errors_of(const std::string& text) {
-  auto result = tlsclub::load_scenario(text, "broken.toml");
-  if (auto* errors = std::get_if<std::vector<LoadError>>(&result)) return *errors;
-  return {};
-}
-
-ScenarioSpec spec_of(const std::string& text) {
-  auto result = tlsclub::load_scenario(text, "good.toml");
-  if (auto* errors = std::get_if<std::vector<LoadError>>(&result)) {
-    for (const auto& e : *errors) FAIL_CHECK(e.to_string());
-    return {};
-  }
-  return std::get<ScenarioSpec>(std::move(result));
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 
 struct Broken {
   const char* name;
@@ -60,7 +30,7 @@ struct Broken {
 }  // namespace
 
 TEST_CASE("a minimal scenario loads with the documented defaults") {
-  const auto spec = spec_of(kGood);
+  const auto spec = spec_of(kSmallScenario);
   CHECK(spec.title == "t");
   CHECK(spec.source == "good.toml");
   CHECK(tlsclub::format_time(spec.now) == "2026-03-01T20:00:00Z");
@@ -79,14 +49,14 @@ TEST_CASE("a minimal scenario loads with the documented defaults") {
 }
 
 TEST_CASE("times are absolute, TOML dates, or offsets from the clock") {
-  auto text = replace(kGood, "issuer = \"root\"",
+  auto text = replace(kSmallScenario, "issuer = \"root\"",
                       "issuer = \"root\"\nvalid_from = -1s\nvalid_until = 2027-01-02T03:04:05Z");
   text = replace(text, "valid_from = -1s", "valid_from = \"-1s\"");
   const auto spec = spec_of(text);
   const auto& c = spec.server.certificate.certificate;
   CHECK(c.not_before == spec.now - std::chrono::seconds{1});
   CHECK(tlsclub::format_time(c.not_after) == "2027-01-02T03:04:05Z");
-  const auto weeks = spec_of(replace(kGood, "issuer = \"root\"",
+  const auto weeks = spec_of(replace(kSmallScenario, "issuer = \"root\"",
                                      "issuer = \"root\"\nvalid_until = \"+2w\"\nvalid_from = 0"));
   CHECK(weeks.server.certificate.certificate.not_after ==
         weeks.now + std::chrono::seconds{std::chrono::days{14}});
@@ -94,16 +64,17 @@ TEST_CASE("times are absolute, TOML dates, or offsets from the clock") {
 }
 
 TEST_CASE("tls is one version or the lowest and highest") {
-  auto spec = spec_of(replace(kGood, "title = \"t\"", "title = \"t\"\ntls = \"1.2\""));
+  auto spec = spec_of(replace(kSmallScenario, "title = \"t\"", "title = \"t\"\ntls = \"1.2\""));
   CHECK(spec.min_version == tlsclub::TlsVersion::tls12);
   CHECK(spec.max_version == tlsclub::TlsVersion::tls12);
-  spec = spec_of(replace(kGood, "title = \"t\"", "title = \"t\"\ntls = [\"1.2\", \"1.3\"]"));
+  spec =
+      spec_of(replace(kSmallScenario, "title = \"t\"", "title = \"t\"\ntls = [\"1.2\", \"1.3\"]"));
   CHECK(spec.min_version == tlsclub::TlsVersion::tls12);
   CHECK(spec.max_version == tlsclub::TlsVersion::tls13);
 }
 
 TEST_CASE("extended key usage takes names and dotted OIDs") {
-  const auto spec = spec_of(replace(kGood, "issuer = \"root\"",
+  const auto spec = spec_of(replace(kSmallScenario, "issuer = \"root\"",
                                     "issuer = \"root\"\nextended_key_usage = "
                                     "[\"serverAuth\", \"OCSPSigning\", \"1.2.3.4\"]"));
   CHECK(spec.server.certificate.certificate.extended_key_usage ==
@@ -112,44 +83,49 @@ TEST_CASE("extended key usage takes names and dotted OIDs") {
 
 TEST_CASE("each kind of mistake gives its id at the exact line and column") {
   const std::vector<Broken> cases = {
-      {"syntax", replace(kGood, "title = \"t\"", "title = \"t"), "syntax", 3, 11,
+      {"syntax", replace(kSmallScenario, "title = \"t\"", "title = \"t"), "syntax", 3, 11,
        "unescaped control characters"},
-      {"unknown key", replace(kGood, "issuer = \"root\"", "isuer = \"root\""), "unknown-key", 10, 1,
-       "unknown key `isuer` in [server]"},
-      {"wrong type", replace(kGood, "title = \"t\"", "title = \"t\"\nseed = \"one\""), "wrong-type",
-       4, 8, "`seed` must be an integer, not a string"},
-      {"missing issuer", replace(kGood, "issuer = \"root\"\n", ""), "missing-key", 8, 1,
+      {"unknown key", replace(kSmallScenario, "issuer = \"root\"", "isuer = \"root\""),
+       "unknown-key", 10, 1, "unknown key `isuer` in [server]"},
+      {"wrong type", replace(kSmallScenario, "title = \"t\"", "title = \"t\"\nseed = \"one\""),
+       "wrong-type", 4, 8, "`seed` must be an integer, not a string"},
+      {"missing issuer", replace(kSmallScenario, "issuer = \"root\"\n", ""), "missing-key", 8, 1,
        "[server] needs `issuer`"},
-      {"dangling issuer", replace(kGood, "issuer = \"root\"", "issuer = \"rot\""),
+      {"dangling issuer", replace(kSmallScenario, "issuer = \"root\"", "issuer = \"rot\""),
        "dangling-reference", 10, 10, "issuer `rot` is not an [[authority]] id"},
       {"dangling trust",
-       replace(kGood, "name = \"Alice\"", "name = \"Alice\"\ntrusted_authorities = [\"x\"]"),
+       replace(kSmallScenario, "name = \"Alice\"",
+               "name = \"Alice\"\ntrusted_authorities = [\"x\"]"),
        "dangling-reference", 13, 24, "trusted authority `x`"},
-      {"cycle", replace(kGood, "name = \"Root CA\"", "name = \"Root CA\"\nissuer = \"root\""),
+      {"cycle",
+       replace(kSmallScenario, "name = \"Root CA\"", "name = \"Root CA\"\nissuer = \"root\""),
        "cycle", 8, 10, "root → root"},
-      {"bad date", replace(kGood, "issuer = \"root\"", "issuer = \"root\"\nvalid_from = \"-30x\""),
+      {"bad date",
+       replace(kSmallScenario, "issuer = \"root\"", "issuer = \"root\"\nvalid_from = \"-30x\""),
        "bad-date", 11, 14, "`valid_from` = \"-30x\" is not a date"},
       {"bad enum",
-       replace(kGood, "issuer = \"root\"", "issuer = \"root\"\nclient_auth = \"requird\""),
+       replace(kSmallScenario, "issuer = \"root\"", "issuer = \"root\"\nclient_auth = \"requird\""),
        "bad-enum", 11, 15, "`client_auth` = \"requird\" is not allowed"},
-      {"unsupported format", replace(kGood, "format = 1", "format = 2"), "unsupported-format", 1,
-       10, "unsupported format version"},
-      {"duplicate member", kGood + "[[member]]\nname = \"Alice\"\n", "duplicate", 14, 8,
+      {"unsupported format", replace(kSmallScenario, "format = 1", "format = 2"),
+       "unsupported-format", 1, 10, "unsupported format version"},
+      {"duplicate member", kSmallScenario + "[[member]]\nname = \"Alice\"\n", "duplicate", 14, 8,
        "member name `Alice` is used twice"},
       {"duplicate authority",
-       replace(kGood, "[server]", "[[authority]]\nid = \"root\"\nname = \"R2\"\n[server]"),
+       replace(kSmallScenario, "[server]", "[[authority]]\nid = \"root\"\nname = \"R2\"\n[server]"),
        "duplicate", 9, 6, "authority id `root` is used twice"},
       {"validity order",
-       replace(kGood, "issuer = \"root\"",
+       replace(kSmallScenario, "issuer = \"root\"",
                "issuer = \"root\"\nvalid_from = \"+1d\"\nvalid_until = \"-1d\""),
        "bad-validity", 12, 15, "`valid_until` comes before `valid_from`"},
       {"unknown group",
-       replace(kGood, "name = \"Alice\"", "name = \"Alice\"\ngroups = [\"x25518\"]"), "bad-enum",
-       13, 11, "`groups` = \"x25518\""},
+       replace(kSmallScenario, "name = \"Alice\"", "name = \"Alice\"\ngroups = [\"x25518\"]"),
+       "bad-enum", 13, 11, "`groups` = \"x25518\""},
       {"crl lists a stranger",
-       replace(kGood, "name = \"Root CA\"", "name = \"Root CA\"\ncrl = { revoked = [\"Alicia\"] }"),
+       replace(kSmallScenario, "name = \"Root CA\"",
+               "name = \"Root CA\"\ncrl = { revoked = [\"Alicia\"] }"),
        "dangling-reference", 8, 20, "the CRL lists `Alicia`"},
-      {"no format", replace(kGood, "format = 1\n", ""), "missing-key", 1, 1, "`format = 1`"},
+      {"no format", replace(kSmallScenario, "format = 1\n", ""), "missing-key", 1, 1,
+       "`format = 1`"},
   };
   for (const auto& c : cases) {
     SUBCASE(c.name) {
@@ -168,7 +144,7 @@ TEST_CASE("each kind of mistake gives its id at the exact line and column") {
 }
 
 TEST_CASE("an unknown key names the key it probably meant") {
-  const auto errors = errors_of(replace(kGood, "issuer = \"root\"", "isuer = \"root\""));
+  const auto errors = errors_of(replace(kSmallScenario, "issuer = \"root\"", "isuer = \"root\""));
   REQUIRE(errors.size() == 2);  // and so [server] has no issuer
   CHECK(errors[0].to_string() ==
         "broken.toml:8:1: error[missing-key]: [server] needs `issuer` (add `issuer = ...` to this "
@@ -179,7 +155,7 @@ TEST_CASE("an unknown key names the key it probably meant") {
 }
 
 TEST_CASE("a misspelt table is an unknown key at the top level") {
-  const auto errors = errors_of(replace(kGood, "[server]", "[servr]"));
+  const auto errors = errors_of(replace(kSmallScenario, "[server]", "[servr]"));
   REQUIRE(errors.size() == 2);  // and so the file has no [server]
   CHECK(errors[1].to_string() ==
         "broken.toml:8:2: error[unknown-key]: unknown key `servr` at the top level (did you mean "
@@ -187,12 +163,12 @@ TEST_CASE("a misspelt table is an unknown key at the top level") {
 }
 
 TEST_CASE("a required table written as [[name]] says how to write it") {
-  const auto errors = errors_of(replace(kGood, "[server]", "[[server]]"));
+  const auto errors = errors_of(replace(kSmallScenario, "[server]", "[[server]]"));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].to_string() ==
         "broken.toml:8:1: error[wrong-type]: `server` must be a table, not an array (write one "
         "[server] header, not [[server]])");
-  const auto missing = errors_of(replace(kGood, "[scenario]\ntitle = \"t\"\n", ""));
+  const auto missing = errors_of(replace(kSmallScenario, "[scenario]\ntitle = \"t\"\n", ""));
   REQUIRE_FALSE(missing.empty());
   CHECK(missing[0].to_string() ==
         "broken.toml:1:1: error[missing-key]: the file needs a [scenario] table (add [scenario] "
@@ -200,8 +176,8 @@ TEST_CASE("a required table written as [[name]] says how to write it") {
 }
 
 TEST_CASE("a bad enum value lists the allowed ones") {
-  const auto errors =
-      errors_of(replace(kGood, "issuer = \"root\"", "issuer = \"root\"\nkey = \"ecdsa_p265\""));
+  const auto errors = errors_of(
+      replace(kSmallScenario, "issuer = \"root\"", "issuer = \"root\"\nkey = \"ecdsa_p265\""));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].hint ==
         "did you mean `ecdsa_p256`? allowed: ecdsa_p256, ecdsa_p384, ed25519, rsa_2048, rsa_3072 "
@@ -209,7 +185,7 @@ TEST_CASE("a bad enum value lists the allowed ones") {
 }
 
 TEST_CASE("every error of a file is reported, not just the first") {
-  auto text = replace(kGood, "title = \"t\"", "title = 3\nlevel = \"expert\"");
+  auto text = replace(kSmallScenario, "title = \"t\"", "title = 3\nlevel = \"expert\"");
   text = replace(text, "issuer = \"root\"", "issuer = \"nobody\"");
   const auto errors = errors_of(text);
   REQUIRE(errors.size() == 3);
