@@ -45,11 +45,8 @@ bool held_back(const ChecklistCard& card) {
                      [](const ChecklistItem& i) { return i.check == "certificate_selection"; });
 }
 
-Checklist one_side(const Connection& c, Side by, std::size_t step) {
-  Checklist list;
-  list.by = by;
-  list.title = by == Side::client ? c.client + " checks the club's badge"
-                                  : "The bouncer checks " + c.client + "'s card";
+// Every check this list shows, grouped per certificate, as of `step`; returns the deepest depth.
+std::size_t collect_checks(const Connection& c, Side by, std::size_t step, Checklist& list) {
   std::size_t top = 0;
   for (const Event& e : c.events) {
     const auto* check = std::get_if<CheckEvent>(&e.body);
@@ -75,61 +72,75 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
     }
     card->items.push_back(std::move(item));
   }
+  return top;
+}
+
+// The title of an item: the catalogue's, except where one check name covers two rules.
+std::string title_for(const Connection& c, const ChecklistItem& item) {
+  const auto* check =
+      item.event != npos ? std::get_if<CheckEvent>(&c.events[item.event].body) : nullptr;
+  // basic_constraints covers "is a CA" and the pathLenConstraint: name the one that failed.
+  // 4002 is Botan's Certificate_Status_Code::CERT_CHAIN_TOO_LONG, which the engine records.
+  constexpr int kChainTooLong = 4002;
+  if (check != nullptr && item.check == "basic_constraints" && !check->passed &&
+      check->status_code == kChainTooLong)
+    return "Path length within the limit";
+  return title_of("check." + item.check);
+}
+
+// Where a certificate stands, from the run: "root" only when its trust_anchor check passed.
+std::string place_of(const Connection& c, const ChecklistCard& card, bool last) {
+  const bool anchored = std::any_of(card.items.begin(), card.items.end(), [&](const auto& i) {
+    if (i.check != "trust_anchor" || i.event == npos) return false;
+    const auto* check = std::get_if<CheckEvent>(&c.events[i.event].body);
+    return check != nullptr && check->passed;
+  });
+  if (anchored) return "root";
+  if (card.depth == 0) return "leaf";
+  return last ? "top of what was sent" : "intermediate";
+}
+
+// Why a list has no certificate to show.
+std::string empty_note(const Connection& c, Side by) {
+  bool empty = false;
+  if (by == Side::server && !sent_message(c, Side::server, "certificate_request"))
+    return "The club does not ask for membership cards.";
+  if (sent_message(c, peer_of(by), "certificate", &empty) && empty)
+    return c.client + " showed no card.";
+  return "Nothing to check yet.";
+}
+
+Checklist one_side(const Connection& c, Side by, std::size_t step) {
+  Checklist list;
+  list.by = by;
+  list.title = by == Side::client ? c.client + " checks the club's badge"
+                                  : "The bouncer checks " + c.client + "'s card";
+  const std::size_t top = collect_checks(c, by, step, list);
   for (ChecklistCard& card : list.cards) {
     if (held_back(card)) {
       // Never shown, so never checked: the one item says why.
       list.note = by == Side::server ? c.client + " holds a card but showed none."
                                      : "The club holds a badge but showed none.";
-      for (ChecklistItem& item : card.items) item.title = title_of("check." + item.check);
-      continue;
+      list.held_back =
+          std::any_of(card.items.begin(), card.items.end(),
+                      [](const ChecklistItem& i) { return i.state == CheckState::failed; });
+    } else {
+      for (const std::string& name : expected_checks(card.depth, top, by)) {
+        const bool made = std::any_of(card.items.begin(), card.items.end(),
+                                      [&](const ChecklistItem& i) { return i.check == name; });
+        if (!made)
+          card.items.push_back(
+              {name, "", CheckState::not_checked, npos, "never checked", "", false});
+      }
     }
-    for (const std::string& name : expected_checks(card.depth, top, by)) {
-      const bool made = std::any_of(card.items.begin(), card.items.end(),
-                                    [&](const ChecklistItem& i) { return i.check == name; });
-      if (!made)
-        card.items.push_back({name, "", CheckState::not_checked, npos, "never checked", "", false});
-    }
-    for (ChecklistItem& item : card.items) item.title = title_of("check." + item.check);
+    for (ChecklistItem& item : card.items) item.title = title_for(c, item);
   }
   std::stable_sort(
       list.cards.begin(), list.cards.end(),
       [](const ChecklistCard& a, const ChecklistCard& b) { return a.depth < b.depth; });
-  for (ChecklistCard& card : list.cards) {
-    for (ChecklistItem& item : card.items) {
-      const auto* check =
-          item.event != npos ? std::get_if<CheckEvent>(&c.events[item.event].body) : nullptr;
-      // basic_constraints covers "is a CA" and the pathLenConstraint: name the one that failed.
-      // Botan's Certificate_Status_Code::CERT_CHAIN_TOO_LONG is 4002 ("Certificate chain too
-      // long").
-      constexpr int kChainTooLong = 4002;
-      if (check != nullptr && item.check == "basic_constraints" && !check->passed &&
-          (check->status_code == kChainTooLong || check->status == "CERT_CHAIN_TOO_LONG"))
-        item.title = "Path length within the limit";
-    }
-    const bool anchored = std::any_of(card.items.begin(), card.items.end(), [&](const auto& i) {
-      if (i.check != "trust_anchor" || i.event == npos) return false;
-      const auto* check = std::get_if<CheckEvent>(&c.events[i.event].body);
-      return check != nullptr && check->passed;
-    });
-    if (anchored)
-      card.place = "root";
-    else if (card.depth == 0)
-      card.place = "leaf";
-    else if (&card == &list.cards.back())
-      card.place = "top of what was sent";
-    else
-      card.place = "intermediate";
-  }
-  if (list.cards.empty()) {
-    bool empty = false;
-    const Side owner = peer_of(by);
-    if (by == Side::server && !sent_message(c, Side::server, "certificate_request"))
-      list.note = "The club does not ask for membership cards.";
-    else if (sent_message(c, owner, "certificate", &empty) && empty)
-      list.note = c.client + " showed no card.";
-    else
-      list.note = "Nothing to check yet.";
-  }
+  for (ChecklistCard& card : list.cards)
+    card.place = place_of(c, card, &card == &list.cards.back());
+  if (list.cards.empty()) list.note = empty_note(c, by);
   return list;
 }
 

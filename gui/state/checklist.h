@@ -34,9 +34,12 @@ struct ChecklistCard {
 };
 
 struct Checklist {
-  Side by = Side::client;            // the side checking
-  std::string title;                 // "Alice checks the club's badge"
-  std::string note;                  // when there is nothing to check: "no card was shown"
+  Side by = Side::client;  // the side checking
+  std::string title;       // "Alice checks the club's badge"
+  std::string note;        // when there is nothing to check: "no card was shown"
+  // Its one card is the holder's own decision, revealed by the cursor, not to show it
+  // (certificate_selection failed): nothing was ever checked.
+  bool held_back = false;
   std::vector<ChecklistCard> cards;  // leaf first
   std::size_t latest_step = 0;       // when its last revealed check was made (0: none yet)
 };

@@ -80,53 +80,58 @@ void bubble(ImDrawList* d, const ViewContext& ctx, float x, float bottom, ImU32 
   d->AddText(ImVec2(min.x + pad, min.y + pad), colour, s);
 }
 
-void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
-  const Session& s = ctx.session;
+// The drawing area of the club view and the sizes everything in it is measured in.
+struct Stage {
+  ImDrawList* d;
+  ImVec2 o;      // top left
+  float w, h;    // size
+  float line;    // font height
+  float ground;  // where people stand
+  float unit;    // a person's height
+};
+
+// The club, its door with the badge, and the seal of the badge's issuer.
+void draw_club(ViewContext& ctx, const Stage& st, CheckState badge) {
   const Palette& p = ctx.colours;
-  ImDrawList* d = ImGui::GetWindowDrawList();
-  const StepCache& cache = ctx.view.cache;
-  const Position at = s.position();
-  const Connection& c = s.connection();
-  const float line = ImGui::GetFontSize();
-  const float ground = o.y + h - line * 1.5f;
-  const float unit = std::min(h * 0.4f, w * 0.15f);  // a person's height
-  d->AddLine(ImVec2(o.x, ground), ImVec2(o.x + w, ground), p.lane, 2.0f);
-
-  // The club and its entrance, the badge on the door.
-  const ImVec2 club_min(o.x + w * 0.68f, ground - unit * 1.75f), club_max(o.x + w * 0.995f, ground);
+  const Connection& c = ctx.session.connection();
+  ImDrawList* d = st.d;
+  const ImVec2 club_min(st.o.x + st.w * 0.68f, st.ground - st.unit * 1.75f),
+      club_max(st.o.x + st.w * 0.995f, st.ground);
   d->AddRectFilled(club_min, club_max, p.wood, 6.0f);
-  label(d, ImVec2((club_min.x + club_max.x) * 0.5f, club_min.y + line * 0.3f), p.text,
+  label(d, ImVec2((club_min.x + club_max.x) * 0.5f, club_min.y + st.line * 0.3f), p.text,
         c.server_name.c_str());
-  const ImVec2 door_min(o.x + w * 0.77f, ground - unit * 1.2f), door_max(o.x + w * 0.9f, ground);
-  const bool open = c.outcome == Outcome::admitted && at.step >= c.steps;
+  const ImVec2 door_min(st.o.x + st.w * 0.77f, st.ground - st.unit * 1.2f),
+      door_max(st.o.x + st.w * 0.9f, st.ground);
+  const bool open = c.outcome == Outcome::admitted && ctx.session.position().step >= c.steps;
   d->AddRectFilled(door_min, door_max, open ? p.panel_bg : p.door, 3.0f);
-  const Checklist* badge_list = list_by(cache, Side::client);  // the member checks the badge
-  const Checklist* card_list = list_by(cache, Side::server);   // the bouncer checks the card
-  const CheckState badge = badge_list != nullptr ? verdict(*badge_list) : CheckState::not_checked;
-  const ImVec2 badge_at((door_min.x + door_max.x) * 0.5f, door_min.y + unit * 0.25f);
-  card(d, ctx, badge_at, unit, badge);
+  const ImVec2 badge_at((door_min.x + door_max.x) * 0.5f, door_min.y + st.unit * 0.25f);
+  card(d, ctx, badge_at, st.unit, badge);
 
-  // The authority's seal on the badge, its name to the right, above the club's roof.
-  // The seal is the badge's issuer's (the leaf's issuer name), not the top of what was sent.
-  std::string_view issuer = badge_issuer(cache.chains);
+  // The seal is the badge's issuer's (the leaf's issuer name), not the top of what was sent;
+  // its name to the right, above the club's roof.
+  std::string_view issuer = badge_issuer(ctx.view.cache.chains);
   if (issuer.empty()) issuer = "the town authority";
   char authority[160];
   std::snprintf(authority, sizeof authority, "seal of %.*s", static_cast<int>(issuer.size()),
                 issuer.data());
   const float aw = ImGui::CalcTextSize(authority).x;
-  const ImVec2 seal(std::max(o.x + line, std::min(o.x + w * 0.6f, o.x + w - aw - line * 2.0f)),
-                    o.y + line * 2.6f);
+  const ImVec2 seal(std::max(st.o.x + st.line,
+                             std::min(st.o.x + st.w * 0.6f, st.o.x + st.w - aw - st.line * 2.0f)),
+                    st.o.y + st.line * 2.6f);
   d->AddLine(seal, badge_at, with_alpha(p.seal, 0.7f), 1.5f);
-  d->AddCircleFilled(seal, line * 0.75f, p.seal, 24);
-  d->AddCircle(seal, line * 0.5f, p.panel_bg, 24, 1.5f);
-  d->AddText(ImVec2(seal.x + line, seal.y - line * 0.5f), p.dim, authority);
+  d->AddCircleFilled(seal, st.line * 0.75f, p.seal, 24);
+  d->AddCircle(seal, st.line * 0.5f, p.panel_bg, 24, 1.5f);
+  d->AddText(ImVec2(seal.x + st.line, seal.y - st.line * 0.5f), p.dim, authority);
+}
 
-  // The bouncer beside the door, and what he says.
-  const ImVec2 bouncer(o.x + w * 0.62f, ground);
-  person(d, bouncer, unit * 1.1f, IM_COL32(40, 40, 48, 255), p.skin);
-  const CheckState card_state =
-      card_list != nullptr ? verdict(*card_list) : CheckState::not_checked;
-  const bool decided = at.step >= c.steps;
+// The bouncer beside the door, and what he says.
+void draw_bouncer(ViewContext& ctx, const Stage& st, CheckState card_state) {
+  const Session& s = ctx.session;
+  const Palette& p = ctx.colours;
+  const Connection& c = s.connection();
+  const ImVec2 bouncer(st.o.x + st.w * 0.62f, st.ground);
+  person(st.d, bouncer, st.unit * 1.1f, IM_COL32(40, 40, 48, 255), p.skin);
+  const bool decided = s.position().step >= c.steps;
   const bool admitted = c.outcome == Outcome::admitted;
   const bool club_refused = decided && !admitted && c.refused_by == Side::server;
   const bool asks_for_cards = s.spec().server.client_auth != ClientAuth::none;
@@ -136,72 +141,99 @@ void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
                      : asks_for_cards                   ? "Card, please"
                                                         : "Good evening";
   const bool cross = club_refused || card_state == CheckState::failed;
-  bubble(d, ctx, bouncer.x - unit * 0.2f, bouncer.y - unit * 1.25f,
+  bubble(st.d, ctx, bouncer.x - st.unit * 0.2f, bouncer.y - st.unit * 1.25f,
          decided && admitted ? p.pass
          : cross             ? p.fail
                              : p.text,
          says);
+}
 
-  // The member at the door (with a card, when the scenario gives one), and the queue behind.
+// The member at the door (with a card, when the scenario gives one) and what the member says;
+// returns where the member stands.
+ImVec2 draw_member(ViewContext& ctx, const Stage& st, const Checklist* badge_list,
+                   const Checklist* card_list, CheckState badge, CheckState card_state) {
+  const Session& s = ctx.session;
+  const Palette& p = ctx.colours;
+  const Connection& c = s.connection();
+  const Position at = s.position();
   const float progress =
       c.steps == 0 ? 1.0f : static_cast<float>(at.step) / static_cast<float>(c.steps);
-  const ImVec2 member(o.x + w * (0.3f + 0.22f * std::min(1.0f, progress * 1.6f)), ground);
-  person(d, member, unit, member_colour(c.client), p.skin);
-  label(d, ImVec2(member.x, ground + 4.0f), p.text, c.client.c_str());
+  const ImVec2 member(st.o.x + st.w * (0.3f + 0.22f * std::min(1.0f, progress * 1.6f)), st.ground);
+  person(st.d, member, st.unit, member_colour(c.client), p.skin);
+  label(st.d, ImVec2(member.x, st.ground + 4.0f), p.text, c.client.c_str());
   const auto& members = s.spec().members;
   const bool has_card = at.connection < members.size() && members[at.connection].card.has_value();
   if (has_card)
-    card(d, ctx, ImVec2(member.x + unit * 0.3f, ground - unit * 0.5f), unit * 0.8f, card_state);
-  // The member checks the club too: a badge that fails is the member's reason to walk away.
-  // A certificate its holder kept back (no signature scheme the other side accepts): the list of
-  // the side that would have checked it holds only that decision.
-  const auto kept_back = [](const Checklist* list) {
-    return list != nullptr && !list->cards.empty() && list->cards.front().items.size() == 1 &&
-           list->cards.front().items.front().check == "certificate_selection" &&
-           list->cards.front().items.front().state == CheckState::failed;
-  };
-  if (kept_back(badge_list))
-    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ You showed me no badge");
-  else if (kept_back(card_list))
-    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ My card is not a kind you take");
-  else if (badge == CheckState::failed)
-    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ I don't trust that badge");
-  else if (decided && c.refused_by == Side::client)
-    bubble(d, ctx, member.x, member.y - unit * 1.15f, p.fail, "✗ Something is wrong here");
+    card(st.d, ctx, ImVec2(member.x + st.unit * 0.3f, st.ground - st.unit * 0.5f), st.unit * 0.8f,
+         card_state);
+  // The member checks the club too: a badge that fails is the member's reason to walk away. A
+  // certificate kept back (no signature scheme the other side accepts) is said as such.
+  const char* says =
+      badge_list != nullptr && badge_list->held_back       ? "✗ You showed me no badge"
+      : card_list != nullptr && card_list->held_back       ? "✗ My card is not a kind you take"
+      : badge == CheckState::failed                        ? "✗ I don't trust that badge"
+      : at.step >= c.steps && c.refused_by == Side::client ? "✗ Something is wrong here"
+                                                           : nullptr;
+  if (says != nullptr) bubble(st.d, ctx, member.x, member.y - st.unit * 1.15f, p.fail, says);
+  return member;
+}
 
+// Who waits behind the member, how many are inside or were turned away, and an attack sign.
+void draw_queue(ViewContext& ctx, const Stage& st, ImVec2 member) {
+  const Session& s = ctx.session;
+  const Palette& p = ctx.colours;
+  const Position at = s.position();
   const std::size_t total = s.timeline().connections.size();
   std::size_t shown = 0;
-  float x = member.x - unit * 0.9f;  // the queue goes left from the member at the door
+  float x = member.x - st.unit * 0.9f;  // the queue goes left from the member at the door
   for (std::size_t next = at.connection + 1; next < total && shown < 3; ++next, ++shown) {
     const std::string& name = s.timeline().connections[next].client;
-    const float half = std::max(unit * 0.3f, ImGui::CalcTextSize(name.c_str()).x * 0.5f + 4.0f);
+    const float half = std::max(st.unit * 0.3f, ImGui::CalcTextSize(name.c_str()).x * 0.5f + 4.0f);
     x -= half;
-    if (x - half < o.x) break;
-    const ImVec2 feet(x, ground);
-    person(d, feet, unit * 0.75f, with_alpha(member_colour(name), 0.8f), p.skin);
-    label(d, ImVec2(feet.x, ground + 4.0f), p.dim, name.c_str());
+    if (x - half < st.o.x) break;
+    const ImVec2 feet(x, st.ground);
+    person(st.d, feet, st.unit * 0.75f, with_alpha(member_colour(name), 0.8f), p.skin);
+    label(st.d, ImVec2(feet.x, st.ground + 4.0f), p.dim, name.c_str());
     x -= half;
   }
   if (at.connection + 1 + shown < total) {
     char more[48];
     std::snprintf(more, sizeof more, "+%zu more", total - at.connection - 1 - shown);
-    d->AddText(ImVec2(o.x + 4.0f, ground - unit * 1.1f), p.dim, more);
+    st.d->AddText(ImVec2(st.o.x + 4.0f, st.ground - st.unit * 1.1f), p.dim, more);
   }
   std::size_t inside = 0, away = 0;
   for (std::size_t k = 0; k < at.connection; ++k)
     (s.timeline().connections[k].outcome == Outcome::admitted ? inside : away) += 1;
   char tally[96];
   std::snprintf(tally, sizeof tally, "inside %zu ✓ · turned away %zu ✗", inside, away);
-  d->AddText(ImVec2(o.x + 4.0f, o.y + 4.0f), p.dim, tally);
+  st.d->AddText(ImVec2(st.o.x + 4.0f, st.o.y + 4.0f), p.dim, tally);
 
   // An attack on the wire at this step: under the tally, where nothing else is drawn.
   for (const Story& story : s.narration().stories) {
     if (story.tone != Tone::attack) continue;
-    const ImVec2 sign(o.x + line, o.y + line * 2.4f);
-    warning_sign(d, sign, line * 1.3f, p.attack);
-    d->AddText(ImVec2(sign.x + line, sign.y - line * 0.5f), p.attack, "someone on the path");
+    const ImVec2 sign(st.o.x + st.line, st.o.y + st.line * 2.4f);
+    warning_sign(st.d, sign, st.line * 1.3f, p.attack);
+    st.d->AddText(ImVec2(sign.x + st.line, sign.y - st.line * 0.5f), p.attack,
+                  "someone on the path");
     break;
   }
+}
+
+void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
+  const float line = ImGui::GetFontSize();
+  const Stage st{ImGui::GetWindowDrawList(),   o, w, h, line, o.y + h - line * 1.5f,
+                 std::min(h * 0.4f, w * 0.15f)};
+  st.d->AddLine(ImVec2(o.x, st.ground), ImVec2(o.x + w, st.ground), ctx.colours.lane, 2.0f);
+  const StepCache& cache = ctx.view.cache;
+  const Checklist* badge_list = list_by(cache, Side::client);  // the member checks the badge
+  const Checklist* card_list = list_by(cache, Side::server);   // the bouncer checks the card
+  const CheckState badge = badge_list != nullptr ? verdict(*badge_list) : CheckState::not_checked;
+  const CheckState card_state =
+      card_list != nullptr ? verdict(*card_list) : CheckState::not_checked;
+  draw_club(ctx, st, badge);
+  draw_bouncer(ctx, st, card_state);
+  const ImVec2 member = draw_member(ctx, st, badge_list, card_list, badge, card_state);
+  draw_queue(ctx, st, member);
 }
 
 }  // namespace

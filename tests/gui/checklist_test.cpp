@@ -131,6 +131,8 @@ key = "ed25519"
   const auto lists = checklists(alice, alice.steps);
   const Checklist& bouncer = by(lists, Side::server);
   CHECK(bouncer.note == "Alice holds a card but showed none.");
+  CHECK(bouncer.held_back);
+  CHECK_FALSE(by(lists, Side::client).held_back);
   REQUIRE(bouncer.cards.size() == 1);
   REQUIRE(bouncer.cards[0].items.size() == 1);
   CHECK(bouncer.cards[0].items[0].check == "certificate_selection");
