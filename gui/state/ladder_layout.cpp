@@ -1,6 +1,7 @@
 #include "state/ladder_layout.h"
 
 #include "state/names.h"
+#include "timeline/outcome.h"
 
 namespace tlsclub::gui {
 
@@ -110,7 +111,8 @@ LadderLayout::LadderLayout(const Timeline& timeline, const StepIndex& steps) {
     outcome.kind = LadderRow::Kind::outcome;
     outcome.connection = c;
     outcome.admitted = conn.outcome == Outcome::admitted;
-    outcome.label = outcome_line(conn);
+    outcome.impostor = !conn.impostor.empty();
+    outcome.label = outcome_sentence(conn);
     outcome.sent_at = outcome.arrives_at = steps.last_of(c);
     rows_.push_back(std::move(outcome));
   }

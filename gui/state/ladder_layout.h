@@ -22,6 +22,7 @@ struct LadderRow {
   Protection protection = Protection::plaintext;
   bool encrypted = false;
   bool admitted = false;    // outcome rows
+  bool impostor = false;    // outcome rows: a man in the middle answered, not the club
   std::string label;        // "EncryptedExtensions · CertificateRequest · Certificate · …"
   std::string detail;       // "#4 · 1246 bytes · server_handshake_traffic_secret"
   std::string fault;        // what an attack did to it ("" when nothing)

@@ -43,13 +43,4 @@ std::string_view club_role(Side side) {
   return side == Side::client ? "the member" : "the club";
 }
 
-std::string outcome_line(const Connection& c) {
-  if (c.outcome == Outcome::admitted)
-    return c.client + " admitted" + (c.version.empty() ? "" : " (" + c.version + ")");
-  std::string line = c.client + " refused";
-  if (c.refused_by) line += " by the " + std::string(to_string(*c.refused_by));
-  if (c.alert) line += ": " + *c.alert;
-  return line;
-}
-
 }  // namespace tlsclub::gui

@@ -20,7 +20,5 @@ std::string common_name(std::string_view subject);
 std::string_view common_name_view(std::string_view subject);
 // "the member" / "the club" in the club's words, "client" / "server" otherwise.
 std::string_view club_role(Side side);
-// "Alice admitted (TLS 1.3)", "Bob refused by the server: certificate_required".
-std::string outcome_line(const Connection& connection);
 
 }  // namespace tlsclub::gui

@@ -82,9 +82,14 @@ void draw_band(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec2 
     draw->AddText(font, size, ImVec2(lanes.client + 8.0f, top.y + h * 0.3f), p.dim, "…");
     return;
   }
-  const ImU32 colour = row.admitted ? p.pass : p.fail;
+  // Let in by an impostor is no success: the attack's colour and sign.
+  const ImU32 colour = row.impostor ? p.attack : row.admitted ? p.pass : p.fail;
   char line[256];
-  std::snprintf(line, sizeof line, "%s %s", row.admitted ? "★" : "✗", row.label.c_str());
+  std::snprintf(line, sizeof line, "%s %s",
+                row.impostor   ? "⚠"
+                : row.admitted ? "★"
+                               : "✗",
+                row.label.c_str());
   const ImVec2 s = ctx.fonts.large->CalcTextSizeA(ctx.fonts.large->FontSize, FLT_MAX, 0, line);
   draw->AddText(ctx.fonts.large, ctx.fonts.large->FontSize,
                 ImVec2((lanes.client + lanes.server - s.x) * 0.5f, top.y + (h - s.y) * 0.5f),
@@ -99,14 +104,15 @@ void lane_titles(ViewContext& ctx, const Lanes& lanes) {
   char client[160];
   std::snprintf(client, sizeof client, "%s (member)", c.client.c_str());
   char server[160];
-  std::snprintf(server, sizeof server, "%s (entrance)", c.server_name.c_str());
+  std::snprintf(server, sizeof server, c.impostor.empty() ? "%s (entrance)" : "impostor as %s",
+                c.server_name.c_str());
   const auto centred = [&](float x, const char* s, ImU32 colour) {
     const float w = ImGui::CalcTextSize(s).x;
     draw->AddText(ImVec2(x - w * 0.5f, top.y), colour, s);
   };
   centred(lanes.client, client, ctx.colours.text);
   centred((lanes.client + lanes.server) * 0.5f, "wire", ctx.colours.dim);
-  centred(lanes.server, server, ctx.colours.text);
+  centred(lanes.server, server, c.impostor.empty() ? ctx.colours.text : ctx.colours.attack);
   // Legend: the one meaning colour has (docs/gui.md#colour-means-protection).
   const Protection kinds[] = {Protection::plaintext, Protection::handshake_keys,
                               Protection::application_keys, Protection::alert};

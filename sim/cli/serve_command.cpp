@@ -11,8 +11,8 @@
 #include "cli/one_scenario.h"
 #include "core/atomic_file.h"
 #include "export/export_file.h"
-#include "simulation/expectations.h"
 #include "timeline/json.h"
+#include "timeline/outcome.h"
 #include "timeline/text.h"
 
 namespace tlsclub::cli {
@@ -36,15 +36,6 @@ void install_stop_handlers() {
 
 bridge::Millis millis(double seconds) {
   return bridge::Millis(static_cast<long long>(seconds * 1000));
-}
-
-std::string summary(const Connection& c) {
-  std::string s = c.client + ": " + std::string(to_string(c.outcome));
-  if (c.outcome == Outcome::admitted) return s + (c.version.empty() ? "" : " (" + c.version + ")");
-  if (c.refused_by) s += " by the " + std::string(to_string(*c.refused_by));
-  if (c.alert) s += " with " + *c.alert;
-  if (const auto check = first_failing_check(c); !check.empty()) s += " (check " + check + ")";
-  return s;
 }
 
 }  // namespace
@@ -114,7 +105,7 @@ int serve_command(const ServeArgs& args) {
     text.color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO) != 0);
     const std::size_t visits = server.run(g_stop, [&](const Timeline& t, std::size_t n) {
       if (args.transcript) write_text(std::cout, t, text);
-      std::cout << "visit " << n << " " << summary(t.connections.at(0)) << std::endl;
+      std::cout << "visit " << n << ": " << outcome_sentence(t.connections.at(0)) << std::endl;
       if (!args.json_dir.empty()) {
         char name[32];
         std::snprintf(name, sizeof name, "visit-%03zu.json", n);

@@ -6,6 +6,7 @@
 
 #include "decode/handshake_decoder.h"
 #include "explain/catalogue.h"
+#include "timeline/outcome.h"
 #include "wire/record.h"
 
 namespace tlsclub {
@@ -91,7 +92,14 @@ LadderArrow arrow_of(const RecordEvent& r, const RecordExtras& x, std::size_t st
   return a;
 }
 
-// One note per run of checks by one side: all passed, or the first that failed.
+// The password is its own step after the handshake: a note of its own, in the club's words.
+LadderNote password_note(const Connection& c, const CheckEvent& k) {
+  return {k.by,
+          k.passed ? "✓ " + c.client + " knows the password" : "✗ wrong password: " + k.reason,
+          !k.passed};
+}
+
+// One note per run of certificate checks by one side: all passed, or the first that failed.
 class CheckSummary {
  public:
   bool other_side(Side by) const { return count_ > 0 && by != by_; }
@@ -110,7 +118,9 @@ class CheckSummary {
         n.text = "✗ " + failed_->check + " of " + failed_->subject + ": " + failed_->reason +
                  (failed_->alert.empty() ? "" : " → " + failed_->alert);
       else
-        n.text = "✓ " + std::to_string(count_) + " checks passed (" + leaf_ + " and its chain)";
+        n.text = "✓ " + std::to_string(count_) +
+                 (count_ == 1 ? " certificate check passed (" : " certificate checks passed (") +
+                 leaf_ + (count_ == 1 ? ")" : " and its chain)");
       rows->push_back(std::move(n));
     }
     count_ = 0;
@@ -123,15 +133,6 @@ class CheckSummary {
   std::size_t count_ = 0;
   std::optional<CheckEvent> failed_;
 };
-
-std::string outcome_of(const Connection& c) {
-  if (c.outcome == Outcome::admitted)
-    return c.client + " admitted" + (c.version.empty() ? "" : " (" + c.version + ")");
-  std::string s = c.client + " refused";
-  if (c.refused_by) s += " by the " + std::string(to_string(*c.refused_by));
-  if (c.alert) s += ": " + *c.alert;
-  return s;
-}
 
 }  // namespace
 
@@ -155,13 +156,18 @@ std::string message_title(const std::string& name) {
 }
 
 Ladder ladder_of(const Connection& c) {
-  Ladder l{c.client, c.server_name, {}, c.outcome == Outcome::admitted, outcome_of(c)};
+  Ladder l{c.client, c.server_name, {}, c.outcome == Outcome::admitted, outcome_sentence(c)};
   const RecordExtras extras = extras_of(c);
   std::map<std::size_t, const RecordEvent*> sent;
   std::vector<std::string> pending_faults;  // noted before the delivery they are about
   CheckSummary checks;
   for (const auto& e : c.events) {
     if (const auto* check = std::get_if<CheckEvent>(&e.body)) {
+      if (!is_certificate_check(check->check)) {
+        checks.flush_into(&l.rows);
+        l.rows.push_back(password_note(c, *check));
+        continue;
+      }
       if (checks.other_side(check->by)) checks.flush_into(&l.rows);
       checks.add(*check);
       continue;

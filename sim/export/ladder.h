@@ -42,7 +42,7 @@ struct Ladder {
   std::string server_name;  // "club.example"
   std::vector<LadderRow> rows;
   bool admitted = false;
-  std::string outcome;  // "Alice admitted (TLS 1.3)", "Alice refused by the server: unknown_ca"
+  std::string outcome;  // outcome_sentence(): "Alice admitted (TLS 1.3)", "Alice walks away: ..."
 };
 
 Ladder ladder_of(const Connection& connection);

@@ -118,7 +118,10 @@ class Handout {
     explainer_.reset();
     const Ladder ladder = ladder_of(c);
     out_ << "## " << c.client << " at " << c.server_name << ": "
-         << (c.outcome == Outcome::admitted ? "admitted" : "refused") << "\n\n";
+         << (c.outcome == Outcome::refused ? "refused"
+             : c.impostor.empty()          ? "admitted"
+                                           : "admitted by an impostor")
+         << "\n\n";
     if (options_.svg_link.empty()) out_ << text_ladder(ladder) << "\n";
     std::map<std::size_t, std::vector<const LadderArrow*>> arrows;  // by step
     for (const auto& row : ladder.rows)

@@ -323,6 +323,9 @@ Connection run_connection(const ScenarioSpec& spec, const Cast& cast, std::size_
   Connection connection;
   connection.client = spec.members[member_index].name;
   connection.server_name = spec.members[member_index].server_name;
+  if (const auto& by = spec.members[member_index].intercepted_by)
+    for (const auto& authority : spec.authorities)
+      if (authority.id == *by) connection.impostor = authority.certificate.common_name;
   Run run(spec, cast, member_index, options, sessions, connection);
   run.go();
   return connection;

@@ -123,6 +123,7 @@ Json to_json(const Timeline& t) {
     Json cj;
     cj["client"] = c.client;
     cj["server_name"] = c.server_name;
+    cj["impostor"] = c.impostor.empty() ? Json(nullptr) : Json(c.impostor);
     cj["outcome"] = to_string(c.outcome);
     cj["refused_by"] = c.refused_by ? Json(to_string(*c.refused_by)) : Json(nullptr);
     cj["alert"] = c.alert ? Json(*c.alert) : Json(nullptr);

@@ -4,6 +4,7 @@
 
 #include "core/overloaded.h"
 #include "explain/catalogue.h"
+#include "timeline/outcome.h"
 
 namespace tlsclub {
 
@@ -118,6 +119,10 @@ class Writer {
   void connection(const Connection& c) {
     explained_.clear();
     out_ << "\n" << paint("1", "── " + c.client + " knocks at " + c.server_name + " ──") << "\n";
+    if (!c.impostor.empty())
+      out_ << paint("35", "⚠ A man in the middle answers in the club's place: " + other_end(c) +
+                              ", with a badge from " + c.impostor)
+           << "\n";
     std::size_t step = static_cast<std::size_t>(-1);
     for (const auto& e : c.events) {
       if (e.step != step) {
@@ -127,12 +132,8 @@ class Writer {
       event(e);
     }
     out_ << "\n";
-    if (c.outcome == Outcome::admitted)
-      out_ << paint("32", "Outcome: " + c.client + " admitted") << " (" << c.version << ")\n";
-    else
-      out_ << paint("31", "Outcome: " + c.client + " refused") << " by the "
-           << (c.refused_by ? std::string(to_string(*c.refused_by)) : std::string("handshake"))
-           << (c.alert ? " with alert " + *c.alert : std::string()) << "\n";
+    const bool real_club = c.outcome == Outcome::admitted && c.impostor.empty();
+    out_ << paint(real_club ? "32" : "31", "Outcome: " + outcome_sentence(c)) << "\n";
   }
 
  private:

@@ -19,6 +19,9 @@ constexpr std::string_view to_string(Outcome o) {
 struct Connection {
   std::string client;       // the member's name
   std::string server_name;  // host name the member asked for
+  // Who answered in the club's place: the authority behind an impostor's badge (a man in the
+  // middle); empty when the club itself answered.
+  std::string impostor;
   Outcome outcome = Outcome::refused;
   std::optional<Side> refused_by;  // the side that sent the fatal alert
   std::optional<std::string> alert;

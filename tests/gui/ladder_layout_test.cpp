@@ -68,7 +68,9 @@ TEST_CASE("a refused member's outcome row names who refused and with which alert
   const LadderLayout ladder(t, steps);
   const std::size_t carol_end = ladder.header_row(3) - 1;  // Dave's header follows Carol's outcome
   CHECK(ladder.rows()[carol_end].kind == LadderRow::Kind::outcome);
-  CHECK(ladder.rows()[carol_end].label == "Carol refused by the server: certificate_expired");
+  CHECK(ladder.rows()[carol_end].label ==
+        "Carol turned away by the club: the card fails the validity check "
+        "(certificate_expired)");
 }
 
 TEST_CASE("clicking an arrow jumps to its step and selects it everywhere") {

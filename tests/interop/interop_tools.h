@@ -57,11 +57,12 @@ class Club {
     port_ = std::stoi(line->substr(prefix.size()));
   }
   std::string port() const { return std::to_string(port_); }
-  // The club's line about the visit: "visit 1 NAME: admitted (TLS 1.3)" or "... refused by ...".
+  // The club's line about the visit: "visit 1: NAME admitted (TLS 1.3)", "visit 1: NAME turned
+  // away by the club: ...", "visit 1: NAME walks away with alert unknown_ca".
   std::string visit() {
     REQUIRE(serve_.wait(8s) == 0);
     const std::string out = serve_.output();
-    const auto at = out.find("visit 1 ");
+    const auto at = out.find("visit 1: ");
     REQUIRE_MESSAGE(at != std::string::npos, out);
     return out.substr(at, out.find('\n', at) - at);
   }

@@ -40,13 +40,14 @@ TEST_CASE("tlsclub serve and tlsclub knock: admitted is exit 0, refused 1, each 
                   " --member Carol --no-explain --color never");
   CHECK_MESSAGE(r.code == 1, r.out);
   CHECK(contains(r.out, "alert certificate_expired sent by server"));
-  CHECK(contains(r.out, "Outcome: Carol refused by the server with alert certificate_expired"));
+  CHECK(contains(r.out, "Outcome: Carol turned away by the club with alert certificate_expired"));
   REQUIRE(serve.wait(5s) == 0);
   const std::string out = serve.output();
-  CHECK(contains(out, "visit 1 Alice (127.0.0.1:"));
-  CHECK(contains(out, "): admitted (TLS 1.3)"));
-  CHECK(contains(out, "visit 2 Carol (127.0.0.1:"));
-  CHECK(contains(out, "refused by the server with certificate_expired (check validity)"));
+  CHECK(contains(out, "visit 1: Alice (127.0.0.1:"));
+  CHECK(contains(out, ") admitted (TLS 1.3)"));
+  CHECK(contains(out, "visit 2: Carol (127.0.0.1:"));
+  CHECK(contains(
+      out, ") turned away by the club: the card fails the validity check (certificate_expired)"));
   CHECK(contains(read_text(dir.path() / "visits" / "visit-001.json"), "\"outcome\": \"admitted\""));
   CHECK(contains(read_text(dir.path() / "visits" / "visit-002.json"), "certificate_expired"));
 }

@@ -60,7 +60,8 @@ TEST_CASE("the handout lists the certificate checks and the outcome with the exp
   CHECK(contains(md, "| validity | ✗ |"));
   CHECK(contains(md, "`certificate_expired` |"));
   CHECK(contains(md,
-                 "**Carol refused by the server: certificate_expired** — the first check "
+                 "**Carol turned away by the club: the card fails the validity check "
+                 "(certificate_expired)** — the first check "
                  "that failed: validity"));
   CHECK(contains(md, "**Alice admitted (TLS 1.3)**"));
   CHECK(contains(md, "*Expected:* refused by server with unknown_ca"));

@@ -53,7 +53,7 @@ TEST_CASE("the ladder SVG parses as XML and has one arrow per delivered record")
   CHECK(contains(svg, "class=\"record application-keys\""));
   CHECK(contains(svg, "class=\"record alert\""));
   CHECK(contains(svg, "Alert: certificate_expired"));
-  CHECK(contains(svg, "Carol refused by the server: certificate_expired"));
+  CHECK(contains(svg, "Carol turned away by the club: the card fails the validity check"));
   CHECK(contains(svg, "Alice admitted (TLS 1.3)"));
   CHECK(contains(svg, "✗ validity"));
 }
