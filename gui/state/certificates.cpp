@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "state/key_schedule.h"
 #include "state/names.h"
 #include "state/oid_arcs.h"
 
@@ -73,7 +74,7 @@ void dates_from_reason(const std::string& reason, CertificateCard& card) {
   card.not_after = parse_time(card.not_after_text);
 }
 
-// The root the checker trusted: named by its trust_anchor check, never on the wire.
+// The root the checker trusted, named by its trust_anchor check, when the sender left it out.
 std::optional<CertificateCard> trust_anchor(const Connection& c, Side checker,
                                             const std::vector<CertificateCard>& sent) {
   std::optional<CertificateCard> anchor;
@@ -197,6 +198,12 @@ std::vector<Chain> chains_of(const Connection& c) {
   std::stable_sort(chains.begin(), chains.end(),
                    [](const Chain& a, const Chain& b) { return a.owner > b.owner; });
   return chains;
+}
+
+std::string no_certificate_note(const Connection& c, std::size_t step) {
+  if (std::string resumed = resumption_note(key_roles(c, step)); !resumed.empty()) return resumed;
+  return step >= c.steps ? "No certificate was sent in this visit."
+                         : "No certificate has been sent in this visit yet.";
 }
 
 std::string to_pem(ByteView der) {

@@ -1,7 +1,8 @@
 #pragma once
 // Certificates as the student sees them: each chain that crossed the wire, root first, as
 // cards, read from the decoded Certificate messages of the Timeline (the GUI never parses DER
-// itself), plus the trust anchor the checker used, which is never sent (RFC 8446 4.4.2).
+// itself), plus the trust anchor the checker used when the sender left it out, as it may (RFC
+// 8446 4.4.2, RFC 5246 7.4.2).
 
 #include <optional>
 #include <string>
@@ -54,6 +55,10 @@ std::string_view badge_issuer(const std::vector<Chain>& chains);
 
 // "1.3.6.1.5.5.7.3.1 (serverAuth), 1.3.6.1.5.5.7.3.2 (clientAuth)" -> both purposes.
 std::vector<Purpose> parse_purposes(std::string_view text);
+
+// What the panel says when the visit shows no certificate at `step` (Event::step): a resumption
+// stands on an earlier visit's certificates; "yet" only while the visit goes on.
+std::string no_certificate_note(const Connection& connection, std::size_t step);
 
 // -----BEGIN CERTIFICATE----- ... (RFC 7468): base64 in 64-character lines.
 std::string to_pem(ByteView der);

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <optional>
 
+#include "state/key_schedule.h"
 #include "state/names.h"
+#include "timeline/outcome.h"
 
 namespace tlsclub::gui {
 
@@ -51,12 +53,18 @@ std::size_t collect_checks(const Connection& c, Side by, std::size_t step, Check
   for (const Event& e : c.events) {
     const auto* check = std::get_if<CheckEvent>(&e.body);
     if (check == nullptr || !belongs_to(*check, by)) continue;
-    top = std::max(top, check->depth);
+    const bool certificate = is_certificate_check(check->check);
+    if (certificate) top = std::max(top, check->depth);
     auto card = std::find_if(list.cards.begin(), list.cards.end(), [&](const ChecklistCard& k) {
-      return k.depth == check->depth && k.subject == check->subject;
+      return k.certificate == certificate && k.depth == check->depth && k.subject == check->subject;
     });
-    if (card == list.cards.end()) {
-      list.cards.push_back({check->subject, common_name(check->subject), check->depth, "", {}});
+    if (card == list.cards.end() && !certificate) {
+      list.cards.push_back(
+          {check->subject, c.client + "'s password", 0, "asked after the handshake", {}, false});
+      card = list.cards.end() - 1;
+    } else if (card == list.cards.end()) {
+      list.cards.push_back(
+          {check->subject, common_name(check->subject), check->depth, "", {}, true});
       card = list.cards.end() - 1;
     }
     ChecklistItem item;
@@ -100,23 +108,32 @@ std::string place_of(const Connection& c, const ChecklistCard& card, bool last) 
   return last ? "top of what was sent" : "intermediate";
 }
 
-// Why a list has no certificate to show.
-std::string empty_note(const Connection& c, Side by) {
+// Why a list has no certificate to show. "yet" only while one can still come: a resumption stands
+// on the certificates of an earlier visit, and a visit that is over shows none.
+std::string empty_note(const Connection& c, Side by, std::size_t step) {
+  if (std::string resumed = resumption_note(key_roles(c, step)); !resumed.empty()) return resumed;
   bool empty = false;
   if (by == Side::server && !sent_message(c, Side::server, "certificate_request"))
     return "The club does not ask for membership cards.";
   if (sent_message(c, peer_of(by), "certificate", &empty) && empty)
     return c.client + " showed no card.";
-  return "Nothing to check yet.";
+  return step >= c.steps ? "No certificate was checked in this visit." : "Nothing to check yet.";
 }
 
 Checklist one_side(const Connection& c, Side by, std::size_t step) {
   Checklist list;
   list.by = by;
-  list.title = by == Side::client ? c.client + " checks the club's badge"
-                                  : "The bouncer checks " + c.client + "'s card";
+  list.title = by == Side::client
+                   ? c.client + (c.impostor.empty()
+                                     ? " checks the club's badge"
+                                     : " checks the impostor's badge (for " + c.server_name + ")")
+                   : "The bouncer checks " + c.client + "'s card";
   const std::size_t top = collect_checks(c, by, step, list);
   for (ChecklistCard& card : list.cards) {
+    if (!card.certificate) {
+      for (ChecklistItem& item : card.items) item.title = title_for(c, item);
+      continue;
+    }
     if (held_back(card)) {
       // Never shown, so never checked: the one item says why.
       list.note = by == Side::server ? c.client + " holds a card but showed none."
@@ -135,12 +152,19 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
     }
     for (ChecklistItem& item : card.items) item.title = title_for(c, item);
   }
-  std::stable_sort(
-      list.cards.begin(), list.cards.end(),
-      [](const ChecklistCard& a, const ChecklistCard& b) { return a.depth < b.depth; });
-  for (ChecklistCard& card : list.cards)
-    card.place = place_of(c, card, &card == &list.cards.back());
-  if (list.cards.empty()) list.note = empty_note(c, by);
+  std::stable_sort(list.cards.begin(), list.cards.end(),
+                   [](const ChecklistCard& a, const ChecklistCard& b) {
+                     return a.certificate != b.certificate ? a.certificate : a.depth < b.depth;
+                   });
+  const auto certificates = static_cast<std::size_t>(std::count_if(
+      list.cards.begin(), list.cards.end(), [](const ChecklistCard& k) { return k.certificate; }));
+  for (std::size_t i = 0; i < certificates; ++i)
+    list.cards[i].place = place_of(c, list.cards[i], i + 1 == certificates);
+  if (certificates < list.cards.size())
+    list.title = certificates == 0 && !sent_message(c, Side::server, "certificate_request")
+                     ? "The bouncer checks " + c.client + "'s password"
+                     : list.title + " and password";
+  if (certificates == 0) list.note = empty_note(c, by, step);
   return list;
 }
 

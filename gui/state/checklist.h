@@ -31,6 +31,9 @@ struct ChecklistCard {
   // sent" (the highest certificate whose issuer was not found): from the run, never the position.
   std::string place;
   std::vector<ChecklistItem> items;
+  // false: the password, asked inside the encrypted channel after the handshake (the club's
+  // second factor), shown as a card of its own after the certificates and never counted as one.
+  bool certificate = true;
 };
 
 struct Checklist {

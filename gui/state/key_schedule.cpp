@@ -32,6 +32,12 @@ void find_shares(const std::vector<Field>& fields, const Field* parent, const Me
       share.group = parent != nullptr                         ? parent->value
                     : f.name == "encrypted_pre_master_secret" ? "premaster secret, RSA-encrypted"
                                                               : "ECDH public key";
+      // A hybrid share is two values in one, and the two sides' halves are not alike: the club
+      // answers the member's encapsulation key with a ciphertext (draft-ietf-tls-ecdhe-mlkem
+      // 3.1.1, 3.1.2; X25519MLKEM768 puts ML-KEM first).
+      if (share.group.starts_with("X25519MLKEM768"))
+        share.group += m.from == Side::client ? ": ML-KEM-768 encapsulation key + X25519 public key"
+                                              : ": ML-KEM-768 ciphertext + X25519 public key";
       share.value = f.value;
       share.step = step;
       out.push_back(std::move(share));
@@ -40,7 +46,81 @@ void find_shares(const std::vector<Field>& fields, const Field* parent, const Me
   }
 }
 
+const Field* find_field(const std::vector<Field>& fields, std::string_view name) {
+  for (const Field& f : fields) {
+    if (f.name == name) return &f;
+    if (const Field* inner = find_field(f.children, name)) return inner;
+  }
+  return nullptr;
+}
+
+// "x25519" of "x25519 (32 bytes)" or "x25519 (0x001d)".
+std::string first_word(const Field* f) {
+  return f == nullptr ? std::string() : f->value.substr(0, f->value.find(' '));
+}
+
+KeyExchangeKind kind_of_group(std::string_view group) {
+  if (group.find("MLKEM") != std::string_view::npos) return KeyExchangeKind::hybrid_kem;
+  if (group.starts_with("ffdhe")) return KeyExchangeKind::dhe;
+  return KeyExchangeKind::ecdhe;  // TLS 1.3 without a PSK always has an (EC)DHE or hybrid share
+}
+
+// TLS 1.2 names the key exchange in the suite: TLS_RSA_WITH_... is RSA key transport.
+KeyExchangeKind kind_of_suite(std::string_view suite) {
+  if (suite.starts_with("TLS_RSA_")) return KeyExchangeKind::rsa_transport;
+  if (suite.find("_ECDHE_") != std::string_view::npos) return KeyExchangeKind::ecdhe;
+  if (suite.find("_DHE_") != std::string_view::npos) return KeyExchangeKind::dhe;
+  return KeyExchangeKind::not_yet;  // PSK or static DH suites: no policy here offers them
+}
+
 }  // namespace
+
+KeyRoles key_roles(const Connection& c, std::size_t step) {
+  KeyRoles roles;
+  roles.over = step >= c.steps;
+  const MessageEvent* hello = nullptr;
+  std::string_view after_hello;  // the club's next message after its ServerHello
+  for (const Event& e : c.events) {
+    if (e.step > step) break;  // events are in step order
+    const auto* m = std::get_if<MessageEvent>(&e.body);
+    if (m == nullptr) continue;
+    const std::string& name = m->message.name;
+    if (m->from == Side::client) {
+      roles.card_signed = roles.card_signed || name == "certificate_verify";
+    } else if (name == "server_hello") {
+      hello = m;
+      after_hello = {};
+    } else if (hello != nullptr && after_hello.empty()) {
+      after_hello = name;
+    }
+    if (m->from == Side::server && name == "server_key_exchange")
+      roles.group = first_word(find_field(m->message.fields, "named_group"));
+  }
+  if (hello == nullptr) return roles;
+  const std::vector<Field>& fields = hello->message.fields;
+  const Field* version = find_field(fields, "selected_version");
+  roles.tls12 = version == nullptr || version->value.find("TLS 1.3") == std::string::npos;
+  if (!roles.tls12) {
+    roles.group = first_word(find_field(fields, "key_share_entry"));
+    roles.kind = find_field(fields, "pre_shared_key") != nullptr ? KeyExchangeKind::resumed
+                                                                 : kind_of_group(roles.group);
+    return roles;
+  }
+  // The abbreviated handshake: ServerHello, then straight to (NewSessionTicket,) ChangeCipherSpec
+  // and Finished, with no Certificate and no key exchange (RFC 5246 7.3; RFC 5077 3.1).
+  if (after_hello == "finished" || after_hello == "new_session_ticket") {
+    roles.kind = KeyExchangeKind::resumed;
+    roles.group.clear();
+    return roles;
+  }
+  const Field* suite = find_field(fields, "cipher_suite");
+  roles.kind = kind_of_suite(suite != nullptr ? std::string_view(suite->value) : "");
+  return roles;
+}
+
+KeyExchangeKind key_exchange_of(const Connection& c, std::size_t step) {
+  return key_roles(c, step).kind;
+}
 
 KeySchedule key_schedule(const Connection& c, std::size_t step) {
   KeySchedule ks;

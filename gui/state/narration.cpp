@@ -6,13 +6,14 @@
 #include "state/anchors.h"
 #include "state/names.h"
 #include "state/protection.h"
+#include "timeline/outcome.h"
 
 namespace tlsclub::gui {
 
 namespace {
 
 std::string who(const Connection& c, Side side) {
-  return side == Side::client ? c.client : "the club";
+  return side == Side::client ? c.client : other_end(c);
 }
 
 std::string capitalised(std::string s) {
@@ -47,7 +48,9 @@ const AlertEvent* alert_in(const Connection& c, const RecordEvent& delivered) {
 
 // A record arrives: one story for the record (what protects it), one per message inside.
 void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_t event) {
-  const std::string from = r.from == Side::server ? "The club's" : c.client + "'s";
+  const std::string from = r.from == Side::client ? c.client + "'s"
+                           : c.impostor.empty()   ? "The club's"
+                                                  : "The impostor's";
   const bool single = r.messages.size() == 1;
   std::string what;
   for (const auto& m : r.messages)
@@ -119,6 +122,16 @@ Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t 
                   Tone::info, kOther);
             },
             [&](const CheckEvent& k) {
+              if (!is_certificate_check(k.check)) {
+                // The password is asked after the handshake: the member, not a card, answers.
+                if (k.passed)
+                  add("✓ " + c.client + " knows the password", "check." + k.check, Tone::good,
+                      kEstablished);
+                else
+                  add("✗ The bouncer refuses " + c.client + ": wrong password", "check." + k.check,
+                      Tone::bad, kFailure, k.reason);
+                return;
+              }
               if (k.passed) {
                 ++passed;
                 if (first_passed == npos) first_passed = i;
@@ -127,7 +140,7 @@ Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t 
               add("✗ " +
                       std::string(k.by == Side::server
                                       ? "The bouncer refuses " + c.client + "'s card"
-                                      : c.client + " refuses the club's badge") +
+                                      : c.client + " refuses " + other_end(c) + "'s badge") +
                       ": it fails \"" + title_of("check." + k.check) + "\"",
                   "check." + k.check, Tone::bad, kFailure,
                   common_name(k.subject) + ": " + k.reason +
@@ -167,9 +180,11 @@ Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t 
   }
   if (passed > 0) {
     const auto& k = std::get<CheckEvent>(c.events[first_passed].body);
-    n.stories.push_back({"✓ " + std::to_string(passed) + " certificate checks pass (" +
-                             std::string(k.by == Side::server ? "the bouncer" : c.client) + ")",
-                         "check." + k.check, Tone::good, first_passed, "", kEstablished});
+    n.stories.push_back(
+        {"✓ " + std::to_string(passed) +
+             (passed == 1 ? " certificate check passes (" : " certificate checks pass (") +
+             std::string(k.by == Side::server ? "the bouncer" : c.client) + ")",
+         "check." + k.check, Tone::good, first_passed, "", kEstablished});
   }
   std::stable_sort(n.stories.begin(), n.stories.end(),
                    [](const Story& a, const Story& b) { return a.rank < b.rank; });

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "state/anchors.h"
+#include "timeline/outcome.h"
 
 namespace tlsclub::gui {
 
@@ -47,9 +48,14 @@ Question decisive_question(const Connection& c, std::size_t connection, const St
     if (check != nullptr && !check->passed) {
       q.kind = "failing_check";
       q.position = steps.index_of({connection, e.step});
-      q.text = std::string(check->by == Side::server ? "The bouncer" : c.client) +
-               " is about to check the " + (check->by == Side::server ? "card" : "badge") +
-               ". Which check will fail?";
+      // The password comes after the handshake: the card's checks are behind the member then.
+      q.text = !is_certificate_check(check->check)
+                   ? "The handshake is done; the bouncer is about to decide on " + c.client +
+                         ". Which check will fail?"
+                   : std::string(check->by == Side::server ? "The bouncer" : c.client) +
+                         " is about to check the " +
+                         (check->by == Side::server ? "card" : other_end(c) + "'s badge") +
+                         ". Which check will fail?";
       break;
     }
     const auto* alert = std::get_if<AlertEvent>(&e.body);

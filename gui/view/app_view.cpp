@@ -88,7 +88,15 @@ void AppView::refresh_cache() {
   const Position at = session_.position();
   const Connection& c = session_.connection();
   cache.checklists = checklists(c, at.step);
+  cache.club = club_scene(*timeline, at, cache.checklists,
+                          session_.spec().server.client_auth != ClientAuth::none);
+  cache.tally = tally_line(cache.club.tally);
   cache.keys = key_schedule(c, at.step);
+  cache.roles = key_roles(c, at.step);
+  cache.shares_heading = key_shares_heading(cache.roles);
+  cache.roles_note = key_roles_note(cache.roles);
+  cache.no_certificate = no_certificate_note(c, at.step);
+  cache.myth = myth_key(key_exchange_of(c));
   if (cache.timeline != timeline) cache.clock = format_time(timeline->clock);
   if (cache.timeline != timeline || cache.chains_connection != at.connection) {
     cache.chains = chains_of(c);

@@ -13,11 +13,15 @@ namespace tlsclub::gui {
 namespace {
 
 const char* role(const Chain& chain, std::size_t i) {
-  const bool leaf = i + 1 == chain.cards.size() && chain.cards[i].sent;
-  if (!chain.cards[i].sent) return "trust anchor · trusted, never sent";
+  const CertificateCard& card = chain.cards[i];
+  const bool leaf = i + 1 == chain.cards.size() && card.sent;
+  if (!card.sent) return "trust anchor · trusted, not sent in this visit";
   if (leaf)
     return chain.owner == Side::server ? "the badge (server certificate)"
                                        : "the membership card (client certificate)";
+  // A root the sender included although it may leave it out (RFC 8446 4.4.2): sending it does
+  // not make it trusted.
+  if (i == 0 && card.subject == card.issuer) return "a root's certificate, sent anyway";
   return "an authority's certificate (intermediate)";
 }
 
@@ -145,9 +149,12 @@ void card_view(ViewContext& ctx, const Chain& chain, std::size_t i) {
       ctx.view.request_tab = Tab::fields;
     }
   } else {
+    // Only a root that was left out is drawn here: one that was sent is a card like the others.
     text_wrapped_coloured(ctx.colours.dim,
                           "Installed on the checker's device beforehand: every chain must end at a "
-                          "certificate like this, so it never crosses the wire.");
+                          "trusted certificate like this. The sender left it out, as it may (RFC "
+                          "8446 4.4.2, RFC 5246 7.4.2): it is trusted because it is installed, "
+                          "not because anyone sends it.");
   }
   ImGui::EndGroup();
   const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y + pad);
@@ -177,7 +184,7 @@ Side chain_of_interest(const ViewContext& ctx) {
 
 void draw_certificates(ViewContext& ctx) {
   const auto& chains = ctx.view.cache.chains;
-  if (chains.empty()) text_dim(ctx, "No certificate has been sent in this visit yet.");
+  if (chains.empty()) text_wrapped_coloured(ctx.colours.dim, ctx.view.cache.no_certificate);
   const Side first = chain_of_interest(ctx);
   const Connection& c = ctx.session.connection();
   for (int pass = 0; pass < 2; ++pass) {

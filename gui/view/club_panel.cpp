@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "state/club_scene.h"
 #include "state/names.h"
 #include "view/panels.h"
 #include "view/widgets.h"
@@ -12,26 +13,6 @@
 namespace tlsclub::gui {
 
 namespace {
-
-// What a checklist says so far: failed, all passed, or still open.
-CheckState verdict(const Checklist& list) {
-  bool any = false;
-  bool open = false;
-  for (const ChecklistCard& card : list.cards) {
-    for (const ChecklistItem& item : card.items) {
-      if (item.state == CheckState::failed) return CheckState::failed;
-      if (item.state == CheckState::passed) any = true;
-      if (item.state == CheckState::not_checked && item.event != npos) open = true;
-    }
-  }
-  return any && !open ? CheckState::passed : CheckState::not_checked;
-}
-
-const Checklist* list_by(const StepCache& cache, Side by) {
-  for (const Checklist& list : cache.checklists)
-    if (list.by == by) return &list;
-  return nullptr;
-}
 
 ImU32 member_colour(const std::string& name) {
   unsigned h = 2166136261u;
@@ -91,21 +72,26 @@ struct Stage {
 };
 
 // The club, its door with the badge, and the seal of the badge's issuer.
-void draw_club(ViewContext& ctx, const Stage& st, CheckState badge) {
+void draw_club(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
   const Palette& p = ctx.colours;
   const Connection& c = ctx.session.connection();
   ImDrawList* d = st.d;
   const ImVec2 club_min(st.o.x + st.w * 0.68f, st.ground - st.unit * 1.75f),
       club_max(st.o.x + st.w * 0.995f, st.ground);
   d->AddRectFilled(club_min, club_max, p.wood, 6.0f);
-  label(d, ImVec2((club_min.x + club_max.x) * 0.5f, club_min.y + st.line * 0.3f), p.text,
-        c.server_name.c_str());
+  // A man in the middle: the door is not the club's, whatever the badge on it says.
+  if (scene.impostor) d->AddRect(club_min, club_max, p.attack, 6.0f, 0, 3.0f);
+  label(d, ImVec2((club_min.x + club_max.x) * 0.5f, club_min.y + st.line * 0.3f),
+        scene.impostor ? p.attack : p.text, scene.door.c_str());
+  if (!scene.door_note.empty())
+    label(d, ImVec2((club_min.x + club_max.x) * 0.5f, club_min.y + st.line * 1.3f), p.attack,
+          scene.door_note.c_str());
   const ImVec2 door_min(st.o.x + st.w * 0.77f, st.ground - st.unit * 1.2f),
       door_max(st.o.x + st.w * 0.9f, st.ground);
   const bool open = c.outcome == Outcome::admitted && ctx.session.position().step >= c.steps;
   d->AddRectFilled(door_min, door_max, open ? p.panel_bg : p.door, 3.0f);
   const ImVec2 badge_at((door_min.x + door_max.x) * 0.5f, door_min.y + st.unit * 0.25f);
-  card(d, ctx, badge_at, st.unit, badge);
+  card(d, ctx, badge_at, st.unit, scene.badge);
 
   // The seal is the badge's issuer's (the leaf's issuer name), not the top of what was sent;
   // its name to the right, above the club's roof.
@@ -124,34 +110,31 @@ void draw_club(ViewContext& ctx, const Stage& st, CheckState badge) {
   d->AddText(ImVec2(seal.x + st.line, seal.y - st.line * 0.5f), p.dim, authority);
 }
 
+ImU32 mood_colour(const Palette& p, Mood mood) {
+  switch (mood) {
+    case Mood::welcome:
+      return p.pass;
+    case Mood::refusal:
+      return p.fail;
+    case Mood::attack:
+      return p.attack;
+    case Mood::neutral:
+      break;
+  }
+  return p.text;
+}
+
 // The bouncer beside the door, and what he says.
-void draw_bouncer(ViewContext& ctx, const Stage& st, CheckState card_state) {
-  const Session& s = ctx.session;
-  const Palette& p = ctx.colours;
-  const Connection& c = s.connection();
+void draw_bouncer(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
   const ImVec2 bouncer(st.o.x + st.w * 0.62f, st.ground);
-  person(st.d, bouncer, st.unit * 1.1f, IM_COL32(40, 40, 48, 255), p.skin);
-  const bool decided = s.position().step >= c.steps;
-  const bool admitted = c.outcome == Outcome::admitted;
-  const bool club_refused = decided && !admitted && c.refused_by == Side::server;
-  const bool asks_for_cards = s.spec().server.client_auth != ClientAuth::none;
-  const char* says = decided && admitted                ? "✓ Welcome in"
-                     : club_refused                     ? "✗ Not tonight"
-                     : card_state == CheckState::failed ? "✗ This card won't do"
-                     : asks_for_cards                   ? "Card, please"
-                                                        : "Good evening";
-  const bool cross = club_refused || card_state == CheckState::failed;
+  person(st.d, bouncer, st.unit * 1.1f, IM_COL32(40, 40, 48, 255), ctx.colours.skin);
   bubble(st.d, ctx, bouncer.x - st.unit * 0.2f, bouncer.y - st.unit * 1.25f,
-         decided && admitted ? p.pass
-         : cross             ? p.fail
-                             : p.text,
-         says);
+         mood_colour(ctx.colours, scene.bouncer.mood), scene.bouncer.text.c_str());
 }
 
 // The member at the door (with a card, when the scenario gives one) and what the member says;
 // returns where the member stands.
-ImVec2 draw_member(ViewContext& ctx, const Stage& st, const Checklist* badge_list,
-                   const Checklist* card_list, CheckState badge, CheckState card_state) {
+ImVec2 draw_member(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
   const Session& s = ctx.session;
   const Palette& p = ctx.colours;
   const Connection& c = s.connection();
@@ -165,21 +148,15 @@ ImVec2 draw_member(ViewContext& ctx, const Stage& st, const Checklist* badge_lis
   const bool has_card = at.connection < members.size() && members[at.connection].card.has_value();
   if (has_card)
     card(st.d, ctx, ImVec2(member.x + st.unit * 0.3f, st.ground - st.unit * 0.5f), st.unit * 0.8f,
-         card_state);
-  // The member checks the club too: a badge that fails is the member's reason to walk away. A
-  // certificate kept back (no signature scheme the other side accepts) is said as such.
-  const char* says =
-      badge_list != nullptr && badge_list->held_back       ? "✗ You showed me no badge"
-      : card_list != nullptr && card_list->held_back       ? "✗ My card is not a kind you take"
-      : badge == CheckState::failed                        ? "✗ I don't trust that badge"
-      : at.step >= c.steps && c.refused_by == Side::client ? "✗ Something is wrong here"
-                                                           : nullptr;
-  if (says != nullptr) bubble(st.d, ctx, member.x, member.y - st.unit * 1.15f, p.fail, says);
+         scene.card);
+  if (!scene.member.text.empty())
+    bubble(st.d, ctx, member.x, member.y - st.unit * 1.15f, mood_colour(p, scene.member.mood),
+           scene.member.text.c_str());
   return member;
 }
 
-// Who waits behind the member, how many are inside or were turned away, and an attack sign.
-void draw_queue(ViewContext& ctx, const Stage& st, ImVec2 member) {
+// Who waits behind the member, the tally of visits decided, and an attack sign.
+void draw_queue(ViewContext& ctx, const Stage& st, const ClubScene& scene, ImVec2 member) {
   const Session& s = ctx.session;
   const Palette& p = ctx.colours;
   const Position at = s.position();
@@ -201,21 +178,18 @@ void draw_queue(ViewContext& ctx, const Stage& st, ImVec2 member) {
     std::snprintf(more, sizeof more, "+%zu more", total - at.connection - 1 - shown);
     st.d->AddText(ImVec2(st.o.x + 4.0f, st.ground - st.unit * 1.1f), p.dim, more);
   }
-  std::size_t inside = 0, away = 0;
-  for (std::size_t k = 0; k < at.connection; ++k)
-    (s.timeline().connections[k].outcome == Outcome::admitted ? inside : away) += 1;
-  char tally[96];
-  std::snprintf(tally, sizeof tally, "inside %zu ✓ · turned away %zu ✗", inside, away);
-  st.d->AddText(ImVec2(st.o.x + 4.0f, st.o.y + 4.0f), p.dim, tally);
+  st.d->AddText(ImVec2(st.o.x + 4.0f, st.o.y + 4.0f), p.dim, ctx.view.cache.tally.c_str());
 
-  // An attack on the wire at this step: under the tally, where nothing else is drawn.
-  for (const Story& story : s.narration().stories) {
-    if (story.tone != Tone::attack) continue;
+  // An attack on the wire at this step, or an impostor (on the path for the whole visit): under
+  // the tally, where nothing else is drawn.
+  const bool attacked =
+      scene.impostor || std::any_of(s.narration().stories.begin(), s.narration().stories.end(),
+                                    [](const Story& story) { return story.tone == Tone::attack; });
+  if (attacked) {
     const ImVec2 sign(st.o.x + st.line, st.o.y + st.line * 2.4f);
     warning_sign(st.d, sign, st.line * 1.3f, p.attack);
     st.d->AddText(ImVec2(sign.x + st.line, sign.y - st.line * 0.5f), p.attack,
-                  "someone on the path");
-    break;
+                  scene.impostor ? "a man in the middle" : "someone on the path");
   }
 }
 
@@ -224,16 +198,11 @@ void scene(ViewContext& ctx, ImVec2 o, float w, float h) {
   const Stage st{ImGui::GetWindowDrawList(),   o, w, h, line, o.y + h - line * 1.5f,
                  std::min(h * 0.4f, w * 0.15f)};
   st.d->AddLine(ImVec2(o.x, st.ground), ImVec2(o.x + w, st.ground), ctx.colours.lane, 2.0f);
-  const StepCache& cache = ctx.view.cache;
-  const Checklist* badge_list = list_by(cache, Side::client);  // the member checks the badge
-  const Checklist* card_list = list_by(cache, Side::server);   // the bouncer checks the card
-  const CheckState badge = badge_list != nullptr ? verdict(*badge_list) : CheckState::not_checked;
-  const CheckState card_state =
-      card_list != nullptr ? verdict(*card_list) : CheckState::not_checked;
-  draw_club(ctx, st, badge);
-  draw_bouncer(ctx, st, card_state);
-  const ImVec2 member = draw_member(ctx, st, badge_list, card_list, badge, card_state);
-  draw_queue(ctx, st, member);
+  const ClubScene& scene = ctx.view.cache.club;
+  draw_club(ctx, st, scene);
+  draw_bouncer(ctx, st, scene);
+  const ImVec2 member = draw_member(ctx, st, scene);
+  draw_queue(ctx, st, scene, member);
 }
 
 }  // namespace
@@ -285,11 +254,11 @@ void draw_club_view(ViewContext& ctx) {
     text_wrapped(note);
   }
   ImGui::Spacing();
-  // The one explanation that is always true, whatever the step: the certificate's key signs,
-  // the traffic keys come from (EC)DHE.
+  // The myth told the way it is true of this visit: the certificate's key signs and the traffic
+  // keys come from (EC)DHE, or, under TLS 1.2 RSA key transport, the key decrypts the premaster.
   ImGui::SetNextItemOpen(true, ImGuiCond_Once);
   if (ImGui::CollapsingHeader("Myth: the certificate encrypts the traffic"))
-    explanation(ctx, "myth.certificate_encrypts_traffic");
+    explanation(ctx, ctx.view.cache.myth);
   ImGui::EndChild();
 }
 

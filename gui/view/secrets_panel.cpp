@@ -1,5 +1,6 @@
-// The key schedule as it unfolds: the key shares whispered in the hellos, the shared secret both
-// sides compute, the traffic secrets derived from it, and which records each one protects.
+// The key schedule as it unfolds: the key shares (or, under RSA key transport, the encrypted
+// premaster secret), the shared secret both sides compute, the traffic secrets derived from it,
+// which records each one protects, and what the certificates' keys do in this key exchange.
 #include <cstdio>
 
 #include "state/names.h"
@@ -40,8 +41,12 @@ void draw_secrets(ViewContext& ctx) {
   const Connection& c = s.connection();
   const std::size_t connection = s.position().connection;
 
-  text_coloured(ctx.colours.dim, "Key shares (each side's public half of the (EC)DHE exchange):");
-  if (ks.shares.empty()) text_dim(ctx, "  none yet");
+  const KeyRoles& roles = ctx.view.cache.roles;
+  text_wrapped_coloured(ctx.colours.dim, ctx.view.cache.shares_heading);
+  // A resumed TLS 1.2 visit or psk_ke exchanges none at all, and an ended visit gets no more.
+  const bool none_coming = (roles.kind == KeyExchangeKind::resumed && roles.group.empty()) ||
+                           (roles.kind == KeyExchangeKind::not_yet && roles.over);
+  if (ks.shares.empty()) text_dim(ctx, none_coming ? "  none" : "  none yet");
   for (const KeyShare& share : ks.shares) {
     ImGui::PushID(&share);
     ImGui::Bullet();
@@ -104,9 +109,7 @@ void draw_secrets(ViewContext& ctx) {
   }
   ImGui::Spacing();
   ImGui::Separator();
-  text_wrapped_coloured(ctx.colours.dim,
-                        "The certificate's private key appears nowhere above: it only signs "
-                        "(CertificateVerify). Every traffic key comes from the shared secret.");
+  text_wrapped_coloured(ctx.colours.dim, ctx.view.cache.roles_note);
 }
 
 }  // namespace tlsclub::gui

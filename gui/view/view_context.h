@@ -9,6 +9,7 @@
 
 #include "state/certificates.h"
 #include "state/checklist.h"
+#include "state/club_scene.h"
 #include "state/key_schedule.h"
 #include "state/session.h"
 #include "state/settings.h"
@@ -71,7 +72,16 @@ struct StepCache {
   std::string clock;  // the Timeline's clock, formatted
   std::size_t position = npos;
   std::vector<Checklist> checklists;
+  ClubScene club;
+  std::string tally;  // tally_line(club.tally)
   KeySchedule keys;
+  // What the certificates' keys do in this key exchange, worded once per step (drawing allocates
+  // nothing): the secrets panel's heading and note, the certificates panel's empty note.
+  KeyRoles roles;
+  std::string shares_heading, roles_note, no_certificate;
+  // The myth box's entry, chosen by the whole visit's key exchange: it is open from the first
+  // step, and must not say "the badge only signs" of a visit where it decrypts.
+  std::string_view myth;
   std::size_t chains_connection = npos;
   std::vector<Chain> chains;
 };

@@ -225,6 +225,21 @@ constexpr Explanation kEvents[] = {
      "encrypted the premaster secret to the certificate key, which is why it had no forward "
      "secrecy.",
      "RFC 8446 4.4.3; RFC 8446 7.1; RFC 5246 7.4.7.1"},
+    // The same myth where the badge's key does decrypt something: what the myth box shows instead
+    // when the visit used RSA key transport.
+    {"myth.certificate_encrypts_traffic_rsa",
+     "Myth: the certificate encrypts the traffic (RSA key transport)",
+     "Myth: \"the club's badge locks the conversation\". Truth, in this old way: the member locks "
+     "a secret note with the badge and only the club's private key opens it; both sides make the "
+     "conversation's keys from that note. A thief of the badge's key can later open recorded "
+     "visits.",
+     "Myth: server certificates encrypt the traffic. With TLS 1.2 RSA key transport the "
+     "certificate's private key decrypts the premaster secret the client encrypted to it in "
+     "ClientKeyExchange; the master secret and the traffic keys are derived from that premaster "
+     "secret with the PRF, so the records are never encrypted with the certificate key. No "
+     "ephemeral secret means no forward secrecy: a stolen certificate key decrypts every recorded "
+     "session. TLS 1.3 removed static RSA key exchange.",
+     "RFC 5246 7.4.7.1; RFC 5246 8.1; RFC 8446 1.2"},
 };
 
 }  // namespace

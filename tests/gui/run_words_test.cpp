@@ -7,6 +7,7 @@
 #include <string>
 
 #include "harness.h"
+#include "library_runs.h"
 #include "scenario/loader.h"
 #include "simulation/simulation.h"
 #include "state/certificates.h"
@@ -151,35 +152,21 @@ TEST_CASE("the seal on the badge is its issuer's, also when only the leaf was se
 }
 
 TEST_CASE("every library scenario: (root) only on a trust anchor, one alert marked sent") {
-  const auto files = scenario_files_in(test::scenarios_dir());
-  REQUIRE(files.size() >= 50);
-  std::size_t runs = 0, refusals = 0;
-  for (const auto& file : files) {
-    auto loaded = load_scenario_file(file);
-    REQUIRE_MESSAGE(std::holds_alternative<ScenarioSpec>(loaded), file.string());
-    const ScenarioSpec& original = std::get<ScenarioSpec>(loaded);
-    for (const auto version : {TlsVersion::tls12, TlsVersion::tls13}) {
-      if (version < original.min_version || version > original.max_version) continue;
-      ScenarioSpec spec = original;
-      spec.min_version = spec.max_version = version;
-      const Timeline t = run_scenario(spec);
-      ++runs;
-      const std::string name =
-          file.filename().string() + (version == TlsVersion::tls13 ? " (TLS 1.3)" : " (TLS 1.2)");
-      for (const Connection& c : t.connections) {
-        check_roots(name, c);
-        INFO(name, " ", c.client);
-        const auto sent = marked_sent(c);
-        if (alert_from_a_check(c)) {
-          ++refusals;
-          REQUIRE(sent.size() == 1);
-          CHECK(sent.front().alert == *c.alert);
-        } else {
-          CHECK(sent.empty());
-        }
+  std::size_t refusals = 0;
+  const std::size_t runs = test::for_each_library_run([&](const test::LibraryRun& run) {
+    for (const Connection& c : run.timeline.connections) {
+      check_roots(run.name, c);
+      INFO(run.name, " ", c.client);
+      const auto sent = marked_sent(c);
+      if (alert_from_a_check(c)) {
+        ++refusals;
+        REQUIRE(sent.size() == 1);
+        CHECK(sent.front().alert == *c.alert);
+      } else {
+        CHECK(sent.empty());
       }
     }
-  }
+  });
   CHECK(runs >= 50);
   CHECK(refusals >= 20);
 }

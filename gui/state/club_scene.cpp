@@ -1,0 +1,167 @@
+#include "state/club_scene.h"
+
+#include <algorithm>
+
+#include "timeline/outcome.h"
+
+namespace tlsclub::gui {
+
+namespace {
+
+// Botan's Certificate_Status_Code::CERT_CHAIN_TOO_LONG: basic_constraints failed on the path
+// length, not on being a CA.
+constexpr int kChainTooLong = 4002;
+
+// The first failed certificate check of a list, in the order the checks were made.
+const CheckEvent* first_failed(const Connection& c, const Checklist* list) {
+  if (list == nullptr) return nullptr;
+  std::size_t first = npos;
+  for (const ChecklistCard& card : list->cards)
+    for (const ChecklistItem& item : card.items)
+      if (item.state == CheckState::failed && item.event < first) first = item.event;
+  return first == npos ? nullptr : std::get_if<CheckEvent>(&c.events[first].body);
+}
+
+// Failed, all passed, or still open, over the certificate checks of a list.
+CheckState verdict(const Checklist* list) {
+  if (list == nullptr) return CheckState::not_checked;
+  bool any = false;
+  bool open = false;
+  for (const ChecklistCard& card : list->cards) {
+    if (!card.certificate) continue;
+    for (const ChecklistItem& item : card.items) {
+      if (item.state == CheckState::failed) return CheckState::failed;
+      if (item.state == CheckState::passed) any = true;
+      if (item.state == CheckState::not_checked && item.event != npos) open = true;
+    }
+  }
+  return any && !open ? CheckState::passed : CheckState::not_checked;
+}
+
+const Checklist* list_by(const std::vector<Checklist>& lists, Side by) {
+  for (const Checklist& list : lists)
+    if (list.by == by) return &list;
+  return nullptr;
+}
+
+Tally tally_of(const Timeline& t, Position at) {
+  Tally tally;
+  for (std::size_t k = 0; k <= at.connection && k < t.connections.size(); ++k) {
+    const Connection& c = t.connections[k];
+    if (k == at.connection && at.step < c.steps) break;  // the member at the door is not decided
+    if (c.outcome == Outcome::admitted)
+      ++(c.impostor.empty() ? tally.inside : tally.with_impostor);
+    else if (!c.refused_by)
+      ++tally.stalled;
+    else
+      ++(*c.refused_by == Side::server ? tally.turned_away : tally.walked_away);
+  }
+  return tally;
+}
+
+}  // namespace
+
+std::string refusal_words(const CheckEvent& k) {
+  if (!is_certificate_check(k.check)) return "✗ Wrong password";
+  // Made by the holder, who kept its certificate back: the member says both.
+  if (k.check == "certificate_selection")
+    return k.by == Side::server ? "✗ You showed me no badge" : "✗ My card is not a kind you take";
+  const bool badge = k.by == Side::client;  // the member checks the badge, the bouncer the card
+  const std::string thing = badge ? "badge" : "card";
+  const std::string it = k.depth == 0 ? "That " + thing : "The authority behind that " + thing;
+  const std::string& check = k.check;
+  std::string words;
+  if (check == "validity")
+    words = it + (k.status == "CERT_NOT_YET_VALID" ? " is not valid yet" : " has expired");
+  else if (check == "hostname")
+    words = "That badge is for another club";
+  else if (check == "issuer_known")
+    words = "I don't know who sealed that " + thing;
+  else if (check == "trust_anchor")
+    words = "I don't trust the authority behind that " + thing;
+  else if (check == "signature")
+    words = k.depth == 0 ? "The seal on that " + thing + " does not verify"
+                         : "A seal behind that " + thing + " does not verify";
+  else if (check == "signature_strength")
+    words = "The seal on that " + thing + " is too weak";
+  else if (check == "basic_constraints")
+    words = k.status_code == kChainTooLong
+                ? "That " + thing + "'s chain is longer than its authority allows"
+                : "That " + thing + " was sealed by someone who is no authority";
+  else if (check == "name_constraints")
+    words = "That authority may not seal a " + thing + " for this name";
+  else if (check == "key_usage")
+    words = "That " + thing + "'s key is not for signing";
+  else if (check == "extended_key_usage")
+    words = badge ? "That badge is not for a club door" : "That card is not a membership card";
+  else if (check == "crl" || check == "ocsp")
+    words = k.status == "CERT_IS_REVOKED" ? it + " was revoked"
+                                          : "I can't trust the " +
+                                                std::string(check == "crl" ? "revocation list"
+                                                                           : "OCSP "
+                                                                             "answer") +
+                                                " for that " + thing;
+  else if (check == "revocation_info")
+    words = "I can't tell whether that " + thing + " was revoked";
+  else
+    words = "That " + thing + " fails: " + check;
+  return "✗ " + words;
+}
+
+ClubScene club_scene(const Timeline& t, Position at, const std::vector<Checklist>& lists,
+                     bool asks_for_cards) {
+  ClubScene scene;
+  scene.tally = tally_of(t, at);
+  if (at.connection >= t.connections.size()) return scene;
+  const Connection& c = t.connections[at.connection];
+  scene.impostor = !c.impostor.empty();
+  scene.door = scene.impostor ? "impostor" : c.server_name;
+  if (scene.impostor) scene.door_note = "as " + c.server_name;
+  const Checklist* badge_list = list_by(lists, Side::client);  // the member checks the badge
+  const Checklist* card_list = list_by(lists, Side::server);   // the bouncer checks the card
+  scene.badge = verdict(badge_list);
+  scene.card = verdict(card_list);
+
+  const bool decided = at.step >= c.steps;
+  const bool admitted = c.outcome == Outcome::admitted;
+  const CheckEvent* card_failure = first_failed(c, card_list);
+  const CheckEvent* badge_failure = first_failed(c, badge_list);
+
+  // A held-back card is the member's own decision: the member says it, not the bouncer.
+  if (card_failure != nullptr && card_failure->check == "certificate_selection") {
+    scene.member = {refusal_words(*card_failure), Mood::refusal};
+    card_failure = nullptr;
+  }
+  if (decided && admitted && scene.impostor)
+    scene.bouncer = {"⚠ Welcome in — an impostor's door", Mood::attack};
+  else if (decided && admitted)
+    scene.bouncer = {"✓ Welcome in", Mood::welcome};
+  else if (card_failure != nullptr)
+    scene.bouncer = {refusal_words(*card_failure), Mood::refusal};
+  else if (decided && c.refused_by == Side::server)
+    scene.bouncer = {"✗ Not tonight" + (c.alert ? " (" + *c.alert + ")" : std::string()),
+                     Mood::refusal};
+  else
+    scene.bouncer = {asks_for_cards ? "Card, please" : "Good evening", Mood::neutral};
+
+  if (badge_failure != nullptr)
+    scene.member = {refusal_words(*badge_failure), Mood::refusal};
+  else if (scene.member.text.empty() && decided && c.refused_by == Side::client)
+    scene.member = {"✗ Something is wrong here" + (c.alert ? " (" + *c.alert + ")" : std::string()),
+                    Mood::refusal};
+  return scene;
+}
+
+std::string tally_line(const Tally& t) {
+  std::string line = "inside " + std::to_string(t.inside) + " ✓";
+  const auto add = [&](std::size_t n, const char* words, const char* icon) {
+    if (n > 0) line += " · " + std::string(words) + " " + std::to_string(n) + " " + icon;
+  };
+  add(t.with_impostor, "let in by an impostor", "⚠");
+  add(t.turned_away, "turned away", "✗");
+  add(t.walked_away, "walked away", "✗");
+  add(t.stalled, "stalled", "…");
+  return line;
+}
+
+}  // namespace tlsclub::gui

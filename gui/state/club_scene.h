@@ -1,0 +1,55 @@
+#pragma once
+// What the club view shows at the cursor, in words derived from the run: what the member and the
+// bouncer say (from the first failed check of each checklist), who stands behind the door (the club
+// or an impostor posing as it), and the tally of visits decided so far. The view only draws it.
+
+#include <string>
+#include <vector>
+
+#include "state/checklist.h"
+#include "state/stepping.h"
+#include "timeline/timeline.h"
+
+namespace tlsclub::gui {
+
+enum class Mood : std::uint8_t { neutral, welcome, refusal, attack };
+
+struct Speech {
+  std::string text;  // empty: says nothing
+  Mood mood = Mood::neutral;
+};
+
+// Visits decided by the cursor (those before it, and the one at the door once its last step is
+// reached), by how each ended.
+struct Tally {
+  std::size_t inside = 0;         // admitted by the club itself
+  std::size_t with_impostor = 0;  // "admitted", but by a man in the middle
+  std::size_t turned_away = 0;    // refused by the club
+  std::size_t walked_away = 0;    // the member refused the club
+  std::size_t stalled = 0;        // nobody refused; the handshake never finished
+};
+
+struct ClubScene {
+  std::string door;       // "club.example", or "impostor"
+  std::string door_note;  // under it: "as club.example" for an impostor
+  bool impostor = false;
+  CheckState badge = CheckState::not_checked;  // the member's verdict on the badge so far
+  CheckState card = CheckState::not_checked;   // the bouncer's verdict on the card (not password)
+  Speech member;
+  Speech bouncer;
+  Tally tally;
+};
+
+// The words for a failed check, as the side that checks says them: the member about the badge,
+// the bouncer about the card ("✗ That badge has expired", "✗ That card was revoked").
+std::string refusal_words(const CheckEvent& check);
+
+// The scene at `at`: `lists` are the visit's checklists at that step (checklists()),
+// `asks_for_cards` whether the club asks members for a card.
+ClubScene club_scene(const Timeline& timeline, Position at, const std::vector<Checklist>& lists,
+                     bool asks_for_cards);
+
+// "inside 2 ✓ · turned away 1 ✗ · walked away 1 ✗": the categories that have visits, inside always.
+std::string tally_line(const Tally& tally);
+
+}  // namespace tlsclub::gui

@@ -1,0 +1,223 @@
+// The club view, the narration and every outcome line take their words from the run (issue 19
+// items 6-10): over every library scenario in each version it allows, the bubbles name the first
+// failed check, the tally counts the visits decided so far, a password is never counted as a
+// certificate check, and the outcome sentence names the side that ended the visit.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "library_runs.h"
+#include "state/checklist.h"
+#include "state/club_scene.h"
+#include "state/narration.h"
+#include "state/stepping.h"
+#include "timeline/outcome.h"
+
+using namespace tlsclub;
+using namespace tlsclub::gui;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+// The first failed check by `by` (the holder, for a held-back certificate) made by `step`.
+const CheckEvent* first_failed_by(const Connection& c, Side checker, std::size_t step) {
+  for (const Event& e : c.events) {
+    const auto* k = std::get_if<CheckEvent>(&e.body);
+    if (k == nullptr || k->passed || e.step > step) continue;
+    const Side list = k->check == "certificate_selection" ? peer_of(k->by) : k->by;
+    if (list == checker) return k;
+  }
+  return nullptr;
+}
+
+// The bubbles at the visit's last step say the first failed check of each list.
+void check_bubbles(const std::string& name, const ScenarioSpec& spec, const Timeline& t,
+                   std::size_t index) {
+  const Connection& c = t.connections[index];
+  INFO(name, " ", c.client);
+  const Position end{index, c.steps};
+  const auto lists = checklists(c, c.steps);
+  const ClubScene scene = club_scene(t, end, lists, spec.server.client_auth != ClientAuth::none);
+  const CheckEvent* badge = first_failed_by(c, Side::client, c.steps);
+  const CheckEvent* card = first_failed_by(c, Side::server, c.steps);
+  if (badge != nullptr) {
+    CHECK(scene.member.text == refusal_words(*badge));
+    CHECK(!contains(scene.member.text, "fails:"));  // a check the words do not know yet
+  }
+  if (card != nullptr && card->check != "certificate_selection" && c.outcome == Outcome::refused) {
+    CHECK(scene.bouncer.text == refusal_words(*card));
+    CHECK(!contains(scene.bouncer.text, "fails:"));
+  }
+  if (badge == nullptr && card == nullptr && c.outcome == Outcome::refused &&
+      c.refused_by == Side::client)
+    CHECK(contains(scene.member.text, "Something is wrong here"));
+  if (c.outcome == Outcome::admitted)
+    CHECK(scene.bouncer.mood == (c.impostor.empty() ? Mood::welcome : Mood::attack));
+  CHECK(scene.impostor == !c.impostor.empty());
+}
+
+// Before a visit starts, every earlier visit is counted; at its end, it is too, by how it ended.
+void check_tally(const std::string& name, const Timeline& t, std::size_t index) {
+  const Connection& c = t.connections[index];
+  INFO(name, " ", c.client);
+  const auto total = [](const Tally& y) {
+    return y.inside + y.with_impostor + y.turned_away + y.walked_away + y.stalled;
+  };
+  if (c.steps > 0) CHECK(total(club_scene(t, {index, 0}, {}, false).tally) == index);
+  const Tally end = club_scene(t, {index, c.steps}, {}, false).tally;
+  CHECK(total(end) == index + 1);
+  Tally expected;
+  for (std::size_t k = 0; k <= index; ++k) {
+    const Connection& v = t.connections[k];
+    if (v.outcome == Outcome::admitted)
+      ++(v.impostor.empty() ? expected.inside : expected.with_impostor);
+    else if (v.refused_by == Side::server)
+      ++expected.turned_away;
+    else if (v.refused_by == Side::client)
+      ++expected.walked_away;
+    else
+      ++expected.stalled;
+  }
+  CHECK(end.inside == expected.inside);
+  CHECK(end.with_impostor == expected.with_impostor);
+  CHECK(end.turned_away == expected.turned_away);
+  CHECK(end.walked_away == expected.walked_away);
+  CHECK(end.stalled == expected.stalled);
+}
+
+// "✓ N certificate checks pass" counts the certificate checks passed at that step, never the
+// password; a password story never speaks of a card.
+void check_narration(const std::string& name, const Timeline& t, const StepIndex& steps,
+                     std::size_t index) {
+  const Connection& c = t.connections[index];
+  for (std::size_t step = 0; step <= c.steps; ++step) {
+    std::size_t passed = 0;
+    for (const Event& e : c.events)
+      if (const auto* k = std::get_if<CheckEvent>(&e.body);
+          k != nullptr && e.step == step && k->passed && is_certificate_check(k->check))
+        ++passed;
+    const Narration n = narrate(t, steps, steps.index_of({index, step}), nullptr);
+    const std::string count =
+        "✓ " + std::to_string(passed) +
+        (passed == 1 ? " certificate check passes" : " certificate checks pass");
+    bool counted = false;
+    for (const Story& s : n.stories) {
+      INFO(name, " ", c.client, " step ", step, ": ", s.headline);
+      if (contains(s.headline, "certificate check")) {
+        CHECK(s.headline.starts_with(count));
+        counted = true;
+      }
+      if (s.explain_key == "check.password") CHECK(!contains(s.headline, "card"));
+      if (!c.impostor.empty()) CHECK(!contains(s.headline, "The club "));
+    }
+    CHECK(counted == (passed > 0));
+  }
+}
+
+// Who ended the visit, in the course's words: never "refused by the client" for the member.
+void check_outcome(const std::string& name, const Connection& c) {
+  INFO(name);
+  const std::string s = outcome_sentence(c);
+  CHECK(s.starts_with(c.client + " "));
+  CHECK(!contains(s, "by the client"));
+  CHECK(!contains(s, "by the server"));
+  if (!c.impostor.empty()) CHECK(contains(s, "impostor (posing as " + c.server_name + ")"));
+  if (c.outcome == Outcome::admitted) {
+    CHECK(contains(s, " admitted"));
+  } else if (c.refused_by == Side::server) {
+    CHECK(contains(s, " turned away by "));
+  } else if (c.refused_by == Side::client) {
+    CHECK(contains(s, " walks away"));
+  } else {
+    CHECK(contains(s, c.alert ? "refused with alert" : "stalled"));
+  }
+  if (c.alert) CHECK(contains(s, *c.alert));
+  if (const CheckEvent* k = c.refused_by ? first_failed_check(c, *c.refused_by) : nullptr;
+      k != nullptr && k->check != "password" && k->check != "certificate_selection")
+    CHECK(contains(s, "the " + k->check + " check"));
+}
+
+}  // namespace
+
+TEST_CASE("every library scenario: the club view, the narration and the outcome say the run") {
+  std::size_t impostors = 0, passwords = 0, walked = 0, turned = 0;
+  const std::size_t runs = test::for_each_library_run([&](const test::LibraryRun& run) {
+    const StepIndex steps(run.timeline);
+    for (std::size_t i = 0; i < run.timeline.connections.size(); ++i) {
+      const Connection& c = run.timeline.connections[i];
+      check_bubbles(run.name, run.spec, run.timeline, i);
+      check_tally(run.name, run.timeline, i);
+      check_narration(run.name, run.timeline, steps, i);
+      check_outcome(run.name, c);
+      impostors += !c.impostor.empty();
+      walked += c.refused_by == Side::client;
+      turned += c.refused_by == Side::server;
+      for (const Event& e : c.events)
+        if (const auto* k = std::get_if<CheckEvent>(&e.body); k && k->check == "password")
+          ++passwords;
+    }
+  });
+  CHECK(runs >= 50);
+  // The library exercises every branch the words have.
+  CHECK(impostors > 0);
+  CHECK(passwords > 0);
+  CHECK(walked > 0);
+  CHECK(turned > 0);
+}
+
+TEST_CASE("the bubbles name the check that failed, not a fixed phrase") {
+  CheckEvent k;
+  k.by = Side::client;
+  k.check = "validity";
+  k.status = "CERT_HAS_EXPIRED";
+  CHECK(refusal_words(k) == "✗ That badge has expired");
+  k.status = "CERT_NOT_YET_VALID";
+  CHECK(refusal_words(k) == "✗ That badge is not valid yet");
+  k.depth = 1;
+  k.status = "CERT_HAS_EXPIRED";
+  CHECK(refusal_words(k) == "✗ The authority behind that badge has expired");
+  k = {};
+  k.check = "hostname";
+  CHECK(refusal_words(k) == "✗ That badge is for another club");
+  k.check = "crl";
+  k.status = "CERT_IS_REVOKED";
+  k.by = Side::server;
+  CHECK(refusal_words(k) == "✗ That card was revoked");
+  k.check = "password";
+  CHECK(refusal_words(k) == "✗ Wrong password");
+  // Every check the verifier makes has words of its own.
+  for (const char* check :
+       {"issuer_known", "trust_anchor", "signature", "signature_strength", "validity",
+        "basic_constraints", "name_constraints", "key_usage", "extended_key_usage", "hostname",
+        "crl", "ocsp", "revocation_info", "certificate_selection"}) {
+    k.check = check;
+    CHECK_MESSAGE(!contains(refusal_words(k), "fails:"), check);
+  }
+}
+
+TEST_CASE("an impostor's visit is drawn and told as the impostor's, with the attack shown") {
+  const Timeline t = run_scenario(std::get<ScenarioSpec>(load_scenario_file(
+      test::scenarios_dir() / "interception/impostor-authority-installed.toml")));
+  const Connection& c = t.connections.at(0);
+  REQUIRE(c.outcome == Outcome::admitted);
+  CHECK(c.impostor == "Mallory Trust Services Root CA");
+  const ClubScene scene = club_scene(t, {0, c.steps}, checklists(c, c.steps), false);
+  CHECK(scene.door == "impostor");
+  CHECK(scene.door_note == "as club.example");
+  CHECK(scene.tally.inside == 0);
+  CHECK(scene.tally.with_impostor == 1);
+  CHECK(contains(tally_line(scene.tally), "let in by an impostor 1"));
+  CHECK(outcome_sentence(c) ==
+        "Alice admitted by the impostor (posing as club.example), not the club (TLS 1.3)");
+  const StepIndex steps(t);
+  bool established = false;
+  for (std::size_t step = 0; step <= c.steps; ++step)
+    for (const Story& s : narrate(t, steps, steps.index_of({0, step}), nullptr).stories)
+      if (contains(s.headline, "has finished the handshake") &&
+          contains(s.headline, "The impostor (posing as club.example)"))
+        established = true;
+  CHECK(established);
+}
