@@ -14,7 +14,7 @@ namespace tlsclub::gui {
 namespace {
 
 const char* side_name(const Connection& c, Side side) {
-  return side == Side::client ? c.client.c_str() : "the club";
+  return side == Side::client ? c.client.c_str() : c.impostor.empty() ? "the club" : "the impostor";
 }
 
 void field_tree(ViewContext& ctx, const FieldMap& map, std::size_t selected) {

@@ -1,6 +1,7 @@
 // The ladder: client lane | wire | server lane, one arrow per record, colour and a padlock for
 // what protects it, the step in focus highlighted and kept in view. Rows come precomputed from
 // LadderLayout; only the visible ones are drawn (ImGuiListClipper), and nothing is allocated.
+#include <algorithm>
 #include <cstdio>
 
 #include "view/panels.h"
@@ -90,10 +91,19 @@ void draw_band(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec2 
                 : row.admitted ? "★"
                                : "✗",
                 row.label.c_str());
-  const ImVec2 s = ctx.fonts.large->CalcTextSizeA(ctx.fonts.large->FontSize, FLT_MAX, 0, line);
-  draw->AddText(ctx.fonts.large, ctx.fonts.large->FontSize,
-                ImVec2((lanes.client + lanes.server - s.x) * 0.5f, top.y + (h - s.y) * 0.5f),
-                colour, line);
+  // The sentence names the failed check, so it can be long: the large font only where it fits
+  // between the lanes, else the body font, wrapped within them.
+  const float room = lanes.server - lanes.client;
+  ImFont* font_used = ctx.fonts.large;
+  ImVec2 s = font_used->CalcTextSizeA(font_used->FontSize, FLT_MAX, 0, line);
+  if (s.x > room) {
+    font_used = ImGui::GetFont();
+    s = font_used->CalcTextSizeA(font_used->FontSize, FLT_MAX, room, line);
+  }
+  draw->AddText(font_used, font_used->FontSize,
+                ImVec2(std::max(lanes.client, (lanes.client + lanes.server - s.x) * 0.5f),
+                       top.y + (h - s.y) * 0.5f),
+                colour, line, nullptr, room);
 }
 
 void lane_titles(ViewContext& ctx, const Lanes& lanes) {

@@ -51,7 +51,10 @@ void draw_secrets(ViewContext& ctx) {
     ImGui::PushID(&share);
     ImGui::Bullet();
     const std::string_view title = message_title(share.message);
-    ImGui::Text("%s in %.*s:", share.from == Side::client ? c.client.c_str() : "the club",
+    ImGui::Text("%s in %.*s:",
+                share.from == Side::client ? c.client.c_str()
+                : c.impostor.empty()       ? "the club"
+                                           : "the impostor",
                 static_cast<int>(title.size()), title.data());
     ImGui::SameLine();
     text(share.group);

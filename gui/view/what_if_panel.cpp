@@ -58,7 +58,10 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
   const Session& s = ctx.session;
   const Connection& c = s.timeline().connections[connection];
   ImGui::Text("Record #%zu from %s: %zu bytes,", r.record_id,
-              r.from == Side::client ? c.client.c_str() : "the club", r.bytes.size());
+              r.from == Side::client ? c.client.c_str()
+              : c.impostor.empty()   ? "the club"
+                                     : "the impostor",
+              r.bytes.size());
   ImGui::SameLine();
   text_coloured(protection_colour(ctx.colours, protection_of(r)),
                 r.messages.empty() ? "" : r.messages.front());
