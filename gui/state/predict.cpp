@@ -3,28 +3,12 @@
 #include <algorithm>
 
 #include "state/anchors.h"
+#include "timeline/check_names.h"
 #include "timeline/outcome.h"
 
 namespace tlsclub::gui {
 
 namespace {
-
-const std::vector<std::string> kCheckNames = {"issuer_known",
-                                              "trust_anchor",
-                                              "signature",
-                                              "signature_strength",
-                                              "validity",
-                                              "basic_constraints",
-                                              "name_constraints",
-                                              "key_usage",
-                                              "extended_key_usage",
-                                              "hostname",
-                                              "crl",
-                                              "ocsp",
-                                              "revocation_info",
-                                              "certificate_selection",
-                                              "password",
-                                              "none"};
 
 // The alerts a certificate or record problem ends in (RFC 8446 6.2), for "which alert?".
 const std::vector<std::string> kAlertNames = {"bad_certificate",
@@ -87,7 +71,10 @@ Question decisive_question(const Connection& c, std::size_t connection, const St
 std::vector<std::string> choices_for(const std::string& kind, const std::string& answer) {
   std::vector<std::string> out;
   if (kind == "outcome") out = {"admitted", "refused"};
-  if (kind == "failing_check") out = kCheckNames;
+  if (kind == "failing_check") {
+    out.assign(check_names().begin(), check_names().end());
+    out.push_back("none");
+  }
   if (kind == "alert") out = kAlertNames;
   if (!answer.empty() && std::find(out.begin(), out.end(), answer) == out.end())
     out.push_back(answer);

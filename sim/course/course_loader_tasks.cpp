@@ -5,6 +5,7 @@
 
 #include "course/course_loader_internal.h"
 #include "simulation/simulation.h"
+#include "timeline/check_names.h"
 
 namespace tlsclub::course {
 
@@ -56,8 +57,7 @@ void check_answer(const Section& s, LessonQuestion& q) {
     loader::check_name(s.errors(), s.where("answer"), "answer", q.answer,
                        with_none(loader::alert_names()));
   else
-    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer,
-                       with_none(loader::check_names()));
+    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer, with_none(check_names()));
 }
 
 // `fault = {...}` or `clock = ...`, exactly one.

@@ -13,6 +13,7 @@
 
 #include "scenario/format_keys.h"
 #include "scenario/loader.h"
+#include "timeline/check_names.h"
 
 namespace tlsclub::loader {
 
@@ -119,7 +120,6 @@ std::span<const std::string_view> key_usage_names();
 std::span<const std::string_view> eku_names();  // serverAuth ...
 std::optional<std::string> eku_oid(std::string_view name_or_oid);
 std::span<const std::string_view> alert_names();
-std::span<const std::string_view> check_names();
 std::span<const std::string_view> revocation_reason_names();  // index = RFC 5280 reason code
 
 // Where the references of a scenario were written, for the reference checks.

@@ -233,18 +233,6 @@ std::span<const std::string_view> alert_names() {
   return kNames;
 }
 
-std::span<const std::string_view> check_names() {
-  // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order;
-  // then a side that holds a certificate and shows none (sim/endpoint/endpoint.cpp), and the
-  // second factor.
-  static constexpr std::array<std::string_view, 15> kNames{
-      "issuer_known",    "trust_anchor",          "signature", "signature_strength",
-      "validity",        "basic_constraints",     "key_usage", "extended_key_usage",
-      "hostname",        "name_constraints",      "crl",       "ocsp",
-      "revocation_info", "certificate_selection", "password"};
-  return kNames;
-}
-
 std::span<const std::string_view> revocation_reason_names() {
   // RFC 5280 5.3.1 CRLReason, codes 0..5 (the ones pki::RevocationReason has).
   static constexpr std::array<std::string_view, 6> kNames{

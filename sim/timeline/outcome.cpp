@@ -19,10 +19,6 @@ std::string reason_of(const Connection& c, const CheckEvent& check) {
 
 }  // namespace
 
-bool is_certificate_check(std::string_view check) {
-  return check != "password";
-}
-
 std::string other_end(const Connection& c) {
   if (c.impostor.empty()) return "the club";
   return "the impostor (posing as " + c.server_name + ")";

@@ -5,13 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "timeline/check_names.h"
 #include "timeline/timeline.h"
 
 namespace tlsclub {
-
-// The password is asked after the handshake, inside the encrypted channel: it is the club's own
-// second factor, not a check of a certificate.
-bool is_certificate_check(std::string_view check);
 
 // "the club", or "the impostor (posing as club.example)" when a man in the middle answered.
 std::string other_end(const Connection& connection);

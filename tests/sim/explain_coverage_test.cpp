@@ -171,7 +171,7 @@ Sightings name_table_sightings() {
       out.add("extension." + name, "extension_name(" + std::to_string(t) + ")");
   }
   out.add("extension.unknown", "the decoder's key for an unnamed extension type");
-  for (std::string_view check : loader::check_names())
+  for (std::string_view check : check_names())
     out.add("check." + std::string(check), "the loader's check names");
   for (std::string_view alert : loader::alert_names())
     out.add("alert." + std::string(alert), "the loader's alert names");

@@ -152,7 +152,7 @@ TEST_CASE("the document's check names are exactly the failing_check names the lo
   const auto doc = read_doc();
   REQUIRE_MESSAGE(!doc.check_names.empty(), "docs/scenario-format.md has no \"Check names\" table");
   std::set<std::string> loader;
-  for (std::string_view name : tlsclub::loader::check_names()) loader.emplace(name);
+  for (std::string_view name : tlsclub::check_names()) loader.emplace(name);
   for (const auto& name : loader)
     CHECK_MESSAGE(doc.check_names.count(name) == 1, "failing_check = \"", name,
                   "\" loads, but the Check names table of docs/scenario-format.md lacks it");
@@ -162,7 +162,7 @@ TEST_CASE("the document's check names are exactly the failing_check names the lo
 }
 
 TEST_CASE("every check the library's runs record is a name failing_check takes") {
-  const auto names = tlsclub::loader::check_names();
+  const auto names = tlsclub::check_names();
   const fs::path library = fs::path(TLSCLUB_SOURCE_DIR) / "scenarios";
   std::size_t checks = 0;
   for (const auto& file : tlsclub::scenario_files_in(library)) {

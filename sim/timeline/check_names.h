@@ -1,0 +1,18 @@
+#pragma once
+// The vocabulary of CheckEvent::check: one table, read by the verifier's tests, the scenario and
+// lesson loaders (`failing_check`, anchors), the catalogue's coverage test and the GUI's choices.
+
+#include <span>
+#include <string_view>
+
+namespace tlsclub {
+
+// The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order; then a
+// side that holds a certificate and shows none (sim/endpoint/endpoint.cpp), and the second factor.
+std::span<const std::string_view> check_names();
+
+// The password is asked after the handshake, inside the encrypted channel: it is the club's own
+// second factor, not a check of a certificate.
+bool is_certificate_check(std::string_view check);
+
+}  // namespace tlsclub
