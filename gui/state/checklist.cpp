@@ -87,13 +87,7 @@ std::size_t collect_checks(const Connection& c, Side by, std::size_t step, Check
 std::string title_for(const Connection& c, const ChecklistItem& item) {
   const auto* check =
       item.event != npos ? std::get_if<CheckEvent>(&c.events[item.event].body) : nullptr;
-  // basic_constraints covers "is a CA" and the pathLenConstraint: name the one that failed.
-  // 4002 is Botan's Certificate_Status_Code::CERT_CHAIN_TOO_LONG, which the engine records.
-  constexpr int kChainTooLong = 4002;
-  if (check != nullptr && item.check == "basic_constraints" && !check->passed &&
-      check->status_code == kChainTooLong)
-    return "Path length within the limit";
-  return title_of("check." + item.check);
+  return check != nullptr ? check_title(*check) : title_of("check." + item.check);
 }
 
 // Where a certificate stands, from the run: "root" only when its trust_anchor check passed.

@@ -2,15 +2,12 @@
 
 #include <algorithm>
 
+#include "timeline/check_names.h"
 #include "timeline/outcome.h"
 
 namespace tlsclub::gui {
 
 namespace {
-
-// Botan's Certificate_Status_Code::CERT_CHAIN_TOO_LONG: basic_constraints failed on the path
-// length, not on being a CA.
-constexpr int kChainTooLong = 4002;
 
 // The first failed certificate check of a list, in the order the checks were made.
 const CheckEvent* first_failed(const Connection& c, const Checklist* list) {
@@ -72,7 +69,7 @@ std::string refusal_words(const CheckEvent& k) {
   const std::string& check = k.check;
   std::string words;
   if (check == "validity")
-    words = it + (k.status == "CERT_NOT_YET_VALID" ? " is not valid yet" : " has expired");
+    words = it + (not_yet_valid(k) ? " is not valid yet" : " has expired");
   else if (check == "hostname")
     words = "That badge is for another club";
   else if (check == "issuer_known")
@@ -85,9 +82,8 @@ std::string refusal_words(const CheckEvent& k) {
   else if (check == "signature_strength")
     words = "The seal on that " + thing + " is too weak";
   else if (check == "basic_constraints")
-    words = k.status_code == kChainTooLong
-                ? "That " + thing + "'s chain is longer than its authority allows"
-                : "That " + thing + " was sealed by someone who is no authority";
+    words = path_too_long(k) ? "That " + thing + "'s chain is longer than its authority allows"
+                             : "That " + thing + " was sealed by someone who is no authority";
   else if (check == "name_constraints")
     words = "That authority may not seal a " + thing + " for this name";
   else if (check == "key_usage")
@@ -95,12 +91,12 @@ std::string refusal_words(const CheckEvent& k) {
   else if (check == "extended_key_usage")
     words = badge ? "That badge is not for a club door" : "That card is not a membership card";
   else if (check == "crl" || check == "ocsp")
-    words = k.status == "CERT_IS_REVOKED" ? it + " was revoked"
-                                          : "I can't trust the " +
-                                                std::string(check == "crl" ? "revocation list"
-                                                                           : "OCSP "
-                                                                             "answer") +
-                                                " for that " + thing;
+    words = revoked(k) ? it + " was revoked"
+                       : "I can't trust the " +
+                             std::string(check == "crl" ? "revocation list"
+                                                        : "OCSP "
+                                                          "answer") +
+                             " for that " + thing;
   else if (check == "revocation_info")
     words = "I can't tell whether that " + thing + " was revoked";
   else

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "explain/catalogue.h"
+#include "timeline/check_names.h"
 
 namespace tlsclub::gui {
 
@@ -41,6 +42,12 @@ std::string_view common_name_view(std::string_view subject) {
 
 std::string_view club_role(Side side) {
   return side == Side::client ? "the member" : "the club";
+}
+
+std::string check_title(const CheckEvent& check) {
+  if (check.check == "basic_constraints" && path_too_long(check))
+    return "Path length within the limit";
+  return title_of("check." + check.check);
 }
 
 }  // namespace tlsclub::gui

@@ -18,6 +18,9 @@ std::string title_of(std::string_view explain_key);
 std::string common_name(std::string_view subject);
 // The same, as a view into `subject` (no copy: panels compare names every frame).
 std::string_view common_name_view(std::string_view subject);
+// A check's title: the catalogue's, except where one check name covers two rules
+// (basic_constraints: "Issuer is a CA", or the path length when that is what failed).
+std::string check_title(const CheckEvent& check);
 // "the member" / "the club" in the club's words, "client" / "server" otherwise.
 std::string_view club_role(Side side);
 

@@ -86,6 +86,30 @@ void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_
   }
 }
 
+// A failed certificate check, or the password (asked after the handshake: the member, not a card,
+// answers it).
+Story check_story(const Connection& c, const CheckEvent& k, std::size_t event) {
+  const std::string key = "check." + k.check;
+  if (!is_certificate_check(k.check)) {
+    if (k.passed)
+      return {"✓ " + c.client + " knows the password", key, Tone::good, event, "", kEstablished};
+    return {"✗ The bouncer refuses " + c.client + ": wrong password",
+            key,
+            Tone::bad,
+            event,
+            k.reason,
+            kFailure};
+  }
+  const std::string who = k.by == Side::server ? "The bouncer refuses " + c.client + "'s card"
+                                               : c.client + " refuses " + other_end(c) + "'s badge";
+  return {"✗ " + who + ": it fails \"" + check_title(k) + "\"",
+          key,
+          Tone::bad,
+          event,
+          common_name(k.subject) + ": " + k.reason + (k.alert.empty() ? "" : " → alert " + k.alert),
+          kFailure};
+}
+
 }  // namespace
 
 Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t position,
@@ -122,29 +146,12 @@ Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t 
                   Tone::info, kOther);
             },
             [&](const CheckEvent& k) {
-              if (!is_certificate_check(k.check)) {
-                // The password is asked after the handshake: the member, not a card, answers.
-                if (k.passed)
-                  add("✓ " + c.client + " knows the password", "check." + k.check, Tone::good,
-                      kEstablished);
-                else
-                  add("✗ The bouncer refuses " + c.client + ": wrong password", "check." + k.check,
-                      Tone::bad, kFailure, k.reason);
-                return;
-              }
-              if (k.passed) {
-                ++passed;
+              if (is_certificate_check(k.check) && k.passed) {
+                ++passed;  // told once, as a count, below
                 if (first_passed == npos) first_passed = i;
                 return;
               }
-              add("✗ " +
-                      std::string(k.by == Side::server
-                                      ? "The bouncer refuses " + c.client + "'s card"
-                                      : c.client + " refuses " + other_end(c) + "'s badge") +
-                      ": it fails \"" + title_of("check." + k.check) + "\"",
-                  "check." + k.check, Tone::bad, kFailure,
-                  common_name(k.subject) + ": " + k.reason +
-                      (k.alert.empty() ? "" : " → alert " + k.alert));
+              n.stories.push_back(check_story(c, k, i));
             },
             [&](const AlertEvent& a) {
               const bool goodbye = a.name == "close_notify";

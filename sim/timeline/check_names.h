@@ -5,6 +5,8 @@
 #include <span>
 #include <string_view>
 
+#include "timeline/event.h"
+
 namespace tlsclub {
 
 // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order; then a
@@ -14,5 +16,12 @@ std::span<const std::string_view> check_names();
 // The password is asked after the handshake, inside the encrypted channel: it is the club's own
 // second factor, not a check of a certificate.
 bool is_certificate_check(std::string_view check);
+
+// What a failed check's status code says beyond its name, for words that must not guess from the
+// status text (Botan's sentence): a certificate not valid yet (not expired), one revoked (not a
+// bad CRL or OCSP answer), a path longer than its CA allows (not an issuer that is no CA).
+bool not_yet_valid(const CheckEvent& check);
+bool revoked(const CheckEvent& check);
+bool path_too_long(const CheckEvent& check);
 
 }  // namespace tlsclub

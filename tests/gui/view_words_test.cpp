@@ -176,24 +176,41 @@ TEST_CASE("every library scenario: the club view, the narration and the outcome 
   CHECK(turned > 0);
 }
 
-TEST_CASE("the bubbles name the check that failed, not a fixed phrase") {
+TEST_CASE("the bubbles name the check that failed, from real runs, not a fixed phrase") {
+  // Who speaks (the member judges the badge, the bouncer the card) and what the first failure
+  // makes them say, at the end of the first member's visit.
+  struct Case {
+    const char* file;
+    bool member_speaks;
+    const char* words;
+  };
+  for (const Case& c : {
+           Case{"server-faults/expired-badge.toml", true, "✗ That badge has expired"},
+           Case{"server-faults/not-yet-valid-badge.toml", true, "✗ That badge is not valid yet"},
+           Case{"server-faults/expired-intermediate.toml", true,
+                "✗ The authority behind that badge has expired"},
+           Case{"server-faults/wrong-host-name.toml", true, "✗ That badge is for another club"},
+           Case{"server-faults/path-length-exceeded.toml", true,
+                "✗ That badge's chain is longer than its authority allows"},
+           Case{"server-faults/intermediate-not-a-ca.toml", true,
+                "✗ That badge was sealed by someone who is no authority"},
+           Case{"revocation/badge-on-crl.toml", true, "✗ That badge was revoked"},
+           Case{"revocation/stapled-revoked.toml", true, "✗ That badge was revoked"},
+           Case{"revocation/card-on-crl.toml", false, "✗ That card was revoked"},
+           Case{"client-faults/expired-card.toml", false, "✗ That card has expired"},
+       }) {
+    INFO(c.file);
+    auto loaded = load_scenario_file(test::scenarios_dir() / c.file);
+    REQUIRE(std::holds_alternative<ScenarioSpec>(loaded));
+    const ScenarioSpec& spec = std::get<ScenarioSpec>(loaded);
+    const Timeline t = run_scenario(spec);
+    const Connection& v = t.connections.at(0);
+    const ClubScene scene = club_scene(t, {0, v.steps}, checklists(v, v.steps),
+                                       spec.server.client_auth != ClientAuth::none);
+    CHECK((c.member_speaks ? scene.member.text : scene.bouncer.text) == c.words);
+  }
   CheckEvent k;
-  k.by = Side::client;
-  k.check = "validity";
-  k.status = "CERT_HAS_EXPIRED";
-  CHECK(refusal_words(k) == "✗ That badge has expired");
-  k.status = "CERT_NOT_YET_VALID";
-  CHECK(refusal_words(k) == "✗ That badge is not valid yet");
-  k.depth = 1;
-  k.status = "CERT_HAS_EXPIRED";
-  CHECK(refusal_words(k) == "✗ The authority behind that badge has expired");
-  k = {};
-  k.check = "hostname";
-  CHECK(refusal_words(k) == "✗ That badge is for another club");
-  k.check = "crl";
-  k.status = "CERT_IS_REVOKED";
   k.by = Side::server;
-  CHECK(refusal_words(k) == "✗ That card was revoked");
   k.check = "password";
   CHECK(refusal_words(k) == "✗ Wrong password");
   // Every check the verifier makes has words of its own.
@@ -225,4 +242,18 @@ TEST_CASE("an impostor's visit is drawn and told as the impostor's, with the att
           contains(s.headline, "The impostor (posing as club.example)"))
         established = true;
   CHECK(established);
+}
+
+TEST_CASE("the narration names a path-length failure for the path length, as the checklist does") {
+  const Timeline t = run_scenario(std::get<ScenarioSpec>(
+      load_scenario_file(test::scenarios_dir() / "server-faults/path-length-exceeded.toml")));
+  const Connection& c = t.connections.at(0);
+  const StepIndex steps(t);
+  bool named = false;
+  for (std::size_t step = 0; step <= c.steps; ++step)
+    for (const Story& s : narrate(t, steps, steps.index_of({0, step}), nullptr).stories) {
+      CHECK(!contains(s.headline, "Issuer is a CA"));
+      named = named || contains(s.headline, "it fails \"Path length within the limit\"");
+    }
+  CHECK(named);
 }
