@@ -14,7 +14,7 @@ cache_root=${TLSCLUB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tlsclub}
 
 # Debian 12 package names. Build tools, libraries, and the real TLS peers the tests talk to.
 packages=(
-  build-essential cmake ninja-build pkg-config python3 dpkg-dev xz-utils
+  build-essential cmake ninja-build pkg-config python3 dpkg-dev patch xz-utils
   doctest-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libstb-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev
   openssl gnutls-bin tshark xvfb xauth
@@ -46,8 +46,12 @@ install_packages() {
 botan_modules=tls12,tls13,tls13_pqc,ml_kem,x509,ecdsa,ecdh,x25519,ed25519,rsa,aes,gcm,chacha20poly1305,sha2_32,sha2_64,sha3,sha1,hkdf,hmac,hmac_drbg,prf_tls,pem,emsa_pssr,emsa_pkcs1,eme_pkcs1,system_rng,auto_rng,pcurves_secp256r1,pcurves_secp384r1,pcurves_secp521r1
 botan_configure=(--minimized-build --enable-modules="$botan_modules" --build-targets=static
   --without-documentation --build-tool=ninja)
-# The key covers what decides the library's contents: the module set and the static build.
-botan_key=$(printf '%s static\n' "$botan_modules" | sha256sum | cut -c1-10)
+# Patches applied to Botan's sources before configuring, in name order (each says why at its top;
+# docs/botan-notes.md lists them).
+patch_dir="$(cd "$(dirname "$0")" && pwd)/botan-patches"
+# The key covers what decides the library's contents: the module set, the static build and the
+# patches, so changing any of them builds a new library beside the old one.
+botan_key=$( { printf '%s static\n' "$botan_modules"; cat "$patch_dir"/*.patch; } | sha256sum | cut -c1-10)
 
 system_botan() { pkg-config --exists 'botan-3 >= 3.5' 2>/dev/null; }
 
@@ -86,6 +90,11 @@ build_botan() {
   src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d -name 'botan3-*' | head -n1)
   prefix="$cache_root/botan-$version-$botan_key"
   rm -rf "$prefix"
+  local p
+  for p in "$patch_dir"/*.patch; do
+    log "patching Botan: $(basename "$p")"
+    patch -p1 -s -d "$src" <"$p" >&2 || die "patch $(basename "$p") does not apply to botan3 $version"
+  done
   log "configuring Botan $version (minimized: $botan_modules)"
   (cd "$src" && python3 configure.py --prefix="$prefix" "${botan_configure[@]}" >"$work/configure.log" 2>&1) \
     || { tail -n 30 "$work/configure.log" >&2; die "Botan configure failed"; }

@@ -17,34 +17,36 @@ constexpr std::size_t kHeaderSize = 4;  // RFC 8446 4: msg_type (1), length (uin
 // Bodies without content: RFC 5246 7.4.1.1 (hello_request), 7.4.5 (server_hello_done),
 // RFC 8446 4.5 (end_of_early_data).
 bool has_empty_body(std::uint8_t type) {
-  return type == 0 || type == 5 || type == 14;
+  return type == code(HandshakeType::hello_request) ||
+         type == code(HandshakeType::end_of_early_data) ||
+         type == code(HandshakeType::server_hello_done);
 }
 
 void decode_body(std::uint8_t type, bool retry_request, Cursor& body, std::vector<Field>& out) {
-  switch (type) {
-    case 1:
+  switch (static_cast<HandshakeType>(type)) {
+    case HandshakeType::client_hello:
       return decode_client_hello(body, out);
-    case 2:
+    case HandshakeType::server_hello:
       return decode_server_hello(body, out, retry_request);
-    case 4:
+    case HandshakeType::new_session_ticket:
       return decode_new_session_ticket(body, out);
-    case 8:
+    case HandshakeType::encrypted_extensions:
       return decode_encrypted_extensions(body, out);
-    case 11:
+    case HandshakeType::certificate:
       return decode_certificate(body, out);
-    case 12:
+    case HandshakeType::server_key_exchange:
       return decode_server_key_exchange(body, out);
-    case 13:
+    case HandshakeType::certificate_request:
       return decode_certificate_request(body, out);
-    case 15:
+    case HandshakeType::certificate_verify:
       return decode_certificate_verify(body, out);
-    case 16:
+    case HandshakeType::client_key_exchange:
       return decode_client_key_exchange(body, out);
-    case 20:
+    case HandshakeType::finished:
       return decode_finished(body, out);
-    case 22:
+    case HandshakeType::certificate_status:
       return decode_certificate_status(body, out);
-    case 24:
+    case HandshakeType::key_update:
       return decode_key_update(body, out);
     default:
       if (!has_empty_body(type)) take_rest(body, out, "body");

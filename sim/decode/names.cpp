@@ -203,6 +203,27 @@ std::string signature_scheme_name(std::uint16_t s) {
   return name.empty() ? decode_detail::hex16(s) : std::string(name);
 }
 
+std::optional<std::uint16_t> signature_scheme_code(std::string_view name) {
+  for (const auto& [code, known] : kSignatureSchemes)
+    if (known == name) return code;
+  return std::nullopt;
+}
+
+std::optional<std::uint8_t> alert_code(std::string_view name) {
+  for (const auto& [code, known] : kAlerts)
+    if (known == name) return code;
+  return std::nullopt;
+}
+
+std::span<const std::string_view> alert_names() {
+  static const auto kNames = [] {
+    std::array<std::string_view, kAlerts.size()> names;
+    for (std::size_t i = 0; i < kAlerts.size(); ++i) names[i] = kAlerts[i].second;
+    return names;
+  }();
+  return kNames;
+}
+
 std::string alert_name(std::uint8_t description) {
   const auto name = find_name(kAlerts, description);
   return name.empty() ? "unknown_alert_" + std::to_string(description) : std::string(name);

@@ -83,10 +83,13 @@ class Endpoint::Credentials final : public Botan::Credentials_Manager {
         std::string(member ? "the club" : "the member") + " accepts signatures by " + accepted +
         " keys only, and this " + (member ? "card" : "badge") + "'s key is " + algo +
         (member ? ": the member sends an empty Certificate" : ": the club has no badge to show");
-    if (algo == "Ed25519")
+    // TLS 1.2 asks by certificate type (RFC 5246 7.4.4, RFC 8422 5.5), and the engine's TLS 1.2
+    // knows no Ed25519 certificate type; TLS 1.3 uses ed25519 like any other scheme.
+    if (algo == "Ed25519" && config_.policy.max_version == TlsVersion::tls12)
       e.reason +=
-          " (RFC 8446 4.2.3 lists ed25519, but Botan 3.7, the TLS library under the "
-          "club, does not sign handshakes with it)";
+          " (RFC 8422 5.5 allows Ed25519 in TLS 1.2, but Botan 3.7, the TLS library under the "
+          "club, signs TLS 1.2 handshakes with RSA and ECDSA keys only; in TLS 1.3 the same "
+          "key works)";
     VerifyResult result;
     result.checks.push_back(std::move(e));
     observer_.on_checks(config_.side, result);

@@ -1,6 +1,9 @@
 #include "endpoint/policy.h"
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "decode/handshake_decoder.h"
 
 namespace tlsclub {
 
@@ -14,6 +17,14 @@ Botan::TLS::Group_Params group_from_name(const std::string& name) {
   throw std::invalid_argument(
       "unknown key exchange group '" + name +
       "' (expected x25519, secp256r1, secp384r1, secp521r1, X25519MLKEM768)");
+}
+
+Botan::TLS::Signature_Scheme signature_scheme_from_name(const std::string& name) {
+  const auto code = signature_scheme_code(name);
+  const Botan::TLS::Signature_Scheme scheme(code.value_or(0));
+  if (!code || !scheme.is_available())
+    throw std::invalid_argument("signature scheme '" + name + "' is not one the engine can use");
+  return scheme;
 }
 
 std::string botan_cipher_name(const std::string& name) {
@@ -58,6 +69,23 @@ std::vector<std::string> SimPolicy::allowed_key_exchange_methods() const {
 }  // namespace tlsclub
 
 namespace tlsclub {
+
+std::vector<std::string> SimPolicy::allowed_signature_hashes() const {
+  // EdDSA hashes inside the signature ("Pure", RFC 8032); Botan's default list names only the
+  // SHA-2 hashes, which would leave ed25519 out of every signature_algorithms.
+  return {"SHA-512", "SHA-384", "SHA-256", "Pure"};
+}
+
+std::vector<Botan::TLS::Signature_Scheme> SimPolicy::allowed_signature_schemes() const {
+  const auto all = Botan::TLS::Policy::allowed_signature_schemes();
+  if (spec_.signature_algorithms.empty()) return all;
+  std::vector<Botan::TLS::Signature_Scheme> chosen;
+  for (const auto& name : spec_.signature_algorithms) {
+    const auto scheme = signature_scheme_from_name(name);
+    if (std::find(all.begin(), all.end(), scheme) != all.end()) chosen.push_back(scheme);
+  }
+  return chosen;
+}
 
 std::vector<std::string> SimPolicy::allowed_signature_methods() const {
   // Static RSA suites authenticate "implicitly" (only the badge's key holder can decrypt the

@@ -21,12 +21,18 @@ struct PolicySpec {
   bool middlebox_compatibility = true;
   std::size_t session_tickets = 0;
   std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};
+  // RFC 8446 4.2.3 names ("ecdsa_secp256r1_sha256"), preferred first; empty: every scheme the
+  // engine can use. Sent in signature_algorithms (and by a club in its CertificateRequest).
+  std::vector<std::string> signature_algorithms;
   bool ecdhe = true;  // TLS 1.2 key exchange methods allowed
   bool rsa_transport = false;
 };
 
 // "aes_128_gcm" -> "AES-128/GCM"; throws std::invalid_argument for an unknown name.
 std::string botan_cipher_name(const std::string& name);
+
+// "ed25519" -> Botan's scheme; throws std::invalid_argument for a name the engine cannot use.
+Botan::TLS::Signature_Scheme signature_scheme_from_name(const std::string& name);
 
 // Throws std::invalid_argument for an unknown group name.
 Botan::TLS::Group_Params group_from_name(const std::string& name);
@@ -42,6 +48,8 @@ class SimPolicy final : public Botan::TLS::Policy {
   std::vector<std::string> allowed_ciphers() const override;
   std::vector<std::string> allowed_key_exchange_methods() const override;
   std::vector<std::string> allowed_signature_methods() const override;
+  std::vector<std::string> allowed_signature_hashes() const override;
+  std::vector<Botan::TLS::Signature_Scheme> allowed_signature_schemes() const override;
   bool require_client_certificate_authentication() const override {
     return spec_.require_client_cert;
   }

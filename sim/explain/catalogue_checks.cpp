@@ -135,8 +135,9 @@ constexpr Explanation kChecks[] = {
      "server's signature_algorithms; with none suitable the client sends an empty certificate "
      "message, and a server that requires one answers certificate_required (TLS 1.2: "
      "handshake_failure). A server certificate must likewise match the client's "
-     "signature_algorithms, or the server cannot answer. Botan 3.7 offers no ed25519 scheme, so "
-     "an Ed25519 card or badge is never shown.",
+     "signature_algorithms, or the server cannot answer. In TLS 1.2 the certificate types of "
+     "RFC 8422 5.5 would allow Ed25519, but the engine's TLS 1.2 signs with RSA and ECDSA keys "
+     "only, so there an Ed25519 card or badge is never shown.",
      "RFC 8446 4.4.2.2; RFC 8446 4.4.2.3; RFC 8446 4.4.2.4"},
     {"check.password", "Knows the password",
      "Inside, the bouncer asks for the member's password: the card proves what the member has, "

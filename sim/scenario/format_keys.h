@@ -19,7 +19,7 @@ inline constexpr std::array<std::string_view, 15> kAuthorityKeys{
     "crl",        "ca",          "signature_hash", "permitted_dns", "excluded_dns"};
 inline constexpr std::array<std::string_view, 4> kCrlKeys{"revoked", "reason", "this_update",
                                                           "next_update"};
-inline constexpr std::array<std::string_view, 25> kServerKeys{"name",
+inline constexpr std::array<std::string_view, 26> kServerKeys{"name",
                                                               "dns_names",
                                                               "issuer",
                                                               "organization",
@@ -41,12 +41,13 @@ inline constexpr std::array<std::string_view, 25> kServerKeys{"name",
                                                               "altered_signature",
                                                               "chain_order",
                                                               "ciphers",
+                                                              "signature_algorithms",
                                                               "key_exchange",
                                                               "require_password",
                                                               "passwords"};
 inline constexpr std::array<std::string_view, 6> kOcspKeys{
     "status", "this_update", "next_update", "revoked_at", "reason", "signed_by_wrong_key"};
-inline constexpr std::array<std::string_view, 12> kMemberKeys{"name",
+inline constexpr std::array<std::string_view, 13> kMemberKeys{"name",
                                                               "server_name",
                                                               "trusted_authorities",
                                                               "groups",
@@ -56,6 +57,7 @@ inline constexpr std::array<std::string_view, 12> kMemberKeys{"name",
                                                               "expect",
                                                               "password",
                                                               "ciphers",
+                                                              "signature_algorithms",
                                                               "key_exchange",
                                                               "resumes"};
 inline constexpr std::array<std::string_view, 14> kCardKeys{"issuer",

@@ -167,6 +167,17 @@ void read_ciphers(const Section& s, std::vector<std::string>& ciphers) {
   }
 }
 
+void read_signature_algorithms(const Section& s, std::vector<std::string>& schemes) {
+  if (auto v = names(s, "signature_algorithms", signature_algorithm_names())) {
+    if (v->empty() && s.node("signature_algorithms")->as_array()->empty())
+      s.errors().add(s.where("signature_algorithms"), "bad-value",
+                     "`signature_algorithms` is empty",
+                     "name at least one, e.g. [\"ecdsa_secp256r1_sha256\"]");
+    else
+      schemes = *v;
+  }
+}
+
 // [server.passwords]: member name = password, the club's records for the second factor.
 void read_passwords(const Section& s, std::map<std::string, std::string>& passwords) {
   const toml::node* n = s.node("passwords");
@@ -300,6 +311,7 @@ void read_server(const toml::table& root, ScenarioSpec& spec, Places& places, Er
   if (auto v = pick(s, "chain_order", kChainOrders))
     server.chain_order = *v == 0 ? ChainOrder::issuer_order : ChainOrder::reversed;
   read_ciphers(s, server.ciphers);
+  read_signature_algorithms(s, server.signature_algorithms);
   if (auto v = pick(s, "key_exchange", kKeyExchanges))
     server.key_exchange = *v == 0 ? KeyExchange::ecdhe : KeyExchange::rsa;
   if (auto v = s.boolean("require_password")) server.require_password = *v;
@@ -359,6 +371,7 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
       }
     }
     read_ciphers(s, m.ciphers);
+    read_signature_algorithms(s, m.signature_algorithms);
     if (auto v = names(s, "key_exchange", kKeyExchanges)) {
       m.key_exchanges.clear();
       for (const auto& name : *v)

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "decode/handshake_decoder.h"
 #include "scenario/format_keys.h"
 #include "scenario/loader.h"
 #include "timeline/check_names.h"
@@ -114,12 +115,13 @@ bool check_name(Errors& errors, Where where, std::string_view what, std::string_
                 std::span<const std::string_view> allowed);
 
 // Name tables.
-std::span<const std::string_view> key_type_names();  // ecdsa_p256 ...
-std::span<const std::string_view> group_names();     // x25519 ...
+std::span<const std::string_view> key_type_names();             // ecdsa_p256 ...
+std::span<const std::string_view> group_names();                // x25519 ...
+std::span<const std::string_view> signature_algorithm_names();  // ed25519 ...
 std::span<const std::string_view> key_usage_names();
 std::span<const std::string_view> eku_names();  // serverAuth ...
 std::optional<std::string> eku_oid(std::string_view name_or_oid);
-std::span<const std::string_view> alert_names();
+using tlsclub::alert_names;  // the decoder's table (decode/handshake_decoder.h)
 std::span<const std::string_view> revocation_reason_names();  // index = RFC 5280 reason code
 
 // Where the references of a scenario were written, for the reference checks.

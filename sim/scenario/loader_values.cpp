@@ -159,6 +159,18 @@ std::span<const std::string_view> key_type_names() {
   return kNames;
 }
 
+std::span<const std::string_view> signature_algorithm_names() {
+  // The RFC 8446 4.2.3 schemes the engine's TLS library signs and checks with
+  // (sim/endpoint/policy.cpp signature_scheme_from_name; a test holds the two together).
+  static constexpr std::array<std::string_view, 10> kNames{
+      "ecdsa_secp256r1_sha256", "ecdsa_secp384r1_sha384",
+      "ecdsa_secp521r1_sha512", "rsa_pss_rsae_sha256",
+      "rsa_pss_rsae_sha384",    "rsa_pss_rsae_sha512",
+      "rsa_pkcs1_sha256",       "rsa_pkcs1_sha384",
+      "rsa_pkcs1_sha512",       "ed25519"};
+  return kNames;
+}
+
 std::span<const std::string_view> group_names() {
   // The groups the engine's policy knows (sim/endpoint/policy.cpp group_from_name).
   static constexpr std::array<std::string_view, 5> kNames{"x25519", "secp256r1", "secp384r1",
@@ -218,19 +230,6 @@ std::optional<std::string> eku_oid(std::string_view name_or_oid) {
     if (name == name_or_oid) return std::string(oid);
   if (is_dotted_oid(name_or_oid)) return std::string(name_or_oid);
   return std::nullopt;
-}
-
-std::span<const std::string_view> alert_names() {
-  // RFC 8446 6 / RFC 5246 7.2: the names the decoder knows, so expectations match what it records.
-  static const auto kNames = [] {
-    static std::vector<std::string> storage;
-    for (int code = 0; code < 256; ++code) {
-      std::string name = alert_name(static_cast<std::uint8_t>(code));
-      if (name.rfind("unknown_alert_", 0) != 0) storage.push_back(std::move(name));
-    }
-    return std::vector<std::string_view>(storage.begin(), storage.end());
-  }();
-  return kNames;
 }
 
 std::span<const std::string_view> revocation_reason_names() {

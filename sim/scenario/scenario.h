@@ -73,6 +73,7 @@ struct ServerSpec {
   std::size_t session_tickets = 0;  // NewSessionTickets sent after the handshake (TLS 1.3)
   ChainOrder chain_order = ChainOrder::issuer_order;
   std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};
+  std::vector<std::string> signature_algorithms;  // empty: every scheme the engine can use
   KeyExchange key_exchange = KeyExchange::ecdhe;  // TLS 1.2
   // Two factors: after the handshake the member must also say its password (what it knows, next
   // to the card it has). Keyed by member name.
@@ -126,6 +127,7 @@ struct MemberSpec {
   std::string request = "";             // what the member says once inside (default: a greeting)
   std::optional<std::string> password;  // what the member says when the club asks for one
   std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};
+  std::vector<std::string> signature_algorithms;  // empty: every scheme the engine can use
   std::vector<KeyExchange> key_exchanges = {KeyExchange::ecdhe};  // offered in TLS 1.2
   // A man in the middle answers instead of the club, with a badge for the same name issued by
   // this authority (an impostor; trusted only if the member's device trusts that authority).

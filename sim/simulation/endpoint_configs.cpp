@@ -16,6 +16,7 @@ EndpointConfig club_endpoint_config(const ScenarioSpec& spec, const Cast& cast) 
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
   c.policy.session_tickets = spec.server.session_tickets;
   c.policy.ciphers = spec.server.ciphers;
+  c.policy.signature_algorithms = spec.server.signature_algorithms;
   c.policy.ecdhe = spec.server.key_exchange == KeyExchange::ecdhe;
   c.policy.rsa_transport = spec.server.key_exchange == KeyExchange::rsa;
   c.credential = cast.server;
@@ -39,6 +40,7 @@ EndpointConfig member_endpoint_config(const ScenarioSpec& spec, const Cast& cast
   c.policy.require_revocation_info = m.require_revocation_info;
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
   c.policy.ciphers = m.ciphers;
+  c.policy.signature_algorithms = m.signature_algorithms;
   const auto offers = [&](KeyExchange k) {
     return std::find(m.key_exchanges.begin(), m.key_exchanges.end(), k) != m.key_exchanges.end();
   };

@@ -6,18 +6,11 @@
 #include <optional>
 
 #include "core/bytes.h"
+#include "core/tls_codes.h"
 
 namespace tlsclub {
 
 inline constexpr std::size_t kRecordHeaderSize = 5;
-
-enum class ContentType : std::uint8_t {
-  change_cipher_spec = 20,
-  alert = 21,
-  handshake = 22,
-  application_data = 23,
-  heartbeat = 24,
-};
 
 struct RecordView {
   std::uint8_t content_type = 0;

@@ -118,6 +118,7 @@ name = "Root"
 name = "club.example"
 issuer = "root"
 client_auth = "required"
+signature_algorithms = ["ecdsa_secp256r1_sha256"]
 [[member]]
 name = "Alice"
 [member.card]

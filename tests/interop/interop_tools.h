@@ -37,11 +37,10 @@ inline std::uint16_t free_port() {
 
 // The RFC 8446 6 code of an alert name (as OpenSSL's "SSL alert number N" and GnuTLS's
 // "Received alert [N]" print it).
-inline int alert_code(const std::string& name) {
-  for (int code = 0; code < 256; ++code)
-    if (alert_name(static_cast<std::uint8_t>(code)) == name) return code;
-  FAIL("unknown alert " << name);
-  return -1;
+inline int alert_number(const std::string& name) {
+  const auto code = tlsclub::alert_code(name);
+  if (!code) FAIL("unknown alert " << name);
+  return code.value_or(0);
 }
 
 // `tlsclub serve` on a free port for one visit; reads "listening on 127.0.0.1:PORT".

@@ -132,7 +132,7 @@ TEST_CASE("openssl s_client with an expired, revoked, forged or no card is refus
     if (c.forged) v.leaf = forge(v.leaf, door.file("forged.crt.pem"));
     Club club(door.scenario(), door.clock());
     const auto out = s_client(club, v);
-    CHECK_MESSAGE(contains(out, "SSL alert number " + std::to_string(alert_code(alert))), out);
+    CHECK_MESSAGE(contains(out, "SSL alert number " + std::to_string(alert_number(alert))), out);
     const std::string visit = club.visit();
     CHECK(contains(visit, "turned away by the club"));
     CHECK(contains(visit, alert));
@@ -184,7 +184,8 @@ TEST_CASE("gnutls-cli with an expired, revoked, forged or no card is refused as 
     }
     Club club(door.scenario(), door.clock());
     const auto out = gnutls_cli(club, v);
-    CHECK_MESSAGE(contains(out, "Received alert [" + std::to_string(alert_code(alert)) + "]"), out);
+    CHECK_MESSAGE(contains(out, "Received alert [" + std::to_string(alert_number(alert)) + "]"),
+                  out);
     const std::string visit = club.visit();
     CHECK(contains(visit, "turned away by the club"));
     CHECK(contains(visit, alert));
@@ -198,4 +199,39 @@ TEST_CASE("gnutls-cli that does not trust the town authority refuses the club") 
   const auto out = gnutls_cli(club, door.member("Alice", "harbour_authority"));
   CHECK_MESSAGE(contains(out, "certificate is NOT trusted"), out);
   CHECK(contains(club.visit(), "walks away"));
+}
+
+TEST_CASE("openssl s_client and the club sign with Ed25519 keys in TLS 1.3 (RFC 8446 4.2.3)") {
+  TLSCLUB_REQUIRE_TOOL("openssl");
+  const Door door("versions/ed25519-signatures.toml", "interop-sclient-ed25519");
+  {
+    Club club(door.scenario(), door.clock());
+    const auto out = s_client(club, door.member("Alice"));
+    CHECK_MESSAGE(contains(out, "Verify return code: 0 (ok)"), out);
+    CHECK_MESSAGE(contains(out, "Peer signature type: ed25519"), out);
+    CHECK(contains(out, "Welcome to the club, Alice."));
+    CHECK(contains(club.visit(), "admitted (TLS 1.3)"));
+  }
+  {
+    // A client that accepts only ECDSA with P-256 leaves the club no badge it may show.
+    Club club(door.scenario(), door.clock());
+    Visitor v = door.visitor();
+    ChildProcess client("openssl s_client -connect 127.0.0.1:" + club.port() +
+                            " -servername club.example -sigalgs ECDSA+SHA256 -CAfile " + v.ca,
+                        /*stdin_open=*/true);
+    client.close_stdin();
+    client.wait(8s);
+    CHECK_MESSAGE(contains(client.output(), "handshake failure"), client.output());
+    CHECK(contains(club.visit(), "handshake_failure"));
+  }
+}
+
+TEST_CASE("gnutls-cli with an Ed25519 card is admitted by the club's Ed25519 badge") {
+  TLSCLUB_REQUIRE_TOOL("gnutls-cli");
+  const Door door("versions/ed25519-signatures.toml", "interop-gnutls-ed25519");
+  Club club(door.scenario(), door.clock());
+  const auto out = gnutls_cli(club, door.member("Alice"));
+  CHECK_MESSAGE(contains(out, "Handshake was completed"), out);
+  CHECK(contains(out, "Welcome to the club, Alice."));
+  CHECK(contains(club.visit(), "admitted (TLS 1.3)"));
 }

@@ -312,28 +312,58 @@ TEST_CASE("a badge or card whose keyUsage forbids signing fails the key_usage ch
 }
 
 TEST_CASE("a card the member holds but does not show is a failed certificate_selection") {
-  const std::string text = std::string(kClub) + R"(client_auth = "required"
+  const std::string ed25519_card = std::string(kClub) + R"(client_auth = "required"
 [[member]]
 name = "Alice"
 [member.card]
 issuer = "root"
 key = "ed25519"
 )";
-  for (const auto version : {TlsVersion::tls12, TlsVersion::tls13}) {
-    const auto c = run_scenario(scenario_from(text, version)).connections.at(0);
+  SUBCASE("TLS 1.3: an Ed25519 card signs CertificateVerify with ed25519 (RFC 8446 4.2.3)") {
+    const auto c = run_scenario(scenario_from(ed25519_card, TlsVersion::tls13)).connections.at(0);
+    CHECK(first_failed(c) == nullptr);
+    CHECK(c.outcome == Outcome::admitted);
+  }
+  SUBCASE("TLS 1.2: the engine's TLS 1.2 has no Ed25519 certificate type, and says so") {
+    const auto c = run_scenario(scenario_from(ed25519_card, TlsVersion::tls12)).connections.at(0);
     const auto* failed = first_failed(c);
     REQUIRE(failed != nullptr);
     CHECK(failed->check == "certificate_selection");
     CHECK(failed->by == Side::client);
+    CHECK(failed->reason.find("RFC 8422 5.5") != std::string::npos);
+    CHECK(c.alert == std::optional<std::string>("handshake_failure"));
+  }
+  SUBCASE("TLS 1.3: a club that accepts only ECDSA signatures never sees the Ed25519 card") {
+    std::string text = ed25519_card;
+    text.replace(text.find("client_auth"), 0,
+                 "signature_algorithms = [\"ecdsa_secp256r1_sha256\"]\n");
+    const auto c = run_scenario(scenario_from(text, TlsVersion::tls13)).connections.at(0);
+    const auto* failed = first_failed(c);
+    REQUIRE(failed != nullptr);
+    CHECK(failed->check == "certificate_selection");
+    CHECK(failed->by == Side::client);
+    CHECK(failed->reason.find("ECDSA keys only") != std::string::npos);
     CHECK(failed->reason.find("Ed25519") != std::string::npos);
-    CHECK(c.alert == std::optional<std::string>(version == TlsVersion::tls13
-                                                    ? "certificate_required"
-                                                    : "handshake_failure"));
+    CHECK(c.alert == std::optional<std::string>("certificate_required"));
+  }
+  SUBCASE("TLS 1.3: an RSA card at an Ed25519 club that accepts only ed25519 is held back too") {
+    std::string text = ed25519_card;
+    text.replace(text.find("key = \"ed25519\""), 15, "key = \"rsa_2048\"");
+    text.replace(text.find("client_auth"), 0,
+                 "key = \"ed25519\"\nsignature_algorithms = [\"ed25519\"]\n");
+    const auto c = run_scenario(scenario_from(text, TlsVersion::tls13)).connections.at(0);
+    const auto* failed = first_failed(c);
+    REQUIRE(failed != nullptr);
+    CHECK(failed->check == "certificate_selection");
+    CHECK(failed->reason.find("Ed25519 keys only") != std::string::npos);
+    CHECK(c.alert == std::optional<std::string>("certificate_required"));
   }
   // The same card shown to a club that does not ask for one: nothing to decide, nothing said.
-  std::string optional = text;
+  std::string optional = ed25519_card;
   optional.replace(optional.find("required"), 8, "none");
-  const auto c = run_scenario(scenario_from(optional, TlsVersion::tls13)).connections.at(0);
-  CHECK(first_failed(c) == nullptr);
-  CHECK(c.outcome == Outcome::admitted);
+  for (const auto version : {TlsVersion::tls12, TlsVersion::tls13}) {
+    const auto c = run_scenario(scenario_from(optional, version)).connections.at(0);
+    CHECK(first_failed(c) == nullptr);
+    CHECK(c.outcome == Outcome::admitted);
+  }
 }

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "endpoint/policy.h"
 #include "markdown_table.h"
 #include "scenario/format_keys.h"
 #include "scenario/loader.h"
@@ -179,4 +180,33 @@ TEST_CASE("every check the library's runs record is a name failing_check takes")
         }
   }
   CHECK(checks > 100);
+}
+
+TEST_CASE("the signature schemes the document lists are the loader's, and the engine uses each") {
+  std::ifstream in(kDoc);
+  REQUIRE(in);
+  std::string paragraph;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("**Signature schemes**", 0) == 0)
+      paragraph = line;
+    else if (!paragraph.empty() && !line.empty())
+      paragraph += " " + line;
+    else if (!paragraph.empty())
+      break;
+  }
+  REQUIRE_MESSAGE(!paragraph.empty(), "docs/scenario-format.md has no **Signature schemes**");
+  // The list runs from the key's name to "(all by default ...)".
+  const auto end = paragraph.find("(all");
+  REQUIRE(end != std::string::npos);
+  std::vector<std::string> documented;
+  for (const auto& span : code_spans(paragraph.substr(0, end)))
+    if (span != "signature_algorithms") documented.push_back(span);
+  std::vector<std::string> loader;
+  for (std::string_view name : tlsclub::loader::signature_algorithm_names())
+    loader.emplace_back(name);
+  CHECK(documented == loader);
+  for (const auto& name : loader) {
+    CAPTURE(name);
+    CHECK_NOTHROW(tlsclub::signature_scheme_from_name(name));
+  }
 }
