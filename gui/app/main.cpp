@@ -104,20 +104,20 @@ bool run_what_if(Session& session, const std::string& text) {
   WhatIf w;
   w.connection = session.position().connection;
   w.offset = offset;
-  if (action == "tamper")
-    w.action = WhatIf::Action::tamper;
-  else if (action == "drop")
-    w.action = WhatIf::Action::drop;
-  else if (action == "replay")
-    w.action = WhatIf::Action::replay;
+  if (const auto known = tlsclub::wire_fault_action(action))
+    w.action = *known;
   else
     record = 0;
   const std::size_t row = record == 0 ? npos : session.ladder().row_of_record(w.connection, record);
   if (row == npos) {
+    std::string names;
+    for (const auto& k : tlsclub::wire_fault_kinds())
+      names += (names.empty() ? "" : ", ") + std::string(k.name) +
+               (k.takes_byte ? ":RECORD:BYTE" : ":RECORD");
     std::fprintf(stderr,
-                 "tlsclub-gui: error: --what-if needs tamper:RECORD:BYTE, drop:RECORD or "
-                 "replay:RECORD with a record of this visit, not '%s'\n",
-                 text.c_str());
+                 "tlsclub-gui: error: --what-if needs one of %s (tamper is flip) with a record of "
+                 "this visit, not '%s'\n",
+                 names.c_str(), text.c_str());
     return false;
   }
   w.record_event = session.ladder().rows()[row].event;

@@ -26,8 +26,9 @@ Options:
                        explanations in the club's words, an engineer's, or both
   --predict            predict mode: answer before the decisive step is shown
   --what-if ACTION:RECORD[:BYTE]
-                       run the visit again with record #RECORD tampered with (tamper:4:40
-                       flips byte 40), dropped (drop:1) or replayed (replay:1), and show it
+                       run the visit again with an attack on record #RECORD and show it:
+                       flip:4:40 (or tamper:4:40) flips byte 40; drop, replay, reorder,
+                       inject_alert, downgrade (e.g. drop:1), as a scenario's [[fault]]
   --screenshot FILE    render that state to a PNG at a fixed size and exit (used by the tests)
   --size WxH           window size for --screenshot (default 1600x1000)
   -h, --help           this text

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "decode/handshake_decoder.h"
-#include "state/protection.h"
+#include "timeline/protection.h"
 
 namespace tlsclub::gui {
 
@@ -70,7 +70,7 @@ std::vector<Field> record_fields(const RecordEvent& r) {
                     value,
                     5,
                     r.bytes.size() - 5,
-                    std::string(protection_explain_key(r.protection)),
+                    std::string(explain_key(keys_of(r.protection))),
                     {}});
   return fields;
 }

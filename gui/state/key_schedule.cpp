@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "timeline/protection.h"
+
 namespace tlsclub::gui {
 
 namespace {
@@ -152,7 +154,8 @@ KeySchedule key_schedule(const Connection& c, std::size_t step) {
       if (r->phase != RecordEvent::Phase::sent) continue;
       for (SecretRow& row : ks.secrets) {
         // TLS 1.2 write keys all come from the master secret (RFC 5246 6.3).
-        const bool tls12 = r->protection.starts_with("tls12_") && row.name == "tls12_master_secret";
+        const bool tls12 =
+            keys_of(r->protection) == Keys::tls12_session && row.name == "tls12_master_secret";
         if (row.name != r->protection && !tls12) continue;
         row.records.push_back(r->record_id);
         row.record_from.push_back(r->from);

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "state/protection.h"
 #include "state/stepping.h"
+#include "timeline/protection.h"
 
 namespace tlsclub::gui {
 

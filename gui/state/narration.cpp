@@ -5,8 +5,8 @@
 #include "core/overloaded.h"
 #include "state/anchors.h"
 #include "state/names.h"
-#include "state/protection.h"
 #include "timeline/outcome.h"
+#include "timeline/protection.h"
 
 namespace tlsclub::gui {
 
@@ -55,9 +55,9 @@ void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_
   std::string what;
   for (const auto& m : r.messages)
     what += (what.empty() ? "" : " · ") + std::string(message_title(m));
-  const std::string sealed = r.protection == "plaintext"
+  const std::string sealed = !is_encrypted(r.protection)
                                  ? "in plaintext"
-                                 : "sealed with " + title_of(protection_explain_key(r.protection));
+                                 : "sealed with " + title_of(explain_key(keys_of(r.protection)));
   if (single && r.messages.front() == "alert") {
     // Which alert: the one its sender raised when it sent this record.
     if (const AlertEvent* a = alert_in(c, r)) {
@@ -76,7 +76,7 @@ void arrival(Narration& n, const Connection& c, const RecordEvent& r, std::size_
     return;
   }
   n.stories.push_back({from + " record #" + std::to_string(r.record_id) + " arrives, " + sealed,
-                       std::string(protection_explain_key(r.protection)), Tone::info, event, what,
+                       std::string(explain_key(keys_of(r.protection))), Tone::info, event, what,
                        kArrival});
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const auto* m = std::get_if<MessageEvent>(&c.events[i].body);

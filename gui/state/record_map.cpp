@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "timeline/protection.h"
+
 namespace tlsclub::gui {
 
 RecordMap map_record(const Connection& c, std::size_t record_event) {
@@ -28,7 +30,7 @@ RecordMap map_record(const Connection& c, std::size_t record_event) {
   if (sent.plaintext) {
     map.messages_in = ByteBlock::inner;
     block = *sent.plaintext;
-  } else if (sent.protection == "plaintext" && sent.bytes.size() > 5) {
+  } else if (!is_encrypted(sent.protection) && sent.bytes.size() > 5) {
     map.messages_in = ByteBlock::wire;
     block = ByteView(sent.bytes);
   } else {

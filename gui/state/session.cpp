@@ -120,19 +120,10 @@ void Session::run_what_if(const WhatIf& w) {
   std::vector<WireFault> faults = branch().faults;
   faults.push_back(fault);
   const auto& record = std::get<RecordEvent>(c.events[w.record_event].body);
-  std::string label;
-  switch (w.action) {
-    case WhatIf::Action::tamper:
-      label = "tamper byte " + std::to_string(w.offset) + " of record #" +
-              std::to_string(record.record_id);
-      break;
-    case WhatIf::Action::drop:
-      label = "drop record #" + std::to_string(record.record_id);
-      break;
-    case WhatIf::Action::replay:
-      label = "replay record #" + std::to_string(record.record_id);
-      break;
-  }
+  const WireFaultKind& kind = kind_of(w.action);
+  std::string label = kind.takes_byte ? "tamper byte " + std::to_string(w.offset) + " of record"
+                                      : std::string(kind.branch);
+  label += " #" + std::to_string(record.record_id);
   label += " (" + c.client + ")";
   what_if_.start(branch().spec, branch().timeline, w.connection, std::move(faults),
                  std::move(label));

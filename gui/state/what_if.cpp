@@ -18,18 +18,10 @@ WireFault fault_for(const Connection& c, const WhatIf& w) {
     if (r->record_id == record.record_id) break;
   }
   f.record = nth;
-  switch (w.action) {
-    case WhatIf::Action::tamper:
-      f.action = WireFault::Action::flip;
-      f.offset = w.offset;
-      f.mask = w.mask == 0 ? std::uint8_t{1} : w.mask;
-      break;
-    case WhatIf::Action::drop:
-      f.action = WireFault::Action::drop;
-      break;
-    case WhatIf::Action::replay:
-      f.action = WireFault::Action::replay;
-      break;
+  f.action = w.action;
+  if (kind_of(w.action).takes_byte) {
+    f.offset = w.offset;
+    f.mask = w.mask == 0 ? std::uint8_t{1} : w.mask;
   }
   return f;
 }

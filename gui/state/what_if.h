@@ -1,5 +1,6 @@
 #pragma once
-// "What if": tamper with a byte of a record, drop it or replay it, and run that member's visit
+// "What if": tamper with a byte of a record, drop it, replay it (any wire fault of
+// wire_fault_kinds()), and run that member's visit
 // again, deterministically, with that one more fault (RunOptions). The original Timeline is
 // kept; every what-if is a branch the student can switch to and compare.
 
@@ -16,10 +17,9 @@
 namespace tlsclub::gui {
 
 struct WhatIf {
-  enum class Action : std::uint8_t { tamper, drop, replay };
   std::size_t connection = 0;
-  std::size_t record_event = npos;  // the record's sent RecordEvent
-  Action action = Action::tamper;
+  std::size_t record_event = npos;                     // the record's sent RecordEvent
+  WireFault::Action action = WireFault::Action::flip;  // any of wire_fault_kinds()
   std::size_t offset = 0;    // tamper: byte of the record, header included
   std::uint8_t mask = 0x01;  // tamper: XOR mask
 };

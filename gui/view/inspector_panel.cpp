@@ -4,7 +4,7 @@
 
 #include "decode/handshake_decoder.h"
 #include "state/names.h"
-#include "state/protection.h"
+#include "timeline/protection.h"
 #include "view/hex_view.h"
 #include "view/panels.h"
 #include "view/widgets.h"
@@ -135,13 +135,13 @@ void draw_bytes(ViewContext& ctx) {
   ImGui::Text("Record #%zu from %s: %zu bytes on the wire,", r->record_id, side_name(c, r->from),
               r->bytes.size());
   ImGui::SameLine();
-  const ImU32 colour = protection_colour(ctx.colours, keys_of(r->protection));
+  const ImU32 colour = protection_colour(ctx.colours, protection_of(keys_of(r->protection)));
   text_coloured(colour, is_encrypted(r->protection) ? "sealed with the keys of" : "plaintext");
   if (is_encrypted(r->protection)) {
     ImGui::SameLine();
     text_coloured(colour, r->protection);
   }
-  why(ctx, protection_explain_key(r->protection), r);
+  why(ctx, explain_key(keys_of(r->protection)), r);
   // The secret whose keys seal it, as far as it has been derived.
   for (const SecretRow& secret : ctx.view.cache.keys.secrets) {
     if (secret.name != r->protection) continue;

@@ -196,13 +196,14 @@ void draw_ladder(ViewContext& ctx) {
       if (!hidden && row.kind == LadderRow::Kind::record &&
           ImGui::BeginPopupContextItem("what_if_menu")) {
         ImGui::TextDisabled("What if record #%zu…", row.record_id);
-        const char* actions[] = {"tamper with a byte", "is dropped", "is replayed"};
-        for (int a = 0; a < 3; ++a) {
-          if (ImGui::MenuItem(actions[a])) {
+        for (const WireFaultKind& k : wire_fault_kinds()) {
+          ImGui::PushID(static_cast<int>(k.action));
+          if (ImGui::MenuItem(k.what_if.data())) {  // the table's literals end in a NUL
             ctx.push(cmd::Select{row.connection, row.event});
-            ctx.view.what_if_action = a;
+            ctx.view.what_if_action = k.action;
             ctx.view.request_tab = Tab::what_if;
           }
+          ImGui::PopID();
         }
         ImGui::EndPopup();
       }

@@ -7,7 +7,7 @@
 
 #include "state/checklist.h"
 #include "state/narration.h"
-#include "state/protection.h"
+#include "timeline/protection.h"
 
 namespace tlsclub::gui {
 

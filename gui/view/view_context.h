@@ -102,7 +102,7 @@ struct ViewState {
   char export_dir[1024] = {};
   bool quit = false;
   // What-if form.
-  int what_if_action = 0;  // 0 tamper, 1 drop, 2 replay
+  WireFault::Action what_if_action = WireFault::Action::flip;
   int what_if_offset = 5;
   int what_if_mask = 1;
   int clock_days = 0;

@@ -65,12 +65,21 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
   ImGui::SameLine();
   text_coloured(protection_colour(ctx.colours, protection_of(r)),
                 r.messages.empty() ? "" : r.messages.front());
-  ImGui::RadioButton("tamper with a byte", &ctx.view.what_if_action, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("drop it", &ctx.view.what_if_action, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("replay it", &ctx.view.what_if_action, 2);
-  if (ctx.view.what_if_action == 0) {
+  bool first = true;
+  for (const WireFaultKind& k : wire_fault_kinds()) {
+    if (!first) ImGui::SameLine();
+    first = false;
+    // Wrap before a choice that would run past the panel's edge.
+    const float width =
+        ImGui::CalcTextSize(k.what_if.data(), k.what_if.data() + k.what_if.size()).x +
+        ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    ImGui::PushID(static_cast<int>(k.action));
+    if (ImGui::RadioButton(k.what_if.data(), ctx.view.what_if_action == k.action))
+      ctx.view.what_if_action = k.action;
+    ImGui::PopID();
+  }
+  if (kind_of(ctx.view.what_if_action).takes_byte) {
     const int last = static_cast<int>(r.bytes.size()) - 1;
     ctx.view.what_if_offset = std::clamp(ctx.view.what_if_offset, 0, std::max(0, last));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
@@ -96,7 +105,7 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
     WhatIf w;
     w.connection = connection;
     w.record_event = event;
-    w.action = static_cast<WhatIf::Action>(ctx.view.what_if_action);
+    w.action = ctx.view.what_if_action;
     w.offset = static_cast<std::size_t>(ctx.view.what_if_offset);
     w.mask = static_cast<std::uint8_t>(ctx.view.what_if_mask);
     ctx.push(cmd::RunWhatIf{w});

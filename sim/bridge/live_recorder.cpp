@@ -6,13 +6,16 @@
 
 #include "decode/handshake_decoder.h"
 #include "simulation/recorded_names.h"
+#include "timeline/protection.h"
 
 namespace tlsclub::bridge {
 
 namespace {
 
-constexpr std::uint8_t kChangeCipherSpec = 20, kAlert = 21, kHandshake = 22, kAppData = 23;
-constexpr std::uint8_t kFinished = 20;
+constexpr std::uint8_t kChangeCipherSpec = code(ContentType::change_cipher_spec),
+                       kAlert = code(ContentType::alert), kHandshake = code(ContentType::handshake),
+                       kAppData = code(ContentType::application_data);
+constexpr std::uint8_t kFinished = code(HandshakeType::finished);
 
 std::string common_name(const std::string& subject) {
   const auto at = subject.find("CN=");
@@ -204,7 +207,7 @@ void LiveRecorder::record(Side from, ByteView bytes, const LocalCall* call) {
   r.record_id = ++records_;
   r.content_type = view->content_type;
   r.legacy_version = view->legacy_version;
-  r.protection = "plaintext";
+  r.protection = kPlaintext;
   r.bytes.assign(bytes.begin(), bytes.end());
 
   Contents c;

@@ -80,7 +80,7 @@ void read_change(const Section& s, const ScenarioSpec* spec, TryTask& task) {
   const Section f(*table, "try.fault", kTryFaultKeys, s.errors());
   const auto action = loader::pick(f, "action", loader::wire_fault_actions(), true);
   if (!action) return;
-  WireFault wire = loader::read_wire_fault(f, static_cast<WireFault::Action>(*action));
+  WireFault wire = loader::read_wire_fault(f, wire_fault_kinds()[*action].action);
   wire.member = task.member;
   task.fault = std::move(wire);
 }

@@ -15,22 +15,6 @@ namespace {
 
 constexpr std::size_t kQuoteLength = 40;  // application data quoted in a label, at most
 
-Paint paint_of(const RecordEvent& r, bool alert) {
-  if (alert) return Paint::alert;
-  if (r.protection == "plaintext") return Paint::plaintext;
-  if (r.protection.find("handshake") != std::string::npos) return Paint::handshake_keys;
-  return Paint::application_keys;  // TLS 1.3 application traffic, TLS 1.2 session keys
-}
-
-std::string keys_in_words(const std::string& protection) {
-  if (protection == "plaintext") return "plaintext";
-  if (protection.starts_with("tls12_"))
-    return protection.substr(6, 6) + " session keys";  // "client" / "server"
-  std::string side = protection.substr(0, protection.find('_'));
-  return side + (protection.find("handshake") != std::string::npos ? " handshake keys"
-                                                                   : " application keys");
-}
-
 // What the Timeline says about each record beyond its bytes: the alert it carries and the data
 // it says. An alert event sits next to its record's sent event (before it when the alert went out
 // in plaintext, after it when encrypted); application data follows its record.
@@ -87,7 +71,8 @@ LadderArrow arrow_of(const RecordEvent& r, const RecordExtras& x, std::size_t st
   a.label = label_of(r, x);
   a.protection = r.protection;
   a.keys = keys_in_words(r.protection);
-  a.paint = paint_of(r, x.alert.count(r.record_id) > 0);
+  a.paint =
+      x.alert.count(r.record_id) > 0 ? Protection::alert : protection_of(keys_of(r.protection));
   a.messages = r.messages;
   return a;
 }
@@ -136,15 +121,15 @@ class CheckSummary {
 
 }  // namespace
 
-std::string_view to_string(Paint p) {
+std::string_view css_class(Protection p) {
   switch (p) {
-    case Paint::plaintext:
+    case Protection::plaintext:
       return "plaintext";
-    case Paint::handshake_keys:
+    case Protection::handshake_keys:
       return "handshake-keys";
-    case Paint::application_keys:
+    case Protection::application_keys:
       return "application-keys";
-    case Paint::alert:
+    case Protection::alert:
       return "alert";
   }
   return "plaintext";

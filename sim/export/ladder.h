@@ -7,14 +7,13 @@
 #include <variant>
 #include <vector>
 
+#include "timeline/protection.h"
 #include "timeline/timeline.h"
 
 namespace tlsclub {
 
-// The colour a record is drawn in (docs/gui.md#colour-means-protection): what protects it, or
-// red for an alert.
-enum class Paint { plaintext, handshake_keys, application_keys, alert };
-std::string_view to_string(Paint p);  // "plaintext", "handshake-keys", "application-keys", "alert"
+// A record's colour as a CSS class: "plaintext", "handshake-keys", "application-keys", "alert".
+std::string_view css_class(Protection p);
 
 struct LadderArrow {
   std::size_t step = 0;  // the Timeline step in which it was delivered (1-based)
@@ -23,10 +22,10 @@ struct LadderArrow {
   std::string label;       // "EncryptedExtensions, Certificate, ... , Finished"
   std::string protection;  // the Timeline's name: "plaintext", "server_handshake_traffic_secret"
   std::string keys;        // in words: "plaintext", "server handshake keys"
-  Paint paint = Paint::plaintext;
-  std::vector<std::string> messages;  // the Timeline's names of what it carries
-  std::vector<std::string> faults;    // attacks on the wire that hit it
-  bool delivered = true;              // false: dropped on the way
+  Protection paint = Protection::plaintext;  // the keys, or red for an alert
+  std::vector<std::string> messages;         // the Timeline's names of what it carries
+  std::vector<std::string> faults;           // attacks on the wire that hit it
+  bool delivered = true;                     // false: dropped on the way
 };
 
 struct LadderNote {

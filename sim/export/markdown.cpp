@@ -8,6 +8,7 @@
 #include "explain/catalogue.h"
 #include "export/ladder.h"
 #include "simulation/expectations.h"
+#include "timeline/protection.h"
 
 namespace tlsclub {
 
@@ -28,12 +29,6 @@ std::string cell(std::string s) {
 }
 
 // The catalogue key of what protects a record (as the Timeline's explain keys name it).
-std::string protection_key(const std::string& protection) {
-  if (protection == "plaintext") return "protection.plaintext";
-  if (protection.starts_with("tls12_")) return "protection.tls12_session_keys";
-  if (protection.find("handshake") != std::string::npos) return "protection.handshake_traffic";
-  return "protection.application_traffic";
-}
 
 std::string side_name(Side s) {
   return std::string(to_string(s));
@@ -149,7 +144,8 @@ class Handout {
            << side_name(peer_of(a->from)) << " · " << a->label << "\n\n"
            << "*Protection:* " << a->keys << (a->delivered ? "" : " · dropped on the way")
            << "\n\n";
-      explainer_.explain(protection_key(a->protection), "Protection: " + a->keys, step);
+      explainer_.explain(std::string(explain_key(keys_of(a->protection))), "Protection: " + a->keys,
+                         step);
       for (const auto& m : a->messages) {
         if (m == "alert" || m == "application_data") continue;  // their events explain them
         explainer_.explain("message." + m, message_title(m), step);

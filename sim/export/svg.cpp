@@ -16,15 +16,15 @@ constexpr int kServerX = 730;
 constexpr int kMiddleX = (kClientX + kServerX) / 2;
 constexpr std::size_t kNoteLength = 84;  // characters that fit between the lanes
 
-std::string_view colour(Paint p) {
+std::string_view colour(Protection p) {
   switch (p) {
-    case Paint::plaintext:
+    case Protection::plaintext:
       return "#808080";
-    case Paint::handshake_keys:
+    case Protection::handshake_keys:
       return "#d99a00";
-    case Paint::application_keys:
+    case Protection::application_keys:
       return "#2e8b3e";
-    case Paint::alert:
+    case Protection::alert:
       return "#d33a2c";
   }
   return "#808080";
@@ -88,15 +88,11 @@ class SvgWriter {
          "TLS " + t.tls_version + " · seed " + std::to_string(t.seed) + " · scenario clock " +
              format_time(t.clock));
     int x = 20;
-    for (const Paint p :
-         {Paint::plaintext, Paint::handshake_keys, Paint::application_keys, Paint::alert}) {
+    for (const Protection p : {Protection::plaintext, Protection::handshake_keys,
+                               Protection::application_keys, Protection::alert}) {
       body_ << "<rect x=\"" << x << "\" y=\"64\" width=\"14\" height=\"10\" fill=\"" << colour(p)
             << "\"/>\n";
-      const std::string name = p == Paint::plaintext          ? "plaintext"
-                               : p == Paint::handshake_keys   ? "handshake keys"
-                               : p == Paint::application_keys ? "application keys"
-                                                              : "alert";
-      text(x + 20, 74, "start", "class=\"small\"", name);
+      text(x + 20, 74, "start", "class=\"small\"", std::string(short_label(p)));
       x += 150;
     }
     y_ = 90;
@@ -143,9 +139,9 @@ class SvgWriter {
         << ".fault { font-size: 11px; fill: #d33a2c; font-weight: bold; }\n"
         << "line.lane { stroke: #555; stroke-width: 2; }\n"
         << "</style>\n<defs>\n";
-    for (const Paint p :
-         {Paint::plaintext, Paint::handshake_keys, Paint::application_keys, Paint::alert})
-      out << "<marker id=\"head-" << to_string(p)
+    for (const Protection p : {Protection::plaintext, Protection::handshake_keys,
+                               Protection::application_keys, Protection::alert})
+      out << "<marker id=\"head-" << css_class(p)
           << "\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" "
              "markerWidth=\"11\" markerHeight=\"11\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 "
              "z\" "
@@ -163,17 +159,18 @@ class SvgWriter {
     const int from = a.from == Side::client ? kClientX : kServerX;
     const int to = a.from == Side::client ? kServerX : kClientX;
     const std::string c(colour(a.paint));
-    body_ << "<g class=\"record " << to_string(a.paint) << (a.delivered ? "" : " dropped")
+    body_ << "<g class=\"record " << css_class(a.paint) << (a.delivered ? "" : " dropped")
           << "\" data-step=\"" << a.step << "\" data-record=\"" << a.record_id << "\" data-from=\""
           << to_string(a.from) << "\">\n";
     text(30, y + 4, "start", "class=\"step\"", std::to_string(a.step));
-    text(kMiddleX, y - 6, "middle", a.paint == Paint::alert ? "fill=\"" + c + "\"" : "", a.label);
+    text(kMiddleX, y - 6, "middle", a.paint == Protection::alert ? "fill=\"" + c + "\"" : "",
+         a.label);
     const int end = a.delivered ? to : kMiddleX;
     const int end_y = a.delivered ? y + 10 : y + 5;
     body_ << "<line x1=\"" << from << "\" y1=\"" << y << "\" x2=\"" << end << "\" y2=\"" << end_y
           << "\" stroke=\"" << c << "\" stroke-width=\"2.5\""
           << (a.faults.empty() ? "" : " stroke-dasharray=\"6 3\"")
-          << (a.delivered ? " marker-end=\"url(#head-" + std::string(to_string(a.paint)) + ")\""
+          << (a.delivered ? " marker-end=\"url(#head-" + std::string(css_class(a.paint)) + ")\""
                           : "")
           << "/>\n";
     if (!a.delivered) text(kMiddleX, end_y + 5, "middle", "class=\"fault\"", "✕");

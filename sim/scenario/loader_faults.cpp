@@ -9,9 +9,17 @@ namespace tlsclub::loader {
 
 namespace {
 
-// The wire actions in WireFault::Action order, then the impostor (not a wire fault).
-constexpr std::array<std::string_view, 7> kActions{
-    "flip", "drop", "replay", "reorder", "inject_alert", "downgrade", "impostor"};
+// The actions a [[fault]] may name: the wire faults' table, then the impostor (not a wire fault).
+constexpr std::string_view kImpostor = "impostor";
+const std::vector<std::string_view>& action_names() {
+  static const auto kNames = [] {
+    std::vector<std::string_view> names;
+    for (const auto& k : wire_fault_kinds()) names.push_back(k.name);
+    names.push_back(kImpostor);
+    return names;
+  }();
+  return kNames;
+}
 constexpr std::array<std::string_view, 2> kSides{"client", "server"};
 
 // A member named in a fault, a note or a question must exist.
@@ -130,7 +138,7 @@ WireFault read_wire_fault(const Section& s, WireFault::Action action) {
 }
 
 std::span<const std::string_view> wire_fault_actions() {
-  return std::span(kActions).first(6);
+  return std::span(action_names()).first(wire_fault_kinds().size());
 }
 
 void read_faults(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
@@ -140,14 +148,14 @@ void read_faults(const toml::table& root, ScenarioSpec& spec, Errors& errors) {
   for (const auto& element : *array) {
     ++number;
     const Section s(*element.as_table(), "fault", kFaultKeys, errors);
-    const auto action = pick(s, "action", kActions, true);
+    const auto action = pick(s, "action", action_names(), true);
     if (!action) continue;
-    if (kActions[*action] == "impostor") {
+    if (action_names()[*action] == kImpostor) {
       read_impostor(s, spec);
       continue;
     }
     const std::size_t before = spec.faults.size();
-    read_scenario_wire_fault(s, spec, static_cast<WireFault::Action>(*action));
+    read_scenario_wire_fault(s, spec, wire_fault_kinds()[*action].action);
     if (spec.faults.size() > before) {
       spec.faults.back().number = number;
       spec.faults.back().line = s.where().line;

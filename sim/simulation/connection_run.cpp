@@ -18,12 +18,6 @@ namespace {
 // A handshake is a dozen records; a bound keeps a broken scenario from looping forever.
 constexpr std::size_t kMaxSteps = 200;
 
-std::uint8_t alert_code(const std::string& name) {
-  for (int code = 0; code < 256; ++code)
-    if (alert_name(static_cast<std::uint8_t>(code)) == name) return static_cast<std::uint8_t>(code);
-  throw std::invalid_argument("unknown alert '" + name + "'");
-}
-
 Bytes to_bytes(std::string_view s) {
   return Bytes(s.begin(), s.end());
 }
@@ -162,7 +156,7 @@ class Run {
                            0x00,
                            0x02,
                            0x02,
-                           alert_code(fault->alert)};
+                           alert_code(fault->alert).value()};
         deliver(recorder_.forge_record(record.from, forged, "alert"), fault, &record);
         return deliver(record);
       }

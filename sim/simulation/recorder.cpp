@@ -5,6 +5,7 @@
 
 #include "decode/handshake_decoder.h"
 #include "simulation/recorded_names.h"
+#include "timeline/protection.h"
 
 namespace tlsclub {
 
@@ -16,15 +17,15 @@ constexpr std::size_t kAeadTag = 16;
 // Which handshake messages each role ever builds; a second look at a received message (a TLS 1.3
 // server that falls back to 1.2 inspects the ClientHello twice) is then never mistaken for a send.
 bool role_sends(Side side, std::uint8_t type) {
-  switch (type) {
-    case 11:
-    case 15:
-    case 20:
-    case 24:
-      return true;  // certificate, certificate_verify, finished, key_update
-    case 1:
-    case 5:
-    case 16:
+  switch (static_cast<HandshakeType>(type)) {
+    case HandshakeType::certificate:
+    case HandshakeType::certificate_verify:
+    case HandshakeType::finished:
+    case HandshakeType::key_update:
+      return true;
+    case HandshakeType::client_hello:
+    case HandshakeType::end_of_early_data:
+    case HandshakeType::client_key_exchange:
       return side == Side::client;
     default:
       return side == Side::server;
@@ -99,11 +100,11 @@ std::string Recorder::protection_for(Side from, std::uint8_t content_type) const
   const std::string who(to_string(from));
   if (tls13_) {
     if (content_type != static_cast<std::uint8_t>(ContentType::application_data))
-      return "plaintext";
+      return std::string(kPlaintext);
     return s.sent_finished ? who + "_application_traffic_secret_0"
                            : who + "_handshake_traffic_secret";
   }
-  return s.sent_change_cipher_spec ? "tls12_" + who + "_write_key" : "plaintext";
+  return s.sent_change_cipher_spec ? "tls12_" + who + "_write_key" : std::string(kPlaintext);
 }
 
 // Handshake messages fill records in order; a record's capacity tells how many it carries.
@@ -150,7 +151,7 @@ void Recorder::flush_records(Side from, SideState& me, const CallContext& contex
     r.legacy_version = view.legacy_version;
     r.protection = protection_for(from, view.content_type);
     r.bytes = *bytes;
-    const bool encrypted = r.protection != "plaintext";
+    const bool encrypted = is_encrypted(r.protection);
     const std::size_t length = view.fragment.size();
     switch (static_cast<ContentType>(view.content_type)) {
       case ContentType::change_cipher_spec:
@@ -281,7 +282,7 @@ WireRecord Recorder::forge_record(Side as_if_from, Bytes bytes, std::string carr
   const auto view = *peek_record(bytes);
   r.content_type = view.content_type;
   r.legacy_version = view.legacy_version;
-  r.protection = "plaintext";
+  r.protection = kPlaintext;
   r.messages = {std::move(carried)};
   r.bytes = bytes;
   sent_event_.push_back(connection_.events.size());

@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "core/overloaded.h"
+#include "timeline/protection.h"
 
 namespace tlsclub {
 
@@ -14,12 +15,6 @@ void add_field_keys(const std::vector<Field>& fields, std::vector<std::string>& 
   }
 }
 
-std::string protection_key(const std::string& protection) {
-  if (protection == "plaintext") return "protection.plaintext";
-  if (protection.starts_with("tls12_")) return "protection.tls12_session_keys";
-  if (protection.find("handshake") != std::string::npos) return "protection.handshake_traffic";
-  return "protection.application_traffic";
-}
 }  // namespace
 
 std::string_view kind_of(const EventBody& body) {
@@ -43,7 +38,7 @@ std::vector<std::string> explain_keys(const Event& event) {
                  [&](const RecordEvent& r) {
                    keys.push_back(r.phase == RecordEvent::Phase::sent ? "event.record_sent"
                                                                       : "event.record_delivered");
-                   keys.push_back(protection_key(r.protection));
+                   keys.emplace_back(explain_key(keys_of(r.protection)));
                    for (const auto& m : r.messages) {
                      if (m == "alert" || m == "application_data")
                        keys.push_back("record." + m);
@@ -53,7 +48,7 @@ std::vector<std::string> explain_keys(const Event& event) {
                  },
                  [&](const MessageEvent& m) {
                    keys.push_back("message." + m.message.name);
-                   keys.push_back(protection_key(m.protection));
+                   keys.emplace_back(explain_key(keys_of(m.protection)));
                    add_field_keys(m.message.fields, keys);
                  },
                  [&](const SecretEvent& s) { keys.push_back("secret." + s.name); },

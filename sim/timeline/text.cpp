@@ -5,6 +5,7 @@
 #include "core/overloaded.h"
 #include "explain/catalogue.h"
 #include "timeline/outcome.h"
+#include "timeline/protection.h"
 
 namespace tlsclub {
 
@@ -40,9 +41,14 @@ class Writer {
   }
 
   std::string protection(const std::string& p) const {
-    if (p == "plaintext") return paint("37", "plaintext");
-    if (p.find("handshake") != std::string::npos) return paint("33", "encrypted with " + p);
-    return paint("32", "encrypted with " + p);
+    switch (keys_of(p)) {
+      case Keys::plaintext:
+        return paint("37", "plaintext");
+      case Keys::handshake_traffic:
+        return paint("33", "encrypted with " + p);
+      default:
+        return paint("32", "encrypted with " + p);
+    }
   }
 
   void event(const Event& e) {

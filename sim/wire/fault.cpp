@@ -1,25 +1,49 @@
 #include "wire/fault.h"
 
+#include <array>
 #include <cstdio>
 
 namespace tlsclub {
 
+namespace {
+using A = WireFault::Action;
+constexpr std::array<WireFaultKind, 6> kKinds{{
+    {A::flip, "flip", "tamper with a byte", "tamper with record", true},
+    {A::drop, "drop", "drop it", "drop record", false},
+    {A::replay, "replay", "replay it", "replay record", false},
+    {A::reorder, "reorder", "deliver it after the next", "reorder record", false},
+    {A::inject_alert, "inject_alert", "forge an alert before it", "forge an alert before record",
+     false},
+    {A::downgrade, "downgrade", "strip supported_versions", "downgrade record", false},
+}};
+// Listed in enumerator order, so kind_of can trust the position it finds.
+constexpr bool in_order() {
+  for (std::size_t i = 0; i < kKinds.size(); ++i)
+    if (static_cast<std::size_t>(kKinds[i].action) != i) return false;
+  return true;
+}
+static_assert(in_order());
+}  // namespace
+
+std::span<const WireFaultKind> wire_fault_kinds() {
+  return kKinds;
+}
+
+const WireFaultKind& kind_of(WireFault::Action action) {
+  for (const auto& k : kKinds)
+    if (k.action == action) return k;
+  return kKinds.front();
+}
+
+std::optional<WireFault::Action> wire_fault_action(std::string_view name) {
+  if (name == "tamper") return A::flip;
+  for (const auto& k : kKinds)
+    if (k.name == name) return k.action;
+  return std::nullopt;
+}
+
 std::string_view to_string(WireFault::Action action) {
-  switch (action) {
-    case WireFault::Action::flip:
-      return "flip";
-    case WireFault::Action::drop:
-      return "drop";
-    case WireFault::Action::replay:
-      return "replay";
-    case WireFault::Action::reorder:
-      return "reorder";
-    case WireFault::Action::inject_alert:
-      return "inject_alert";
-    case WireFault::Action::downgrade:
-      return "downgrade";
-  }
-  return "flip";
+  return kind_of(action).name;
 }
 
 namespace {

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "core/bytes.h"
 #include "core/side.h"
@@ -34,6 +36,20 @@ struct WireFault {
   std::size_t number = 0;
   int line = 0;
 };
+
+// The one table of wire fault actions: scenario files (`action = "flip"`), the app's what-if menus
+// and its --what-if option, the JSON and the docs all read their names and words from here.
+struct WireFaultKind {
+  WireFault::Action action;
+  std::string_view name;     // "flip": the scenario file's and --what-if's word
+  std::string_view what_if;  // "tamper with a byte": the app's words for it on one record
+  std::string_view branch;   // "drop record": a what-if branch's name, before "#4"
+  bool takes_byte = false;   // the action needs a byte offset and a mask
+};
+std::span<const WireFaultKind> wire_fault_kinds();
+const WireFaultKind& kind_of(WireFault::Action action);
+// "flip" -> flip; also "tamper", the app's older word for flip.
+std::optional<WireFault::Action> wire_fault_action(std::string_view name);
 
 std::string_view to_string(WireFault::Action action);
 // "flip byte 40 (mask 0x01) of the 2nd record from the server".

@@ -118,7 +118,7 @@ int main() {
   for (double& ms : what_if_ms) {
     h.session().apply(cmd::SwitchBranch{0});
     start = Clock::now();
-    h.session().apply(cmd::RunWhatIf{{member, record, WhatIf::Action::tamper, 20, 1}});
+    h.session().apply(cmd::RunWhatIf{{member, record, WireFault::Action::flip, 20, 1}});
     h.session().wait_for_jobs();
     ms = ms_since(start);
   }
@@ -145,7 +145,7 @@ int main() {
   for (double& ms : single_ms) {
     h.session().apply(cmd::SwitchBranch{0});
     start = Clock::now();
-    h.session().apply(cmd::RunWhatIf{{0, 1, WhatIf::Action::tamper, 20, 1}});
+    h.session().apply(cmd::RunWhatIf{{0, 1, WireFault::Action::flip, 20, 1}});
     h.session().wait_for_jobs();
     ms = ms_since(start);
   }

@@ -34,7 +34,7 @@ TEST_CASE("a what-if names the member's Nth record from that side") {
   CHECK(f.record == 3);
   CHECK(f.action == WireFault::Action::flip);
   CHECK(f.offset == 40);
-  w.action = WhatIf::Action::drop;
+  w.action = WireFault::Action::drop;
   CHECK(fault_for(c, w).action == WireFault::Action::drop);
 }
 
@@ -67,7 +67,7 @@ TEST_CASE("a dropped ClientHello stalls the visit; a replayed one is refused") {
   test::Harness h;
   h.open_demo();
   const std::size_t hello = sent_record(h.session().timeline().connections[0], 1);
-  h.session().apply(cmd::RunWhatIf{{0, hello, WhatIf::Action::drop, 0, 1}});
+  h.session().apply(cmd::RunWhatIf{{0, hello, WireFault::Action::drop, 0, 1}});
   h.session().wait_for_jobs();
   const Connection& dropped = h.session().timeline().connections[0];
   CHECK(dropped.outcome == Outcome::refused);
@@ -77,10 +77,38 @@ TEST_CASE("a dropped ClientHello stalls the visit; a replayed one is refused") {
   CHECK(h.session().branch().label == "drop record #1 (Alice)");
 
   h.session().apply(cmd::SwitchBranch{0});
-  h.session().apply(cmd::RunWhatIf{{0, hello, WhatIf::Action::replay, 0, 1}});
+  h.session().apply(cmd::RunWhatIf{{0, hello, WireFault::Action::replay, 0, 1}});
   h.session().wait_for_jobs();
   CHECK(h.session().branches().size() == 3);
   CHECK(h.session().timeline().connections[0].outcome == Outcome::refused);
+}
+
+TEST_CASE("every wire fault of the engine's table runs as a what-if on a record") {
+  test::Harness h;
+  h.open_demo();
+  const Connection& c = h.session().timeline().connections[0];
+  h.session().apply(cmd::Select{0, sent_record(c, 1)});
+  h.press(static_cast<int>('9'));
+  h.frames(2);
+  std::size_t branches = 1;
+  for (const WireFaultKind& kind : wire_fault_kinds()) {
+    CAPTURE(kind.name);
+    h.session().apply(cmd::SwitchBranch{0});
+    const std::size_t hello = sent_record(h.session().timeline().connections[0], 1);
+    h.session().apply(cmd::RunWhatIf{{0, hello, kind.action, 9, 1}});
+    h.session().wait_for_jobs();
+    REQUIRE(h.session().branches().size() == ++branches);
+    const FaultEvent* fault = nullptr;
+    for (const Event& e : h.session().timeline().connections[0].events)
+      if (const auto* f = std::get_if<FaultEvent>(&e.body)) fault = f;
+    REQUIRE(fault != nullptr);
+    CHECK(fault->action == kind.name);
+    CHECK(fault->applied);
+    // Every attack on the ClientHello ends the visit, each its own way; holding it back for a
+    // record that never overtakes it (the member sends nothing else first) changes nothing.
+    if (kind.action != WireFault::Action::reorder)
+      CHECK(h.session().timeline().connections[0].outcome != Outcome::admitted);
+  }
 }
 
 TEST_CASE("re-running one visit of a queue leaves the other members' visits as they were") {
@@ -88,7 +116,7 @@ TEST_CASE("re-running one visit of a queue leaves the other members' visits as t
   h.open("basics/queue-of-members.toml");
   const Timeline& before = h.session().timeline();
   const std::size_t record = sent_record(before.connections[0], 4);
-  h.session().apply(cmd::RunWhatIf{{0, record, WhatIf::Action::tamper, 100, 0x80}});
+  h.session().apply(cmd::RunWhatIf{{0, record, WireFault::Action::flip, 100, 0x80}});
   h.session().wait_for_jobs();
   const Timeline& after = h.session().timeline();
   CHECK(after.connections[0].outcome == Outcome::refused);
