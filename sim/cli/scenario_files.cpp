@@ -3,6 +3,8 @@
 #include <ostream>
 #include <variant>
 
+#include "scenario/error_ids.h"
+
 namespace tlsclub::cli {
 
 LoadedSet load_paths(const std::vector<std::string>& paths, std::ostream& errors) {
@@ -14,7 +16,8 @@ LoadedSet load_paths(const std::vector<std::string>& paths, std::ostream& errors
       set.any_folder = true;
       const auto found = scenario_files_in(p);
       if (found.empty()) {
-        errors << p << ": error[no-scenarios]: no *.toml scenario files in this folder\n";
+        errors << p << ": error[" << to_string(ErrorId::no_scenarios)
+               << "]: no *.toml scenario files in this folder\n";
         ++set.failed;
       }
       files.insert(files.end(), found.begin(), found.end());

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "scenario/error_ids.h"
 #include "scenario/loader.h"
 #include "scenario/scenario.h"
 #include "timeline/timeline.h"
@@ -161,7 +162,7 @@ struct PlaceholderRun {
   std::string member;                  // whose visit
 };
 struct PlaceholderProblem {
-  std::string id;  // unknown-placeholder (no such name), bad-placeholder (the run lacks the value)
+  ErrorId id;  // unknown_placeholder (no such name), bad_placeholder (the run lacks the value)
   std::string message;
   std::string hint;
 };

@@ -40,28 +40,28 @@ std::optional<toml::table> parse_document(std::string_view text, std::string_vie
   Where plane15;
   const auto shielded = loader::shield(text, plane15);
   if (!shielded) {
-    errors.add(plane15, "syntax", "characters of Unicode plane 15 (private use) are not supported",
-               "remove them");
+    errors.add(plane15, ErrorId::syntax,
+               "characters of Unicode plane 15 (private use) are not supported", "remove them");
     return std::nullopt;
   }
   toml::table root;
   try {
     root = toml::parse(*shielded, file_name);
   } catch (const toml::parse_error& e) {
-    errors.add(loader::where_of(e.source()), "syntax", std::string(e.description()),
+    errors.add(loader::where_of(e.source()), ErrorId::syntax, std::string(e.description()),
                std::string(kFormatHint));
     return std::nullopt;
   }
   const Section top(root, "", top_keys, errors);
   const toml::node* n = root.get("format");
   if (n == nullptr) {
-    errors.add({1, 1}, "missing-key", "the file needs `format = 1` at the top",
+    errors.add({1, 1}, ErrorId::missing_key, "the file needs `format = 1` at the top",
                "the first line of a lesson or myths file is `format = 1`");
     return std::nullopt;
   }
   const auto* v = n->as_integer();
   if (v == nullptr || v->get() != kLessonFormat) {
-    errors.add(loader::where_of(*n), "unsupported-format", "unsupported format version",
+    errors.add(loader::where_of(*n), ErrorId::unsupported_format, "unsupported format version",
                "this tlsclub reads `format = 1`");
     return std::nullopt;
   }
@@ -89,7 +89,7 @@ const ScenarioSpec* Library::get(const std::string& file, Errors* errors, Where 
   if (errors == nullptr) return nullptr;
   const std::string& why = why_not_[file];
   if (!why.empty()) {
-    errors->add(where, "broken-scenario", "scenario `" + file + "` does not load",
+    errors->add(where, ErrorId::broken_scenario, "scenario `" + file + "` does not load",
                 why + "; `tlsclub check` shows every error");
     return nullptr;
   }
@@ -100,7 +100,7 @@ const ScenarioSpec* Library::get(const std::string& file, Errors* errors, Where 
   if (hint.empty())
     hint = "a path inside the scenario library (" + dir_.generic_string() +
            "), like \"basics/server-only-tls13.toml\"";
-  errors->add(where, "unknown-scenario", "scenario `" + file + "` is not in the library",
+  errors->add(where, ErrorId::unknown_scenario, "scenario `" + file + "` is not in the library",
               std::move(hint));
   return nullptr;
 }
@@ -137,7 +137,8 @@ void fill_numbers(Errors& errors, Where where, std::string& text,
 
 void no_numbers(Errors& errors, Where where, std::string_view key, const std::string& text) {
   if (text.find("{{") == std::string::npos) return;
-  errors.add(where, "bad-placeholder", "`" + std::string(key) + "` has no run to take numbers from",
+  errors.add(where, ErrorId::bad_placeholder,
+             "`" + std::string(key) + "` has no run to take numbers from",
              "placeholders go in the texts of a [[step]], [[question]] or [[try]]");
 }
 
@@ -154,8 +155,8 @@ std::optional<std::string> read_member(const Section& s, const ScenarioSpec& spe
   }
   std::string hint = loader::did_you_mean(*name, names);
   if (hint.empty()) hint = "the members of that scenario are " + loader::join_names(names);
-  s.errors().add(s.where("member"), "unknown-member", "`" + *name + "` is not a member there",
-                 std::move(hint));
+  s.errors().add(s.where("member"), ErrorId::unknown_member,
+                 "`" + *name + "` is not a member there", std::move(hint));
   return std::nullopt;
 }
 
@@ -165,14 +166,14 @@ std::optional<LessonPlace> read_place(const Section& s, const std::string& fallb
   place.line = s.where().line;
   const auto file = s.string("scenario", fallback.empty());
   const auto at = s.string("at", true);
-  if (at) loader::check_anchor(s.errors(), s.where("at"), *at, "bad-anchor");
+  if (at) loader::check_anchor(s.errors(), s.where("at"), *at, ErrorId::bad_anchor);
   if (!file && (s.has("scenario") || fallback.empty())) return std::nullopt;
   place.scenario = file.value_or(fallback);
   if (listed != nullptr &&
       std::find(listed->begin(), listed->end(), place.scenario) == listed->end()) {
     std::string hint = loader::did_you_mean(place.scenario, views_of(*listed));
     if (hint.empty()) hint = "add it to the lesson's [[scenario]] list first";
-    s.errors().add(s.where("scenario"), "unknown-scenario",
+    s.errors().add(s.where("scenario"), ErrorId::unknown_scenario,
                    "scenario `" + place.scenario + "` is not one of the lesson's [[scenario]]",
                    std::move(hint));
     return std::nullopt;
@@ -200,7 +201,7 @@ bool reference_ok(std::string_view text) {
 
 void check_reference(Errors& errors, Where where, std::string_view key, std::string_view text) {
   if (reference_ok(text)) return;
-  errors.add(where, "bad-reference",
+  errors.add(where, ErrorId::bad_reference,
              "`" + std::string(key) + "` = \"" + std::string(text) +
                  "\" does not name a document and a section",
              "write \"RFC 8446 4.4.3\" (several joined by \"; \")");
@@ -215,7 +216,7 @@ std::vector<std::string> listed_files(const CourseLesson& lesson) {
 std::optional<std::string> required_text(const Section& s, std::string_view key) {
   auto v = s.string(key, true);
   if (v && v->find_first_not_of(" \t\r\n") == std::string::npos) {
-    s.errors().add(s.where(key), "bad-value", "`" + std::string(key) + "` is empty", {});
+    s.errors().add(s.where(key), ErrorId::bad_value, "`" + std::string(key) + "` is empty", {});
     return std::nullopt;
   }
   return v;
@@ -242,10 +243,10 @@ void read_lesson_table(const toml::table& root, std::string_view file_name, Cour
   if (auto v = s.integer("number", true)) {
     const auto named = number_in_name(file_name);
     if (*v < 1 || *v > 99)
-      errors.add(s.where("number"), "bad-value", "`number` must be 1 to 99", {});
+      errors.add(s.where("number"), ErrorId::bad_value, "`number` must be 1 to 99", {});
     else if (named && *named != *v)
       errors.add(
-          s.where("number"), "bad-value",
+          s.where("number"), ErrorId::bad_value,
           "`number = " + std::to_string(*v) + "` but the file name says " + std::to_string(*named),
           "lesson N lives in NN-slug.toml");
     else
@@ -263,7 +264,8 @@ void read_lesson_table(const toml::table& root, std::string_view file_name, Cour
       lesson.objectives.push_back(std::move(item.value));
     }
     if (lesson.objectives.empty())
-      errors.add(s.where("objectives"), "bad-value", "a lesson has one objective or more", {});
+      errors.add(s.where("objectives"), ErrorId::bad_value, "a lesson has one objective or more",
+                 {});
   } else if (!s.has("objectives")) {
     s.missing("objectives");
   }
@@ -280,7 +282,7 @@ void read_scenarios(const toml::table& root, CourseLesson& lesson, Library& libr
   const toml::array* array = loader::tables_of(root, "scenario", errors);
   if (array == nullptr || array->empty()) {
     if (!root.contains("scenario"))
-      errors.add({1, 1}, "missing-key", "a lesson needs a [[scenario]] or more",
+      errors.add({1, 1}, ErrorId::missing_key, "a lesson needs a [[scenario]] or more",
                  "add [[scenario]] with `file` (relative to the scenario library) and `why`");
     return;
   }
@@ -294,7 +296,8 @@ void read_scenarios(const toml::table& root, CourseLesson& lesson, Library& libr
     scenario.file = *file;
     if (std::any_of(lesson.scenarios.begin(), lesson.scenarios.end(),
                     [&](const LessonScenario& o) { return o.file == *file; })) {
-      errors.add(s.where("file"), "duplicate", "scenario `" + *file + "` is listed twice", {});
+      errors.add(s.where("file"), ErrorId::duplicate, "scenario `" + *file + "` is listed twice",
+                 {});
       continue;
     }
     if (const ScenarioSpec* spec = library.get(*file, &errors, s.where("file")))
@@ -326,7 +329,7 @@ LessonLoad load_lesson(std::string_view text, std::string_view file_name,
     return lesson;
   } catch (const std::exception& e) {
     // Not expected (every value is checked); still never an exception to the user.
-    errors.add({0, 0}, "internal", std::string("the loader failed: ") + e.what(),
+    errors.add({0, 0}, ErrorId::internal, std::string("the loader failed: ") + e.what(),
                "please report this file");
     return errors.take();
   }

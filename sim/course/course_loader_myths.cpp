@@ -28,7 +28,7 @@ void read_evidence(const Section& s, MythCard& card, Library& library) {
   if (auto v = s.string("field")) {
     const Explanation* known = find_explanation(*v);
     if (!v->starts_with("field.") || known == nullptr)
-      s.errors().add(s.where("field"), "bad-value",
+      s.errors().add(s.where("field"), ErrorId::bad_value,
                      "`field = \"" + *v + "\"` is not a field of the explanations catalogue",
                      "a field's explain key, like \"field.encrypted_pre_master_secret\"");
     e.field = *v;
@@ -51,10 +51,10 @@ void read_card(const Section& s, std::vector<MythCard>& cards, Library& library,
   card.line = s.where().line;
   if (auto v = s.string("id", true)) {
     if (!std::regex_match(*v, kId))
-      errors.add(s.where("id"), "bad-value", "`id = \"" + *v + "\"` is not a slug",
+      errors.add(s.where("id"), ErrorId::bad_value, "`id = \"" + *v + "\"` is not a slug",
                  "lower-case letters, digits and dashes: \"server-certificate-encrypts\"");
     else if (std::any_of(cards.begin(), cards.end(), [&](const auto& c) { return c.id == *v; }))
-      errors.add(s.where("id"), "duplicate", "two myths with `id = \"" + *v + "\"`", {});
+      errors.add(s.where("id"), ErrorId::duplicate, "two myths with `id = \"" + *v + "\"`", {});
     card.id = *v;
   }
   if (auto v = required_text(s, "claim")) card.claim = *v;
@@ -67,7 +67,7 @@ void read_card(const Section& s, std::vector<MythCard>& cards, Library& library,
   }
   if (auto v = s.integer("lesson", true)) {
     if (*v < 1 || *v > 99)
-      errors.add(s.where("lesson"), "bad-value", "`lesson` must be 1 to 99", {});
+      errors.add(s.where("lesson"), ErrorId::bad_value, "`lesson` must be 1 to 99", {});
     else
       card.lesson = static_cast<int>(*v);
   }
@@ -75,14 +75,14 @@ void read_card(const Section& s, std::vector<MythCard>& cards, Library& library,
   if (const toml::node* n = s.node("evidence")) {
     evidence = n->as_array();
     if (evidence == nullptr || !evidence->is_array_of_tables()) {
-      errors.add(loader::where_of(*n), "wrong-type", "`evidence` must be an array of tables",
+      errors.add(loader::where_of(*n), ErrorId::wrong_type, "`evidence` must be an array of tables",
                  "write each one under its own [[myth.evidence]] header");
       evidence = nullptr;
     }
   }
   if (evidence == nullptr || evidence->empty()) {
     if (!s.has("evidence"))
-      errors.add(s.where(), "missing-key", "a myth needs one [[myth.evidence]] or more",
+      errors.add(s.where(), ErrorId::missing_key, "a myth needs one [[myth.evidence]] or more",
                  "name a scenario step that shows the truth");
   } else {
     for (const auto& element : *evidence)
@@ -104,7 +104,7 @@ std::optional<std::string> read_text(const std::filesystem::path& path) {
 
 std::vector<LoadError> unreadable(const std::filesystem::path& path) {
   Errors errors{path.string()};
-  errors.add({0, 0}, "unreadable-file", "cannot read the file",
+  errors.add({0, 0}, ErrorId::unreadable_file, "cannot read the file",
              "check that it exists and is a readable file");
   return errors.take();
 }
@@ -129,11 +129,11 @@ void check_numbering(const Course& course, const std::filesystem::path& myths_fi
     const int expected = static_cast<int>(i) + 1;
     if (lesson.number == expected) continue;
     if (i > 0 && course.lessons[i - 1].number == lesson.number)
-      errors.push_back({lesson.source, 0, 0, "duplicate",
+      errors.push_back({lesson.source, 0, 0, std::string(to_string(ErrorId::duplicate)),
                         "two lessons numbered " + std::to_string(lesson.number),
                         "renumber one of them"});
     else
-      found.add({0, 0}, "bad-value", "lesson " + std::to_string(expected) + " is missing",
+      found.add({0, 0}, ErrorId::bad_value, "lesson " + std::to_string(expected) + " is missing",
                 "lessons are numbered 1..N without gaps");
     break;  // one message: the rest follows from it
   }
@@ -142,7 +142,7 @@ void check_numbering(const Course& course, const std::filesystem::path& myths_fi
   const int count = static_cast<int>(course.lessons.size());
   for (const MythCard& card : course.myths)
     if (card.lesson > count)
-      myths.add({card.line, 1}, "bad-value",
+      myths.add({card.line, 1}, ErrorId::bad_value,
                 "myth `" + card.id + "` names lesson " + std::to_string(card.lesson) +
                     ", but the course has " + std::to_string(count),
                 {});
@@ -164,7 +164,7 @@ MythsLoad load_myths(std::string_view text, std::string_view file_name,
     const toml::array* array = loader::tables_of(*root, "myth", errors);
     if (array == nullptr || array->empty()) {
       if (!root->contains("myth"))
-        errors.add({1, 1}, "missing-key", "the file needs a [[myth]] or more", {});
+        errors.add({1, 1}, ErrorId::missing_key, "the file needs a [[myth]] or more", {});
     } else {
       for (const auto& element : *array)
         course::read_card(course::Section(*element.as_table(), "myth", course::kMythKeys, errors),
@@ -173,7 +173,7 @@ MythsLoad load_myths(std::string_view text, std::string_view file_name,
     if (!errors.empty()) return errors.take();
     return cards;
   } catch (const std::exception& e) {
-    errors.add({0, 0}, "internal", std::string("the loader failed: ") + e.what(),
+    errors.add({0, 0}, ErrorId::internal, std::string("the loader failed: ") + e.what(),
                "please report this file");
     return errors.take();
   }
@@ -191,7 +191,8 @@ CourseLoad load_course(const std::filesystem::path& course_dir,
     if (course::is_lesson_file(it->path())) files.push_back(it->path());
   std::sort(files.begin(), files.end());
   if (files.empty())
-    return std::vector<LoadError>{{course_dir.string(), 0, 0, "no-lessons",
+    return std::vector<LoadError>{{course_dir.string(), 0, 0,
+                                   std::string(to_string(ErrorId::no_lessons)),
                                    "no NN-slug.toml lesson file in this folder",
                                    "check --course (the course lives in docs/lessons)"}};
   for (const auto& file : files) {

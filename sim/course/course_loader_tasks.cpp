@@ -40,15 +40,18 @@ std::vector<std::string_view> with_none(std::span<const std::string_view> names)
 void check_answer(const Section& s, LessonQuestion& q) {
   if (q.kind == "choice") {
     if (q.choices.size() < 2)
-      s.errors().add(s.where("choices"), s.has("choices") ? "bad-value" : "missing-key",
+      s.errors().add(s.where("choices"),
+                     s.has("choices") ? ErrorId::bad_value : ErrorId::missing_key,
                      "a choice question needs two `choices` or more", {});
     else if (!q.answer.empty() &&
              std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end())
-      s.errors().add(s.where("answer"), "bad-value", "`answer` must be one of the `choices`", {});
+      s.errors().add(s.where("answer"), ErrorId::bad_value, "`answer` must be one of the `choices`",
+                     {});
     return;
   }
   if (s.has("choices"))
-    s.errors().add(s.where("choices"), "bad-value", "`choices` only go with `kind = \"choice\"`",
+    s.errors().add(s.where("choices"), ErrorId::bad_value,
+                   "`choices` only go with `kind = \"choice\"`",
                    "the other kinds offer the names themselves");
   if (q.answer.empty()) return;
   if (q.kind == "outcome")
@@ -64,7 +67,7 @@ void check_answer(const Section& s, LessonQuestion& q) {
 void read_change(const Section& s, const ScenarioSpec* spec, TryTask& task) {
   const bool fault = s.has("fault"), clock = s.has("clock");
   if (fault == clock) {
-    s.errors().add(s.where(), fault ? "bad-value" : "missing-key",
+    s.errors().add(s.where(), fault ? ErrorId::bad_value : ErrorId::missing_key,
                    "a try changes one thing: a wire `fault` or the `clock`",
                    "e.g. fault = { action = \"flip\", from = \"server\", message = "
                    "\"certificate_verify\", offset = 12 } or clock = \"+400d\"");
@@ -91,7 +94,7 @@ void read_steps(const toml::table& root, CourseLesson& lesson, Library& library,
   const toml::array* array = loader::tables_of(root, "step", errors);
   if (array == nullptr || array->empty()) {
     if (!root.contains("step"))
-      errors.add({1, 1}, "missing-key", "a lesson needs a [[step]] or more",
+      errors.add({1, 1}, ErrorId::missing_key, "a lesson needs a [[step]] or more",
                  "add [[step]] with `at` and `text`");
     return;
   }
@@ -173,7 +176,7 @@ void read_tries(const toml::table& root, CourseLesson& lesson, Library& library,
     if (auto file = s.string("scenario", true)) {
       task.scenario = *file;
       if (std::find(listed.begin(), listed.end(), *file) == listed.end())
-        errors.add(s.where("scenario"), "unknown-scenario",
+        errors.add(s.where("scenario"), ErrorId::unknown_scenario,
                    "scenario `" + *file + "` is not one of the lesson's [[scenario]]",
                    "add it to the lesson's [[scenario]] list first");
       else

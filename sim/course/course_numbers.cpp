@@ -219,7 +219,7 @@ std::variant<std::string, PlaceholderProblem> resolve_placeholders(std::string_v
     out.append(text.substr(from, open - from));
     const std::size_t close = text.find("}}", open + 2);
     if (close == std::string_view::npos)
-      return PlaceholderProblem{"unknown-placeholder", "a `{{` is never closed by `}}`",
+      return PlaceholderProblem{ErrorId::unknown_placeholder, "a `{{` is never closed by `}}`",
                                 "write a placeholder as {{badge.lifetime_days}}"};
     std::string_view name = text.substr(open + 2, close - open - 2);
     while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
@@ -230,7 +230,7 @@ std::variant<std::string, PlaceholderProblem> resolve_placeholders(std::string_v
       std::vector<std::string_view> views(names.begin(), names.end());
       std::string hint = loader::did_you_mean(name, views);
       if (hint.empty()) hint = "the placeholders are " + loader::join_names(views);
-      return PlaceholderProblem{"unknown-placeholder",
+      return PlaceholderProblem{ErrorId::unknown_placeholder,
                                 "`{{" + std::string(name) + "}}` is not a placeholder",
                                 std::move(hint)};
     }
@@ -239,12 +239,12 @@ std::variant<std::string, PlaceholderProblem> resolve_placeholders(std::string_v
           parsed->kind != Name::Kind::clock && parsed->kind != Name::Kind::clock_date &&
           parsed->kind != Name::Kind::certificate && parsed->kind != Name::Kind::staple;
       if (needs_timeline && run.timeline == nullptr)
-        return PlaceholderProblem{"bad-placeholder",
+        return PlaceholderProblem{ErrorId::bad_placeholder,
                                   "`{{" + std::string(name) + "}}` needs the run, which failed",
                                   "`tlsclub run` the scenario to see why"};
       Value v = value_of(*parsed, run);
       if (!v.problem.empty())
-        return PlaceholderProblem{"bad-placeholder",
+        return PlaceholderProblem{ErrorId::bad_placeholder,
                                   "`{{" + std::string(name) + "}}`: " + v.problem, ""};
       out += v.text;
     }

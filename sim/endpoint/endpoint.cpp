@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "core/drbg.h"
+#include "timeline/check_names.h"
 
 namespace tlsclub {
 
@@ -77,7 +78,7 @@ class Endpoint::Credentials final : public Botan::Credentials_Manager {
     CheckEvent e;
     e.by = config_.side;
     e.subject = subject_of(config_.credential->identity.certificate);
-    e.check = "certificate_selection";
+    e.check = checks::certificate_selection;
     e.status = "NO_USABLE_SIGNATURE_SCHEME";
     e.reason =
         std::string(member ? "the club" : "the member") + " accepts signatures by " + accepted +

@@ -38,7 +38,7 @@ void read_tls(const Section& s, ScenarioSpec& spec) {
   const auto* array = n->as_array();
   if (array == nullptr || array->size() != 2) {
     s.errors().add(
-        loader::where_of(*n), "wrong-type",
+        loader::where_of(*n), ErrorId::wrong_type,
         "`tls` must be a string (\"1.3\") or an array of two ([\"1.2\", \"1.3\"]), not " +
             std::string(loader::type_name(*n)),
         array ? "give the lowest and the highest version" : "");
@@ -53,8 +53,8 @@ void read_tls(const Section& s, ScenarioSpec& spec) {
     picked[i] = item.value == "1.2" ? 0 : 1;
   }
   if (picked[0] > picked[1]) {
-    s.errors().add(loader::where_of(*n), "bad-value", "`tls` lists the highest version first",
-                   "write [\"1.2\", \"1.3\"]");
+    s.errors().add(loader::where_of(*n), ErrorId::bad_value,
+                   "`tls` lists the highest version first", "write [\"1.2\", \"1.3\"]");
     return;
   }
   spec.min_version = version_at(picked[0]);
@@ -74,17 +74,17 @@ void read_scenario(const toml::table& root, ScenarioSpec& spec, Errors& errors) 
   read_tls(s, spec);
   if (auto v = s.integer("seed")) {
     if (*v < 0)
-      errors.add(s.where("seed"), "bad-value", "`seed` must not be negative", {});
+      errors.add(s.where("seed"), ErrorId::bad_value, "`seed` must not be negative", {});
     else
       spec.seed = static_cast<std::uint64_t>(*v);
   }
   if (s.has("clock")) {
     if (auto t = loader::time_at(s, "clock", spec.now)) {
       if (s.node("clock")->is_string() && !parse_time(s.node("clock")->as_string()->get()))
-        errors.add(s.where("clock"), "bad-date", "`clock` must be a date, not an offset",
+        errors.add(s.where("clock"), ErrorId::bad_date, "`clock` must be a date, not an offset",
                    "use \"2026-03-01T20:00:00Z\" or \"2026-03-01\"");
       else if (*t > loader::kLastClock)
-        errors.add(s.where("clock"), "bad-date",
+        errors.add(s.where("clock"), ErrorId::bad_date,
                    "`clock` is after " + format_time(loader::kLastClock) +
                        ", the last moment the TLS library can tell",
                    "Botan counts time in nanoseconds since 1970; certificates may still run to "
@@ -100,13 +100,13 @@ void read_scenario(const toml::table& root, ScenarioSpec& spec, Errors& errors) 
 bool read_format(const toml::table& root, Errors& errors) {
   const toml::node* n = root.get("format");
   if (n == nullptr) {
-    errors.add({1, 1}, "missing-key", "the file needs `format = 1` at the top",
+    errors.add({1, 1}, ErrorId::missing_key, "the file needs `format = 1` at the top",
                "the first line of a scenario file is `format = 1`");
     return false;
   }
   const auto* v = n->as_integer();
   if (v == nullptr || v->get() != kScenarioFormat) {
-    errors.add(loader::where_of(*n), "unsupported-format", "unsupported format version",
+    errors.add(loader::where_of(*n), ErrorId::unsupported_format, "unsupported format version",
                "this tlsclub reads `format = 1`");
     return false;
   }
@@ -138,7 +138,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file_name) {
     loader::Where plane15;
     const auto shielded = loader::shield(text, plane15);
     if (!shielded) {
-      errors.add(plane15, "syntax",
+      errors.add(plane15, ErrorId::syntax,
                  "characters of Unicode plane 15 (private use) are not supported", "remove them");
       return errors.take();
     }
@@ -146,14 +146,14 @@ LoadResult load_scenario(std::string_view text, std::string_view file_name) {
     try {
       root = toml::parse(*shielded, file_name);
     } catch (const toml::parse_error& e) {
-      errors.add(loader::where_of(e.source()), "syntax", std::string(e.description()),
+      errors.add(loader::where_of(e.source()), ErrorId::syntax, std::string(e.description()),
                  "see docs/scenario-format.md and https://toml.io");
       return errors.take();
     }
     return load_table(root, file_name, errors);
   } catch (const std::exception& e) {
     // Not expected (the loader checks everything it reads); still never an exception to the user.
-    errors.add({0, 0}, "internal", std::string("the loader failed: ") + e.what(),
+    errors.add({0, 0}, ErrorId::internal, std::string("the loader failed: ") + e.what(),
                "please report this file");
     return errors.take();
   }
@@ -167,7 +167,7 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
   if (in.is_open()) text << in.rdbuf();
   if (!in.is_open() || in.bad()) {
     Errors errors{path.string()};
-    errors.add({0, 0}, "unreadable-file", "cannot read the file",
+    errors.add({0, 0}, ErrorId::unreadable_file, "cannot read the file",
                "check that it exists and is a readable file");
     return errors.take();
   }

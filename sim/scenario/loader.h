@@ -14,7 +14,8 @@
 namespace tlsclub {
 
 // One thing wrong with a scenario file, located where toml++ saw it (1-based; 0 when the file
-// itself could not be read). `id` is stable ("unknown-key", "bad-date", ...; see the doc).
+// itself could not be read). `id` is stable ("unknown-key", "bad-date", ...: scenario/error_ids.h
+// and the doc).
 struct LoadError {
   std::string file;
   int line = 0;

@@ -25,7 +25,7 @@ constexpr std::array<std::string_view, 2> kSides{"client", "server"};
 void check_order(const Section& s, std::string_view earlier, SimTime from, std::string_view later,
                  SimTime until) {
   if (until >= from) return;
-  s.errors().add(s.where(later), "bad-validity",
+  s.errors().add(s.where(later), ErrorId::bad_validity,
                  "`" + std::string(later) + "` comes before `" + std::string(earlier) + "`",
                  "swap them, or move `" + std::string(later) + "` later");
 }
@@ -53,7 +53,7 @@ void read_certificate(const Section& s, SimTime clock, seconds from, seconds unt
   if (auto v = names(s, "key_usage", key_usage_names())) c.key_usage = *v;
   if (auto v = s.boolean("omit_key_usage")) c.omit_key_usage = *v;
   if (c.omit_key_usage && !c.key_usage.empty())
-    s.errors().add(s.where("omit_key_usage"), "bad-value",
+    s.errors().add(s.where("omit_key_usage"), ErrorId::bad_value,
                    "`omit_key_usage = true` leaves no room for `key_usage`",
                    "use one or the other");
   if (auto items = s.strings("extended_key_usage")) {
@@ -77,7 +77,8 @@ void read_certificate(const Section& s, SimTime clock, seconds from, seconds unt
 std::optional<std::string> name_at(const Section& s, std::string_view key, bool required) {
   auto v = s.string(key, required);
   if (v && v->empty()) {
-    s.errors().add(s.where(key), "bad-value", "`" + std::string(key) + "` must not be empty", {});
+    s.errors().add(s.where(key), ErrorId::bad_value, "`" + std::string(key) + "` must not be empty",
+                   {});
     return std::nullopt;
   }
   return v;
@@ -109,7 +110,7 @@ OcspStapleSpec read_ocsp(const Section& s, SimTime clock) {
   a.next_update = time_or(s, "next_update", clock, days{6});
   check_order(s, "this_update", a.this_update, "next_update", *a.next_update);
   if (s.has("revoked_at") && a.status != pki::OcspStatus::revoked)
-    s.errors().add(s.where("revoked_at"), "bad-value",
+    s.errors().add(s.where("revoked_at"), ErrorId::bad_value,
                    "`revoked_at` only goes with `status = \"revoked\"`", {});
   if (a.status == pki::OcspStatus::revoked)
     a.revocation_time = time_or(s, "revoked_at", clock, -days{2});
@@ -138,7 +139,7 @@ void read_policy(const Section& s, const ScenarioSpec& spec, std::vector<std::st
   }
   if (auto v = names(s, "groups", group_names())) {
     if (v->empty() && s.node("groups")->as_array()->empty())
-      s.errors().add(s.where("groups"), "bad-value", "`groups` is empty",
+      s.errors().add(s.where("groups"), ErrorId::bad_value, "`groups` is empty",
                      "name at least one key exchange group, e.g. [\"x25519\"]");
     groups = *v;
   }
@@ -152,7 +153,7 @@ void read_forgery(const Section& s, EndEntitySpec& ee) {
   if (auto v = s.boolean("altered_signature")) ee.altered_signature = *v;
   if (auto v = s.boolean("stolen")) ee.stolen = *v;
   if (ee.self_signed && ee.altered_signature)
-    s.errors().add(s.where("altered_signature"), "bad-value",
+    s.errors().add(s.where("altered_signature"), ErrorId::bad_value,
                    "a self-signed certificate has no authority's seal to alter",
                    "use one or the other");
 }
@@ -160,7 +161,7 @@ void read_forgery(const Section& s, EndEntitySpec& ee) {
 void read_ciphers(const Section& s, std::vector<std::string>& ciphers) {
   if (auto v = names(s, "ciphers", kCiphers)) {
     if (v->empty() && s.node("ciphers")->as_array()->empty())
-      s.errors().add(s.where("ciphers"), "bad-value", "`ciphers` is empty",
+      s.errors().add(s.where("ciphers"), ErrorId::bad_value, "`ciphers` is empty",
                      "name at least one, e.g. [\"aes_128_gcm\"]");
     else
       ciphers = *v;
@@ -170,7 +171,7 @@ void read_ciphers(const Section& s, std::vector<std::string>& ciphers) {
 void read_signature_algorithms(const Section& s, std::vector<std::string>& schemes) {
   if (auto v = names(s, "signature_algorithms", signature_algorithm_names())) {
     if (v->empty() && s.node("signature_algorithms")->as_array()->empty())
-      s.errors().add(s.where("signature_algorithms"), "bad-value",
+      s.errors().add(s.where("signature_algorithms"), ErrorId::bad_value,
                      "`signature_algorithms` is empty",
                      "name at least one, e.g. [\"ecdsa_secp256r1_sha256\"]");
     else
@@ -184,7 +185,7 @@ void read_passwords(const Section& s, std::map<std::string, std::string>& passwo
   if (n == nullptr) return;
   const auto* table = n->as_table();
   if (table == nullptr) {
-    s.errors().add(s.where("passwords"), "wrong-type", "`passwords` must be a table",
+    s.errors().add(s.where("passwords"), ErrorId::wrong_type, "`passwords` must be a table",
                    "write [server.passwords] with lines like Alice = \"tulip\"");
     return;
   }
@@ -196,7 +197,7 @@ void read_passwords(const Section& s, std::map<std::string, std::string>& passwo
           printable(s.errors(), where_of(value), "a password in passwords", password, false))
         passwords[name] = password;
     } else
-      s.errors().add(where_of(value), "wrong-type",
+      s.errors().add(where_of(value), ErrorId::wrong_type,
                      "the password of `" + std::string(key.str()) + "` must be a string", {});
   }
 }
@@ -212,7 +213,7 @@ Expectation read_expect(const Section& s) {
   if (auto v = pick(s, "failing_check", check_names()))
     e.failing_check = std::string(check_names()[*v]);
   if (e.outcome == Outcome::admitted && (e.refused_by || e.alert || e.failing_check))
-    s.errors().add(s.where("outcome"), "bad-value",
+    s.errors().add(s.where("outcome"), ErrorId::bad_value,
                    "an admitted member has no `refused_by`, `alert` or `failing_check`",
                    "remove them, or expect `outcome = \"refused\"`");
   return e;
@@ -226,7 +227,7 @@ const toml::table* required_table(const toml::table& root, std::string_view key,
                                   std::string_view what, std::string_view hint, Errors& errors) {
   const toml::node* n = root.get(key);
   if (n == nullptr) {
-    errors.add({1, 1}, "missing-key",
+    errors.add({1, 1}, ErrorId::missing_key,
                "the file needs a [" + std::string(key) + "] table" + std::string(what),
                std::string(hint));
     return nullptr;
@@ -234,7 +235,7 @@ const toml::table* required_table(const toml::table& root, std::string_view key,
   if (const auto* table = n->as_table()) return table;
   const std::string name(key);
   errors.add(
-      where_of(*n), "wrong-type",
+      where_of(*n), ErrorId::wrong_type,
       "`" + name + "` must be a table, not " + std::string(type_name(*n)),
       n->is_array() ? "write one [" + name + "] header, not [[" + name + "]]" : std::string());
   return nullptr;
@@ -247,7 +248,7 @@ const toml::array* tables_of(const toml::table& root, std::string_view key, Erro
   const auto* array = n->as_array();
   if (array != nullptr && array->is_array_of_tables()) return array;
   errors.add(
-      where_of(*n), "wrong-type",
+      where_of(*n), ErrorId::wrong_type,
       "`" + std::string(key) + "` must be an array of tables, not " + std::string(type_name(*n)),
       "write each one under its own [[" + std::string(key) + "]] header");
   return nullptr;
@@ -272,12 +273,13 @@ void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& place
     if (auto v = s.boolean("ca")) {
       a.is_ca = *v;
       if (!*v && !issuer)
-        errors.add(s.where("ca"), "bad-value", "a root is always a CA",
+        errors.add(s.where("ca"), ErrorId::bad_value, "a root is always a CA",
                    "`ca = false` is for an intermediate that should not be one");
     }
     if (auto v = s.integer("path_length")) {
       if (*v < 0)
-        errors.add(s.where("path_length"), "bad-value", "`path_length` must not be negative", {});
+        errors.add(s.where("path_length"), ErrorId::bad_value, "`path_length` must not be negative",
+                   {});
       else
         a.certificate.path_length = static_cast<std::size_t>(*v);
     }
@@ -323,12 +325,13 @@ void read_server(const toml::table& root, ScenarioSpec& spec, Places& places, Er
               server.require_revocation_info);
   if (auto v = s.integer("session_tickets")) {
     if (*v < 0 || *v > 16)
-      errors.add(s.where("session_tickets"), "bad-value", "`session_tickets` must be 0 to 16", {});
+      errors.add(s.where("session_tickets"), ErrorId::bad_value,
+                 "`session_tickets` must be 0 to 16", {});
     else
       server.session_tickets = static_cast<std::size_t>(*v);
   }
   if (server.require_password && server.client_auth == ClientAuth::none)
-    errors.add(s.where("require_password"), "bad-value",
+    errors.add(s.where("require_password"), ErrorId::bad_value,
                "a password is checked against the member's card",
                "set `client_auth = \"required\"` too");
   if (const auto* t = s.table("ocsp_staple"))
@@ -339,7 +342,7 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
   const toml::array* array = tables_of(root, "member", errors);
   if (array == nullptr) {
     if (root.get("member") == nullptr)
-      errors.add({1, 1}, "missing-key", "the file has no [[member]]",
+      errors.add({1, 1}, ErrorId::missing_key, "the file has no [[member]]",
                  "add at least one [[member]] with a `name`: each one is a connection");
     return;
   }
@@ -361,10 +364,10 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
       if (std::find(earlier.begin(), earlier.end(), *v) == earlier.end()) {
         std::string hint = did_you_mean(*v, earlier);
         if (hint.empty()) hint = "name a [[member]] listed before this one";
-        errors.add(s.where("resumes"), "dangling-reference",
+        errors.add(s.where("resumes"), ErrorId::dangling_reference,
                    "`resumes = \"" + *v + "\"` names no earlier member", std::move(hint));
       } else if (spec.server.session_tickets == 0) {
-        errors.add(s.where("resumes"), "bad-value", "the club hands out no session tickets",
+        errors.add(s.where("resumes"), ErrorId::bad_value, "the club hands out no session tickets",
                    "set `session_tickets = 1` in [server]");
       } else {
         m.resumes = *v;

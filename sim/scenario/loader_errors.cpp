@@ -51,7 +51,7 @@ bool printable(Errors& errors, Where where, std::string_view what, const std::st
                bool prose) {
   const auto found = control_character(value, prose);
   if (!found) return true;
-  errors.add(where, "bad-value",
+  errors.add(where, ErrorId::bad_value,
              "`" + std::string(what) + "` contains a control character (" + *found + ")",
              prose ? "only line breaks and tabs may appear in text"
                    : "names and values are one line of visible characters");
@@ -67,9 +67,9 @@ Where where_of(const toml::source_region& region) {
   return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
 }
 
-void Errors::add(Where where, std::string id, std::string message, std::string hint) {
-  list_.push_back(
-      {file_, where.line, where.column, std::move(id), std::move(message), std::move(hint)});
+void Errors::add(Where where, ErrorId id, std::string message, std::string hint) {
+  list_.push_back({file_, where.line, where.column, std::string(to_string(id)), std::move(message),
+                   std::move(hint)});
 }
 
 std::vector<LoadError> Errors::take() {
@@ -154,7 +154,7 @@ Section::Section(const toml::table& table, std::string name,
                           (name_.empty() ? "at the top level" : "in [" + name_ + "]");
     std::string hint = did_you_mean(k, allowed);
     if (hint.empty()) hint = "expected one of: " + join_names(allowed);
-    errors_.add(where_of(key.source()), "unknown-key", std::move(message), std::move(hint));
+    errors_.add(where_of(key.source()), ErrorId::unknown_key, std::move(message), std::move(hint));
   }
 }
 
@@ -165,13 +165,13 @@ Where Section::where(std::string_view key) const {
 }
 
 void Section::missing(std::string_view key) const {
-  errors_.add(where(), "missing-key", "[" + name_ + "] needs `" + std::string(key) + "`",
+  errors_.add(where(), ErrorId::missing_key, "[" + name_ + "] needs `" + std::string(key) + "`",
               "add `" + std::string(key) + " = ...` to this table");
 }
 
 void Section::wrong_type(std::string_view key, const toml::node& node,
                          std::string_view wanted) const {
-  errors_.add(where_of(node), "wrong-type",
+  errors_.add(where_of(node), ErrorId::wrong_type,
               "`" + std::string(key) + "` must be " + std::string(wanted) + ", not " +
                   std::string(type_name(node)),
               {});
@@ -230,7 +230,7 @@ std::optional<std::vector<Section::Item>> Section::strings(std::string_view key)
       }
       items.push_back({std::move(text), where_of(element)});
     } else {
-      errors_.add(where_of(element), "wrong-type",
+      errors_.add(where_of(element), ErrorId::wrong_type,
                   "every item of `" + std::string(key) + "` must be a string, not " +
                       std::string(type_name(element)),
                   {});

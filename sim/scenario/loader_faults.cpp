@@ -29,7 +29,7 @@ bool member_known(const Section& s, const ScenarioSpec& spec, const std::string&
   if (std::find(names.begin(), names.end(), name) != names.end()) return true;
   std::string hint = did_you_mean(name, names);
   if (hint.empty()) hint = "the members are " + join_names(names);
-  s.errors().add(s.where("member"), "dangling-reference",
+  s.errors().add(s.where("member"), ErrorId::dangling_reference,
                  "member `" + name + "` is not a [[member]] name", std::move(hint));
   return false;
 }
@@ -37,7 +37,7 @@ bool member_known(const Section& s, const ScenarioSpec& spec, const std::string&
 void read_impostor(const Section& s, ScenarioSpec& spec) {
   for (const auto key : {"from", "record", "message", "offset", "mask", "alert"})
     if (s.has(key))
-      s.errors().add(s.where(key), "bad-value",
+      s.errors().add(s.where(key), ErrorId::bad_value,
                      "`" + std::string(key) + "` does not go with `action = \"impostor\"`",
                      "an impostor is named by `member` and `authority` only");
   const auto member = s.string("member", true);
@@ -48,7 +48,7 @@ void read_impostor(const Section& s, ScenarioSpec& spec) {
   if (std::find(ids.begin(), ids.end(), *authority) == ids.end()) {
     std::string hint = did_you_mean(*authority, ids);
     if (hint.empty()) hint = "the authorities are " + join_names(ids);
-    s.errors().add(s.where("authority"), "dangling-reference",
+    s.errors().add(s.where("authority"), ErrorId::dangling_reference,
                    "authority `" + *authority + "` is not an [[authority]] id", std::move(hint));
     return;
   }
@@ -58,7 +58,7 @@ void read_impostor(const Section& s, ScenarioSpec& spec) {
 
 void read_scenario_wire_fault(const Section& s, ScenarioSpec& spec, WireFault::Action action) {
   if (s.has("authority"))
-    s.errors().add(s.where("authority"), "bad-value",
+    s.errors().add(s.where("authority"), ErrorId::bad_value,
                    "`authority` only goes with `action = \"impostor\"`", {});
   std::string member;
   if (auto v = s.string("member")) {
@@ -89,19 +89,20 @@ WireFault read_wire_fault(const Section& s, WireFault::Action action) {
     f.from = Side::client;
     f.message = "client_hello";
     if (s.has("from") || s.has("record") || s.has("message"))
-      s.errors().add(s.where(), "bad-value", "a downgrade always hits the member's ClientHello",
+      s.errors().add(s.where(), ErrorId::bad_value,
+                     "a downgrade always hits the member's ClientHello",
                      "leave out `from`, `record` and `message`");
   } else {
     if (auto v = pick(s, "from", kSides, true)) f.from = *v == 0 ? Side::client : Side::server;
     const bool by_record = s.has("record"), by_message = s.has("message");
     if (by_record == by_message)
-      s.errors().add(s.where(), by_record ? "bad-value" : "missing-key",
+      s.errors().add(s.where(), by_record ? ErrorId::bad_value : ErrorId::missing_key,
                      "a fault names either the `record` (1, 2, ... from that side) or the "
                      "`message` it hits",
                      "e.g. `message = \"certificate_verify\"` or `record = 3`");
     if (auto v = s.integer("record")) {
       if (*v < 1)
-        s.errors().add(s.where("record"), "bad-value", "`record` counts from 1", {});
+        s.errors().add(s.where("record"), ErrorId::bad_value, "`record` counts from 1", {});
       else
         f.record = static_cast<std::size_t>(*v);
     }
@@ -112,13 +113,13 @@ WireFault read_wire_fault(const Section& s, WireFault::Action action) {
   }
   if (auto v = s.integer("offset")) {
     if (*v < 0)
-      s.errors().add(s.where("offset"), "bad-value", "`offset` must not be negative", {});
+      s.errors().add(s.where("offset"), ErrorId::bad_value, "`offset` must not be negative", {});
     else
       f.offset = static_cast<std::size_t>(*v);
   }
   if (auto v = s.integer("mask")) {
     if (*v < 1 || *v > 255)
-      s.errors().add(s.where("mask"), "bad-value", "`mask` must be 1 to 255 (0x01 to 0xff)",
+      s.errors().add(s.where("mask"), ErrorId::bad_value, "`mask` must be 1 to 255 (0x01 to 0xff)",
                      "it is XORed into the byte; 0 would change nothing");
     else
       f.mask = static_cast<std::uint8_t>(*v);
@@ -126,7 +127,7 @@ WireFault read_wire_fault(const Section& s, WireFault::Action action) {
   if (auto v = pick(s, "alert", alert_names())) f.alert = std::string(alert_names()[*v]);
   const auto only = [&](const char* key, WireFault::Action a) {
     if (s.has(key) && action != a)
-      s.errors().add(s.where(key), "bad-value",
+      s.errors().add(s.where(key), ErrorId::bad_value,
                      "`" + std::string(key) + "` only goes with `action = \"" +
                          std::string(to_string(a)) + "\"`",
                      {});

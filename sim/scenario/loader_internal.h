@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "decode/handshake_decoder.h"
+#include "scenario/error_ids.h"
 #include "scenario/format_keys.h"
 #include "scenario/loader.h"
 #include "timeline/check_names.h"
@@ -38,7 +39,7 @@ std::string unshield(std::string_view text);
 class Errors {
  public:
   explicit Errors(std::string file) : file_(std::move(file)) {}
-  void add(Where where, std::string id, std::string message, std::string hint = {});
+  void add(Where where, ErrorId id, std::string message, std::string hint = {});
   bool empty() const { return list_.empty(); }
   std::vector<LoadError> take();
 
@@ -151,7 +152,8 @@ WireFault read_wire_fault(const Section& s, WireFault::Action action);
 // An anchor string (`at`): "<client|server>.<message>", "check.<name>", "alert", "established"
 // or "end". Reports what is wrong at `where`: under `id` when given, else as bad-value (the
 // shape) or bad-enum (the name).
-bool check_anchor(Errors& errors, Where where, std::string_view at, std::string_view id = {});
+bool check_anchor(Errors& errors, Where where, std::string_view at,
+                  std::optional<ErrorId> id = std::nullopt);
 
 // The sections of the file.
 void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors);

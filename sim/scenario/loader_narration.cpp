@@ -24,7 +24,7 @@ std::optional<StepAnchor> read_anchor(const Section& s, const ScenarioSpec& spec
     if (!found) {
       std::string hint = did_you_mean(*v, names);
       if (hint.empty()) hint = "the members are " + join_names(names);
-      s.errors().add(s.where("member"), "dangling-reference",
+      s.errors().add(s.where("member"), ErrorId::dangling_reference,
                      "member `" + *v + "` is not a [[member]] name", std::move(hint));
       return std::nullopt;
     }
@@ -44,21 +44,23 @@ void read_question(const Section& s, ScenarioSpec& spec) {
   if (auto items = s.strings("choices")) {
     for (const auto& item : *items) q.choices.push_back(item.value);
     if (!choice)
-      s.errors().add(s.where("choices"), "bad-value", "`choices` only go with `kind = \"choice\"`",
+      s.errors().add(s.where("choices"), ErrorId::bad_value,
+                     "`choices` only go with `kind = \"choice\"`",
                      "the other kinds take their answers from the run itself");
   }
   if (auto v = s.string("answer")) {
     q.answer = *v;
     if (!choice)
-      s.errors().add(s.where("answer"), "bad-value", "`answer` only goes with `kind = \"choice\"`",
+      s.errors().add(s.where("answer"), ErrorId::bad_value,
+                     "`answer` only goes with `kind = \"choice\"`",
                      "the other kinds take their answer from the run itself");
   }
   if (choice) {
     if (q.choices.size() < 2)
-      s.errors().add(s.where("choices"), "bad-value",
+      s.errors().add(s.where("choices"), ErrorId::bad_value,
                      "a choice question needs two `choices` or more", {});
     else if (std::find(q.choices.begin(), q.choices.end(), q.answer) == q.choices.end())
-      s.errors().add(s.where("answer"), s.has("answer") ? "bad-value" : "missing-key",
+      s.errors().add(s.where("answer"), s.has("answer") ? ErrorId::bad_value : ErrorId::missing_key,
                      "`answer` must be one of the `choices`", {});
   }
   auto anchor = read_anchor(s, spec);
@@ -69,22 +71,22 @@ void read_question(const Section& s, ScenarioSpec& spec) {
 
 }  // namespace
 
-bool check_anchor(Errors& errors, Where where, std::string_view at, std::string_view id) {
-  const auto report = [&](std::string_view default_id, std::string message, std::string hint) {
-    errors.add(where, std::string(id.empty() ? default_id : id), std::move(message),
-               std::move(hint));
+bool check_anchor(Errors& errors, Where where, std::string_view at, std::optional<ErrorId> id) {
+  const auto report = [&](ErrorId default_id, std::string message, std::string hint) {
+    errors.add(where, id.value_or(default_id), std::move(message), std::move(hint));
     return false;
   };
   const auto bad = [&](std::string hint) {
-    return report("bad-value", "`at = \"" + std::string(at) + "\"` names no step", std::move(hint));
+    return report(ErrorId::bad_value, "`at = \"" + std::string(at) + "\"` names no step",
+                  std::move(hint));
   };
   // A name checked as any enum is (bad-enum, with a did-you-mean), then reported under `id`.
   const auto name_in = [&](std::string_view what, std::string_view name,
                            std::span<const std::string_view> allowed) {
-    if (id.empty()) return check_name(errors, where, what, name, allowed);
+    if (!id) return check_name(errors, where, what, name, allowed);
     Errors found{""};
     if (check_name(found, where, what, name, allowed)) return true;
-    for (auto& e : found.take()) report({}, std::move(e.message), std::move(e.hint));
+    for (auto& e : found.take()) report(*id, std::move(e.message), std::move(e.hint));
     return false;
   };
   if (std::find(kWholeSteps.begin(), kWholeSteps.end(), at) != kWholeSteps.end()) return true;

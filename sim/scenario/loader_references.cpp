@@ -37,7 +37,7 @@ class References {
     if (hint.empty())
       hint = ids_.empty() ? "the file has no [[authority]]"
                           : "the authorities are " + join_names(id_views_);
-    errors_.add(ref.where, "dangling-reference",
+    errors_.add(ref.where, ErrorId::dangling_reference,
                 std::string(what) + " `" + ref.value + "` is not an [[authority]] id",
                 std::move(hint));
   }
@@ -46,7 +46,7 @@ class References {
     for (std::size_t i = 0; i < ids_.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
         if (ids_[i] == ids_[j]) {
-          errors_.add(places_.authority_id[i], "duplicate",
+          errors_.add(places_.authority_id[i], ErrorId::duplicate,
                       "authority id `" + ids_[i] + "` is used twice",
                       "the first one is on line " + std::to_string(places_.authority_id[j].line));
           break;
@@ -77,7 +77,7 @@ class References {
           if (*std::min_element(path.begin(), path.end()) != i) break;
           std::string chain;
           for (auto k : path) chain += ids_[k] + " → ";
-          errors_.add(places_.authority_issuer[i], "cycle",
+          errors_.add(places_.authority_issuer[i], ErrorId::cycle,
                       "the authorities issue each other in a cycle: " + chain + ids_[i],
                       "a root has no `issuer`; end the chain at one");
           break;
@@ -98,13 +98,13 @@ class References {
       const auto& m = spec_.members[i];
       for (std::size_t j = 0; j < i; ++j)
         if (spec_.members[j].name == m.name) {
-          errors_.add(places_.member_name[i], "duplicate",
+          errors_.add(places_.member_name[i], ErrorId::duplicate,
                       "member name `" + m.name + "` is used twice",
                       "the first one is on line " + std::to_string(places_.member_name[j].line));
           break;
         }
       if (m.name == "server")
-        errors_.add(places_.member_name[i], "bad-value",
+        errors_.add(places_.member_name[i], ErrorId::bad_value,
                     "`server` is not a member name: a CRL uses it for the club's badge",
                     "pick another name");
       if (m.card && !m.card->issuer.empty())
@@ -125,11 +125,11 @@ class References {
           for (const auto& x : spec_.members) names.push_back(x.name);
           std::string hint = did_you_mean(entry.value, names);
           if (hint.empty()) hint = "name `server` or a member: " + join_names(names);
-          errors_.add(entry.where, "dangling-reference",
+          errors_.add(entry.where, ErrorId::dangling_reference,
                       "the CRL lists `" + entry.value + "`, who is neither `server` nor a member",
                       std::move(hint));
         } else if (!m->card) {
-          errors_.add(entry.where, "dangling-reference",
+          errors_.add(entry.where, ErrorId::dangling_reference,
                       "the CRL lists `" + entry.value + "`, who has no card to revoke",
                       "give the member a [member.card], or remove the entry");
         }

@@ -93,7 +93,7 @@ std::optional<SimTime> time_at(const Section& s, std::string_view key, SimTime c
   } else if (const auto* dt = n->as_date_time()) {
     t = from_toml(dt->get().date, dt->get().time, dt->get().offset);
   } else {
-    s.errors().add(where_of(*n), "wrong-type",
+    s.errors().add(where_of(*n), ErrorId::wrong_type,
                    "`" + std::string(key) +
                        "` must be a date, a date-time or an offset string, not " +
                        std::string(type_name(*n)),
@@ -102,13 +102,13 @@ std::optional<SimTime> time_at(const Section& s, std::string_view key, SimTime c
   }
   if (!understood || !t) {
     const std::string shown = n->as_string() ? "\"" + n->as_string()->get() + "\"" : "this";
-    s.errors().add(where_of(*n), "bad-date",
+    s.errors().add(where_of(*n), ErrorId::bad_date,
                    "`" + std::string(key) + "` = " + shown + " is not a date, time or offset",
                    std::string(kTimeHint));
     return std::nullopt;
   }
   if (!in_range(*t)) {
-    s.errors().add(where_of(*n), "bad-date",
+    s.errors().add(where_of(*n), ErrorId::bad_date,
                    "`" + std::string(key) + "` falls outside the years 1970 to 9999",
                    "X.509 validity dates must fit in a four-digit year");
     return std::nullopt;
@@ -121,7 +121,7 @@ SimTime time_or(const Section& s, std::string_view key, SimTime clock, seconds f
   const SimTime t = clock + fallback;
   if (!in_range(t)) {
     const auto d = duration_cast<days>(fallback).count();
-    s.errors().add(s.where(), "bad-date",
+    s.errors().add(s.where(), ErrorId::bad_date,
                    "`" + std::string(key) + "` is left out, and its default (" +
                        (d < 0 ? "" : "+") + std::to_string(d) + "d from the clock " +
                        format_time(clock) + ") falls outside the years 1970 to 9999",
@@ -138,7 +138,7 @@ bool check_name(Errors& errors, Where where, std::string_view what, std::string_
   if (!hint.empty() && !list.empty()) hint += " ";
   hint += list;
   if (hint.empty()) hint = "docs/scenario-format.md lists the names";
-  errors.add(where, "bad-enum",
+  errors.add(where, ErrorId::bad_enum,
              "`" + std::string(what) + "` = \"" + std::string(value) + "\" is not allowed",
              std::move(hint));
   return false;

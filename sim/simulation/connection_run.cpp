@@ -9,6 +9,7 @@
 #include "endpoint/endpoint.h"
 #include "simulation/endpoint_configs.h"
 #include "simulation/recorder.h"
+#include "timeline/check_names.h"
 #include "wire/wire.h"
 
 namespace tlsclub {
@@ -228,7 +229,7 @@ class Run {
   bool password_accepted() {
     CheckEvent check;
     check.by = Side::server;
-    check.check = "password";
+    check.check = checks::password;
     const std::string holder = member_.card ? member_.card->certificate.common_name : "";
     check.subject = holder.empty() ? "(no card)" : "CN=" + holder;
     const auto known = spec_.server.passwords.find(holder);

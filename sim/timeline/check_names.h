@@ -9,6 +9,26 @@
 
 namespace tlsclub {
 
+// Each name once, as a constant: code writes checks::validity, never the string, so a misspelt
+// check is a compile error and check_names() below is the whole list.
+namespace checks {
+inline constexpr std::string_view issuer_known = "issuer_known";
+inline constexpr std::string_view trust_anchor = "trust_anchor";
+inline constexpr std::string_view signature = "signature";
+inline constexpr std::string_view signature_strength = "signature_strength";
+inline constexpr std::string_view validity = "validity";
+inline constexpr std::string_view basic_constraints = "basic_constraints";
+inline constexpr std::string_view key_usage = "key_usage";
+inline constexpr std::string_view extended_key_usage = "extended_key_usage";
+inline constexpr std::string_view hostname = "hostname";
+inline constexpr std::string_view name_constraints = "name_constraints";
+inline constexpr std::string_view crl = "crl";
+inline constexpr std::string_view ocsp = "ocsp";
+inline constexpr std::string_view revocation_info = "revocation_info";
+inline constexpr std::string_view certificate_selection = "certificate_selection";
+inline constexpr std::string_view password = "password";
+}  // namespace checks
+
 // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order; then a
 // side that holds a certificate and shows none (sim/endpoint/endpoint.cpp), and the second factor.
 std::span<const std::string_view> check_names();

@@ -1,16 +1,18 @@
 #include "timeline/outcome.h"
 
+#include "timeline/check_names.h"
+
 namespace tlsclub {
 
 namespace {
 
 // What the refusing side found wrong, from its first failed check.
 std::string reason_of(const Connection& c, const CheckEvent& check) {
-  if (check.check == "password") return "wrong password";
+  if (check.check == checks::password) return "wrong password";
   const std::string holder = check.by == Side::server
                                  ? std::string("the card")
                                  : (c.impostor.empty() ? "the club's badge" : "its badge");
-  if (check.check == "certificate_selection")
+  if (check.check == checks::certificate_selection)
     // Made by the holder that kept its certificate back.
     return check.by == Side::client ? c.client + " showed no card"
                                     : other_end(c) + " showed no badge";

@@ -16,6 +16,7 @@
 
 #include "endpoint/policy.h"
 #include "markdown_table.h"
+#include "scenario/error_ids.h"
 #include "scenario/format_keys.h"
 #include "scenario/loader.h"
 #include "scenario/loader_internal.h"
@@ -209,4 +210,36 @@ TEST_CASE("the signature schemes the document lists are the loader's, and the en
     CAPTURE(name);
     CHECK_NOTHROW(tlsclub::signature_scheme_from_name(name));
   }
+}
+
+TEST_CASE("the error ids the documents list are exactly the loaders' (scenario/error_ids.h)") {
+  std::set<std::string> documented;
+  for (const char* doc : {"scenario-format.md", "lesson-format.md"}) {
+    std::ifstream in(fs::path(TLSCLUB_SOURCE_DIR) / "docs" / doc);
+    REQUIRE(in);
+    bool ids = false;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind('|', 0) != 0) {
+        ids = false;
+        continue;
+      }
+      const auto row = tlsclub::test::table_cells(line);
+      if (row.empty()) continue;
+      if (row[0] == "id") {
+        ids = true;
+        continue;
+      }
+      if (!ids || row[0].rfind("---", 0) == 0) continue;
+      const auto spans = code_spans(row[0]);
+      REQUIRE_MESSAGE(spans.size() == 1, doc, ": an id row without one `id`: ", line);
+      documented.insert(spans[0]);
+    }
+  }
+  std::set<std::string> loader;
+  for (const auto id : tlsclub::all_error_ids()) loader.emplace(tlsclub::to_string(id));
+  for (const auto& id : loader)
+    CHECK_MESSAGE(documented.count(id) == 1, "error[", id,
+                  "] can be reported, but no id table of docs/ explains it");
+  for (const auto& id : documented)
+    CHECK_MESSAGE(loader.count(id) == 1, "docs/ explains error[", id, "], which no loader reports");
 }
