@@ -6,6 +6,7 @@
 #include "state/key_schedule.h"
 #include "state/names.h"
 #include "state/oid_arcs.h"
+#include "timeline/check_names.h"
 
 namespace tlsclub::gui {
 
@@ -82,13 +83,13 @@ std::optional<CertificateCard> trust_anchor(const Connection& c, Side checker,
   for (const Event& e : c.events) {
     const auto* check = std::get_if<CheckEvent>(&e.body);
     if (check == nullptr || check->by != checker) continue;
-    if (check->check == "trust_anchor" && !anchor) {
+    if (check->check == checks::trust_anchor && !anchor) {
       anchor.emplace();
       anchor->sent = false;
       anchor->subject = check->subject;
       anchor->name = common_name(check->subject);
       depth = check->depth;
-    } else if (anchor && check->check == "validity" && check->depth == depth &&
+    } else if (anchor && check->check == checks::validity && check->depth == depth &&
                check->subject == anchor->subject) {
       dates_from_reason(check->reason, *anchor);
     }

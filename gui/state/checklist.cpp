@@ -5,6 +5,7 @@
 
 #include "state/key_schedule.h"
 #include "state/names.h"
+#include "timeline/check_names.h"
 #include "timeline/outcome.h"
 
 namespace tlsclub::gui {
@@ -39,12 +40,13 @@ bool sent_message(const Connection& c, Side from, std::string_view name, bool* e
 // of the side that would have checked it: that is where a student looks for why nothing was
 // checked.
 bool belongs_to(const CheckEvent& check, Side by) {
-  return check.check == "certificate_selection" ? check.by == peer_of(by) : check.by == by;
+  return check.check == checks::certificate_selection ? check.by == peer_of(by) : check.by == by;
 }
 
 bool held_back(const ChecklistCard& card) {
-  return std::any_of(card.items.begin(), card.items.end(),
-                     [](const ChecklistItem& i) { return i.check == "certificate_selection"; });
+  return std::any_of(card.items.begin(), card.items.end(), [](const ChecklistItem& i) {
+    return i.check == checks::certificate_selection;
+  });
 }
 
 // Every check this list shows, grouped per certificate, as of `step`; returns the deepest depth.
@@ -93,7 +95,7 @@ std::string title_for(const Connection& c, const ChecklistItem& item) {
 // Where a certificate stands, from the run: "root" only when its trust_anchor check passed.
 std::string place_of(const Connection& c, const ChecklistCard& card, bool last) {
   const bool anchored = std::any_of(card.items.begin(), card.items.end(), [&](const auto& i) {
-    if (i.check != "trust_anchor" || i.event == npos) return false;
+    if (i.check != checks::trust_anchor || i.event == npos) return false;
     const auto* check = std::get_if<CheckEvent>(&c.events[i.event].body);
     return check != nullptr && check->passed;
   });

@@ -61,43 +61,43 @@ Tally tally_of(const Timeline& t, Position at) {
 std::string refusal_words(const CheckEvent& k) {
   if (!is_certificate_check(k.check)) return "✗ Wrong password";
   // Made by the holder, who kept its certificate back: the member says both.
-  if (k.check == "certificate_selection")
+  if (k.check == checks::certificate_selection)
     return k.by == Side::server ? "✗ You showed me no badge" : "✗ My card is not a kind you take";
   const bool badge = k.by == Side::client;  // the member checks the badge, the bouncer the card
   const std::string thing = badge ? "badge" : "card";
   const std::string it = k.depth == 0 ? "That " + thing : "The authority behind that " + thing;
   const std::string& check = k.check;
   std::string words;
-  if (check == "validity")
+  if (check == checks::validity)
     words = it + (not_yet_valid(k) ? " is not valid yet" : " has expired");
-  else if (check == "hostname")
+  else if (check == checks::hostname)
     words = "That badge is for another club";
-  else if (check == "issuer_known")
+  else if (check == checks::issuer_known)
     words = "I don't know who sealed that " + thing;
-  else if (check == "trust_anchor")
+  else if (check == checks::trust_anchor)
     words = "I don't trust the authority behind that " + thing;
-  else if (check == "signature")
+  else if (check == checks::signature)
     words = k.depth == 0 ? "The seal on that " + thing + " does not verify"
                          : "A seal behind that " + thing + " does not verify";
-  else if (check == "signature_strength")
+  else if (check == checks::signature_strength)
     words = "The seal on that " + thing + " is too weak";
-  else if (check == "basic_constraints")
+  else if (check == checks::basic_constraints)
     words = path_too_long(k) ? "That " + thing + "'s chain is longer than its authority allows"
                              : "That " + thing + " was sealed by someone who is no authority";
-  else if (check == "name_constraints")
+  else if (check == checks::name_constraints)
     words = "That authority may not seal a " + thing + " for this name";
-  else if (check == "key_usage")
+  else if (check == checks::key_usage)
     words = "That " + thing + "'s key is not for signing";
-  else if (check == "extended_key_usage")
+  else if (check == checks::extended_key_usage)
     words = badge ? "That badge is not for a club door" : "That card is not a membership card";
-  else if (check == "crl" || check == "ocsp")
+  else if (check == checks::crl || check == checks::ocsp)
     words = revoked(k) ? it + " was revoked"
                        : "I can't trust the " +
-                             std::string(check == "crl" ? "revocation list"
-                                                        : "OCSP "
-                                                          "answer") +
+                             std::string(check == checks::crl ? "revocation list"
+                                                              : "OCSP "
+                                                                "answer") +
                              " for that " + thing;
-  else if (check == "revocation_info")
+  else if (check == checks::revocation_info)
     words = "I can't tell whether that " + thing + " was revoked";
   else
     words = "That " + thing + " fails: " + check;
@@ -124,7 +124,7 @@ ClubScene club_scene(const Timeline& t, Position at, const std::vector<Checklist
   const CheckEvent* badge_failure = first_failed(c, badge_list);
 
   // A held-back card is the member's own decision: the member says it, not the bouncer.
-  if (card_failure != nullptr && card_failure->check == "certificate_selection") {
+  if (card_failure != nullptr && card_failure->check == checks::certificate_selection) {
     scene.member = {refusal_words(*card_failure), Mood::refusal};
     card_failure = nullptr;
   }

@@ -45,7 +45,7 @@ std::string_view club_role(Side side) {
 }
 
 std::string check_title(const CheckEvent& check) {
-  if (check.check == "basic_constraints" && path_too_long(check))
+  if (check.check == checks::basic_constraints && path_too_long(check))
     return "Path length within the limit";
   return title_of("check." + check.check);
 }
