@@ -1,10 +1,53 @@
 #include "app/options.h"
 
 #include <charconv>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "view/tabs.h"
+#include "wire/fault.h"
 
 namespace tlsclub::gui {
 
-const char* usage() {
+namespace {
+
+// "  --tab NAME           bring a panel forward: course club ...", the names from view/tabs.h and
+// the what-if actions from the engine's table, wrapped under the option's column.
+std::string wrapped(std::string text, const std::vector<std::string_view>& words) {
+  constexpr std::size_t kColumn = 23, kWidth = 92;
+  std::size_t line = text.size() - text.rfind('\n') - 1;
+  for (const auto word : words) {
+    if (line + 1 + word.size() > kWidth) {
+      text += "\n" + std::string(kColumn - 1, ' ');
+      line = kColumn - 1;
+    }
+    text += " " + std::string(word);
+    line += 1 + word.size();
+  }
+  return text + "\n";
+}
+
+std::string tab_line() {
+  std::vector<std::string_view> names;
+#define TLSCLUB_TAB_NAME(e, name, title, area, key, draw) names.emplace_back(name);
+  TLSCLUB_TAB_PANELS(TLSCLUB_TAB_NAME)
+#undef TLSCLUB_TAB_NAME
+  return wrapped("  --tab NAME           bring a panel forward:", names);
+}
+
+std::string what_if_lines() {
+  std::vector<std::string_view> names;
+  for (const auto& kind : wire_fault_kinds()) names.push_back(kind.name);
+  return "  --what-if ACTION:RECORD[:BYTE]\n"
+         "                       run the visit again with an attack on record #RECORD and show "
+         "it:\n"
+         "                       flip:4:40 (or tamper:4:40) flips byte 40 (mask 0x01); any "
+         "action\n" +
+         wrapped("                       of a scenario's [[fault]] works (e.g. drop:1):", names);
+}
+
+std::string usage_text() {
   return R"(tlsclub-gui: TLS Club, an interactive teaching simulator of the TLS handshake
 
 Usage: tlsclub-gui [SCENARIO.toml] [options]
@@ -15,9 +58,8 @@ basics/first-visit-mutual-tls13, or the built-in demo when no scenarios/ folder 
 Options:
   --step N             start at step N of the member's visit (with --member), else of the queue
   --member NAME        start at NAME's visit
-  --tab NAME           bring a panel forward: course club library fields bytes certificates
-                       checklist secrets what-if
-  --lesson N           start lesson N of the course (docs/lessons, or $TLSCLUB_LESSONS)
+)" + tab_line() +
+         R"(  --lesson N           start lesson N of the course (docs/lessons, or $TLSCLUB_LESSONS)
   --lesson-stop K      ... at stop K of its walk (steps, questions, try-it tasks; from 0)
   --myths              open the myth cards
   --glossary           open the glossary
@@ -25,11 +67,8 @@ Options:
   --level club|engineer|both
                        explanations in the club's words, an engineer's, or both
   --predict            predict mode: answer before the decisive step is shown
-  --what-if ACTION:RECORD[:BYTE]
-                       run the visit again with an attack on record #RECORD and show it:
-                       flip:4:40 (or tamper:4:40) flips byte 40; drop, replay, reorder,
-                       inject_alert, downgrade (e.g. drop:1), as a scenario's [[fault]]
-  --screenshot FILE    render that state to a PNG at a fixed size and exit (used by the tests)
+)" + what_if_lines() +
+         R"(  --screenshot FILE    render that state to a PNG at a fixed size and exit (used by the tests)
   --size WxH           window size for --screenshot (default 1600x1000)
   -h, --help           this text
 
@@ -39,6 +78,13 @@ Ctrl+O open · Ctrl+R reload · F1 keys and colours.
 Scenarios are found in $TLSCLUB_SCENARIOS, next to the program or its source tree, or in
 share/tlsclub/scenarios. Settings: $XDG_CONFIG_HOME/tlsclub/gui.ini.
 )";
+}
+
+}  // namespace
+
+const char* usage() {
+  static const std::string kText = usage_text();
+  return kText.c_str();
 }
 
 namespace {

@@ -1,7 +1,5 @@
 #include "view/app_view.h"
 
-#include <array>
-
 #include "view/keys.h"
 #include "view/panels.h"
 #include "view/widgets.h"
@@ -10,52 +8,16 @@ namespace tlsclub::gui {
 
 namespace {
 
-constexpr std::array<const char*, static_cast<std::size_t>(Tab::count)> kTabNames = {
-    "course",       "club",      "library", "fields", "bytes",
-    "certificates", "checklist", "secrets", "what-if"};
-constexpr std::array<const char*, static_cast<std::size_t>(Tab::count)> kTabLabels = {
-    "Course  1",       "Club view  2", "Library  3", "Fields  4", "Bytes  5",
-    "Certificates  6", "Checklist  7", "Secrets  8", "What if  9"};
-
-// A tab bar over some of the tabs; the requested one is brought forward once.
-void tabs(ViewContext& ctx, const char* id, std::initializer_list<Tab> which) {
+// The tabs of one area of the window; the requested one is brought forward once.
+void tabs(ViewContext& ctx, const char* id, Area area) {
   if (!ImGui::BeginTabBar(id)) return;
-  for (Tab tab : which) {
-    const auto i = static_cast<std::size_t>(tab);
-    const ImGuiTabItemFlags flags = ctx.view.request_tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
-    if (!ImGui::BeginTabItem(kTabLabels[i], nullptr, flags)) continue;
+  for (const TabPanel& panel : tab_panels()) {
+    if (panel.area != area) continue;
+    const ImGuiTabItemFlags flags =
+        ctx.view.request_tab == panel.tab ? ImGuiTabItemFlags_SetSelected : 0;
+    if (!ImGui::BeginTabItem(panel.label, nullptr, flags)) continue;
     ImGui::BeginChild("content", ImVec2(0, 0), false);
-    switch (tab) {
-      case Tab::course:
-        draw_course(ctx);
-        break;
-      case Tab::club:
-        draw_club_view(ctx);
-        break;
-      case Tab::library:
-        draw_library(ctx);
-        break;
-      case Tab::fields:
-        draw_fields(ctx);
-        break;
-      case Tab::bytes:
-        draw_bytes(ctx);
-        break;
-      case Tab::certificates:
-        draw_certificates(ctx);
-        break;
-      case Tab::checklist:
-        draw_checklist(ctx);
-        break;
-      case Tab::secrets:
-        draw_secrets(ctx);
-        break;
-      case Tab::what_if:
-        draw_what_if(ctx);
-        break;
-      case Tab::count:
-        break;
-    }
+    panel.draw(ctx);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -65,9 +27,9 @@ void tabs(ViewContext& ctx, const char* id, std::initializer_list<Tab> which) {
 }  // namespace
 
 bool tab_from_string(std::string_view name, Tab& tab) {
-  for (std::size_t i = 0; i < kTabNames.size(); ++i) {
-    if (name == kTabNames[i]) {
-      tab = static_cast<Tab>(i);
+  for (const TabPanel& panel : tab_panels()) {
+    if (name == panel.name) {
+      tab = panel.tab;
       return true;
     }
   }
@@ -136,8 +98,9 @@ void AppView::keyboard() {
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kR, false)) commands_.emplace_back(cmd::Reload{});
   if (ImGui::IsKeyPressed(keys::kF1, false)) view_.help_open = true;
   if (!io.KeyCtrl) {
-    for (int i = 0; i < static_cast<int>(Tab::count); ++i)
-      if (ImGui::IsKeyPressed(keys::kDigit1 + i, false)) view_.request_tab = static_cast<Tab>(i);
+    for (const TabPanel& panel : tab_panels())
+      if (panel.key > 0 && ImGui::IsKeyPressed(keys::kDigit1 + panel.key - 1, false))
+        view_.request_tab = panel.tab;
   }
 }
 
@@ -155,7 +118,7 @@ void AppView::layout(ViewContext& ctx) {
 
   ImGui::BeginChild("top_left", ImVec2((avail.x - splitter_w) * settings_.split_columns, top_h),
                     true);
-  tabs(ctx, "top_left_tabs", {Tab::course, Tab::club, Tab::library});
+  tabs(ctx, "top_left_tabs", Area::top_left);
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("split_columns_holder", ImVec2(splitter_w, top_h), false);
@@ -170,7 +133,7 @@ void AppView::layout(ViewContext& ctx) {
 
   ImGui::BeginChild("inspector", ImVec2((avail.x - splitter_w) * settings_.split_bottom, bottom_h),
                     true);
-  tabs(ctx, "inspector_tabs", {Tab::fields, Tab::bytes, Tab::certificates});
+  tabs(ctx, "inspector_tabs", Area::inspector);
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("split_bottom_holder", ImVec2(splitter_w, bottom_h), false);
@@ -178,7 +141,7 @@ void AppView::layout(ViewContext& ctx) {
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("side", ImVec2(0, bottom_h), true);
-  tabs(ctx, "side_tabs", {Tab::checklist, Tab::secrets, Tab::what_if});
+  tabs(ctx, "side_tabs", Area::side);
   ImGui::EndChild();
 
   draw_transport_bar(ctx);

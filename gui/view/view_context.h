@@ -14,6 +14,7 @@
 #include "state/session.h"
 #include "state/settings.h"
 #include "view/fonts.h"
+#include "view/tabs.h"
 #include "view/theme.h"
 
 namespace tlsclub::gui {
@@ -53,18 +54,6 @@ enum ButtonId : std::size_t {
   kButtonCount
 };
 
-enum class Tab : std::uint8_t {
-  course,
-  club,
-  library,
-  fields,
-  bytes,
-  certificates,
-  checklist,
-  secrets,
-  what_if,
-  count
-};
 
 // Derived data recomputed when the step or the branch changes, never per frame.
 struct StepCache {
