@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <regex>
 #include <set>
@@ -21,6 +22,7 @@
 #include "scenario/loader.h"
 #include "scenario/loader_internal.h"
 #include "simulation/simulation.h"
+#include "wire/fault.h"
 
 namespace {
 
@@ -242,4 +244,25 @@ TEST_CASE("the error ids the documents list are exactly the loaders' (scenario/e
                   "] can be reported, but no id table of docs/ explains it");
   for (const auto& id : documented)
     CHECK_MESSAGE(loader.count(id) == 1, "docs/ explains error[", id, "], which no loader reports");
+}
+
+TEST_CASE("every wire fault action is in the format's action row and the fault catalogue") {
+  const auto read = [](const char* name) {
+    std::ifstream in(fs::path(TLSCLUB_SOURCE_DIR) / "docs" / name);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string format = read("scenario-format.md");
+  const auto row_at = format.find("| `action` |");
+  REQUIRE(row_at != std::string::npos);
+  const std::string row = format.substr(row_at, format.find('\n', row_at) - row_at);
+  const std::string catalogue = read("fault-catalogue.md");
+  for (const auto& kind : tlsclub::wire_fault_kinds()) {
+    const std::string code = "`" + std::string(kind.name) + "`";
+    CHECK_MESSAGE(row.find(code) != std::string::npos,
+                  "docs/scenario-format.md's `action` row lacks ", code);
+    CHECK_MESSAGE(
+        catalogue.find("action = \"" + std::string(kind.name) + "\"") != std::string::npos,
+        "docs/fault-catalogue.md has no row for action = \"", kind.name, "\"");
+  }
 }
