@@ -149,6 +149,14 @@ class Run {
         if (auto stripped = without_supported_versions(record.bytes))
           record.bytes = std::move(*stripped);
         return deliver(record, fault);
+      case WireFault::Action::truncate:
+        if (record.bytes.size() > kRecordHeaderSize) {
+          record.bytes.pop_back();
+          const auto length = record.bytes.size() - kRecordHeaderSize;
+          record.bytes[3] = static_cast<std::uint8_t>(length >> 8);
+          record.bytes[4] = static_cast<std::uint8_t>(length & 0xff);
+        }
+        return deliver(record, fault);
       case WireFault::Action::inject_alert: {
         // A forged plaintext fatal alert (RFC 8446 6): anyone on the path can send one.
         const Bytes forged{static_cast<std::uint8_t>(ContentType::alert),

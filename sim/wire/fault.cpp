@@ -7,7 +7,7 @@ namespace tlsclub {
 
 namespace {
 using A = WireFault::Action;
-constexpr std::array<WireFaultKind, 6> kKinds{{
+constexpr std::array<WireFaultKind, 7> kKinds{{
     {A::flip, "flip", "tamper with a byte", "tamper with record", true},
     {A::drop, "drop", "drop it", "drop record", false},
     {A::replay, "replay", "replay it", "replay record", false},
@@ -15,6 +15,7 @@ constexpr std::array<WireFaultKind, 6> kKinds{{
     {A::inject_alert, "inject_alert", "forge an alert before it", "forge an alert before record",
      false},
     {A::downgrade, "downgrade", "strip supported_versions", "downgrade record", false},
+    {A::truncate, "truncate", "cut its last byte", "truncate record", false},
 }};
 // Listed in enumerator order, so kind_of can trust the position it finds.
 constexpr bool in_order() {
@@ -77,6 +78,8 @@ std::string describe(const WireFault& f) {
       return "inject a forged " + f.alert + " alert before " + target;
     case WireFault::Action::downgrade:
       return "strip supported_versions from " + target + " (a downgrade to TLS 1.2)";
+    case WireFault::Action::truncate:
+      return "cut the last byte off " + target;
   }
   return target;
 }

@@ -17,7 +17,9 @@ namespace tlsclub {
 struct WireFault {
   // downgrade: take supported_versions out of a ClientHello, so the club sees a TLS 1.2-only
   // member (RFC 8446 4.1.3: a TLS 1.3 club then marks its random, and the member notices).
-  enum class Action { flip, drop, replay, reorder, inject_alert, downgrade };
+  // truncate: the record arrives one byte short, its length field fixed up so the receiver reads
+  // a whole record that lost its last byte (RFC 8446 5.2: the AEAD tag no longer verifies).
+  enum class Action { flip, drop, replay, reorder, inject_alert, downgrade, truncate };
 
   // Trigger: the `record`-th record `from` sends (1-based), or, when record is 0, the first record
   // from that side that carries `message` ("certificate_verify", "finished", "application_data").

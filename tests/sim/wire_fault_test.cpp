@@ -163,3 +163,22 @@ TEST_CASE(
   CHECK(alerts.back()->name == "bad_record_mac");
   CHECK_FALSE(alerts.back()->sent);
 }
+
+TEST_CASE("a record cut one byte short, its length fixed up, no longer opens: bad_record_mac") {
+  for (auto v : {TlsVersion::tls13, TlsVersion::tls12}) {
+    const auto c =
+        run_with(fault_on(Side::client, "application_data", WireFault::Action::truncate), v);
+    CHECK(verdict(c) == "refused by server with bad_record_mac");
+    const auto faults = events_of<FaultEvent>(c);
+    REQUIRE(faults.size() == 1);
+    CHECK(faults[0]->action == "truncate");
+    CHECK(faults[0]->description ==
+          "cut the last byte off the client's record carrying application_data");
+    // The record the club received is whole by its header, one byte shorter than the one sent.
+    std::size_t sent = 0, delivered = 0;
+    for (const auto* r : events_of<RecordEvent>(c))
+      if (r->record_id == faults[0]->record_id)
+        (r->phase == RecordEvent::Phase::sent ? sent : delivered) = r->bytes.size();
+    CHECK(delivered + 1 == sent);
+  }
+}
