@@ -1,26 +1,105 @@
-// sim/ is the engine: it must never depend on the GUI (docs/architecture.md, its rules).
+// The layering, written down (docs/architecture.md): which folder may include which. The engine
+// (sim/) never depends on the app; inside it, each folder builds on the ones below it only, so a
+// change low in the stack is seen by what sits above and never the other way round. A new include
+// that crosses a line fails here with its file and line, and the table is where a deliberate new
+// dependency is argued for.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
+#include <set>
 #include <string>
 
-TEST_CASE("nothing under sim/ includes ImGui or GLFW") {
-  const std::filesystem::path sim = std::filesystem::path(TLSCLUB_SOURCE_DIR) / "sim";
-  REQUIRE(std::filesystem::is_directory(sim));
-  std::size_t files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(sim)) {
-    if (!entry.is_regular_file()) continue;
-    ++files;
-    std::ifstream in(entry.path());
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.rfind("#include", 0) != 0) continue;
-      CAPTURE(entry.path().string());
-      CAPTURE(line);
-      CHECK(line.find("imgui") == std::string::npos);
-      CHECK(line.find("GLFW") == std::string::npos);
+namespace {
+
+namespace fs = std::filesystem;
+
+// Folder -> the folders its files may include (besides their own). sim/ first, bottom up:
+// core → decode / pki / wire / explain → timeline → scenario → endpoint → simulation →
+// export / bridge / course → cli.
+const std::map<std::string, std::set<std::string>> kAllowed = {
+    {"sim/core", {}},
+    {"sim/explain", {}},
+    {"sim/decode", {"core"}},
+    {"sim/pki", {"core"}},
+    {"sim/wire", {"core"}},
+    {"sim/timeline", {"core", "decode", "explain", "wire"}},
+    {"sim/scenario", {"core", "decode", "pki", "timeline", "wire"}},
+    {"sim/endpoint", {"core", "decode", "pki", "scenario", "timeline"}},
+    {"sim/simulation", {"core", "decode", "endpoint", "scenario", "timeline", "wire"}},
+    {"sim/export",
+     {"core", "decode", "endpoint", "explain", "scenario", "simulation", "timeline", "wire"}},
+    {"sim/bridge", {"core", "decode", "endpoint", "scenario", "simulation", "timeline", "wire"}},
+    {"sim/course", {"explain", "scenario", "simulation", "timeline", "wire"}},
+    {"sim/cli",
+     {"bridge", "core", "course", "explain", "export", "scenario", "simulation", "timeline"}},
+    // The app: state is the headless half (no ImGui), view draws it, app is the shell.
+    {"gui/state",
+     {"core", "course", "decode", "explain", "export", "scenario", "simulation", "timeline",
+      "wire"}},
+    {"gui/view", {"core", "decode", "explain", "simulation", "state", "timeline", "wire"}},
+    {"gui/app", {"course", "state", "view", "wire", "GL", "GLFW"}},
+};
+
+// The libraries each part may name in an include: only sim/ talks to Botan, only gui/view and
+// gui/app draw.
+bool library_allowed(const std::string& folder, const std::string& header) {
+  const bool botan = header.rfind("botan/", 0) == 0;
+  const bool drawing = header.rfind("imgui", 0) == 0 || header.rfind("GLFW/", 0) == 0 ||
+                       header.rfind("GL/", 0) == 0 || header.rfind("stb_", 0) == 0;
+  if (botan) return folder.rfind("sim/", 0) == 0;
+  if (drawing) return folder == "gui/view" || folder == "gui/app";
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("every include of sim/ and gui/ follows the layering table") {
+  const fs::path root(TLSCLUB_SOURCE_DIR);
+  const std::regex include(R"re(^\s*#\s*include\s*([<"])([^>"]+)[>"])re");
+  std::size_t files = 0, includes = 0;
+  for (const auto& [folder, allowed] : kAllowed) {
+    REQUIRE_MESSAGE(fs::is_directory(root / folder), folder, " is in the table but not the tree");
+    for (const auto& entry : fs::directory_iterator(root / folder)) {
+      const auto ext = entry.path().extension();
+      if (ext != ".h" && ext != ".cpp") continue;
+      ++files;
+      std::ifstream in(entry.path());
+      std::size_t number = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++number;
+        std::smatch m;
+        if (!std::regex_search(line, m, include)) continue;
+        ++includes;
+        const std::string header = m[2];
+        const std::string where =
+            fs::relative(entry.path(), root).generic_string() + ":" + std::to_string(number);
+        CHECK_MESSAGE(library_allowed(folder, header), where, " includes <", header,
+                      ">, which this part of the tree must not use");
+        if (m[1] != "\"") continue;
+        const auto slash = header.find('/');
+        if (slash == std::string::npos) continue;  // a header beside it
+        const std::string target = header.substr(0, slash);
+        const std::string own = folder.substr(folder.find('/') + 1);
+        CHECK_MESSAGE((target == own || allowed.count(target) == 1), where, " includes \"", header,
+                      "\": ", folder, " may not depend on ", target,
+                      " (tests/sim/layering_test.cpp has the table)");
+      }
     }
   }
-  CHECK(files > 20);
+  CHECK(files > 150);
+  CHECK(includes > 500);
+}
+
+TEST_CASE("every folder of sim/ and gui/ has a row in the layering table") {
+  const fs::path root(TLSCLUB_SOURCE_DIR);
+  for (const char* part : {"sim", "gui"})
+    for (const auto& entry : fs::directory_iterator(root / part)) {
+      if (!entry.is_directory()) continue;
+      const std::string folder = std::string(part) + "/" + entry.path().filename().string();
+      CHECK_MESSAGE(kAllowed.count(folder) == 1, folder,
+                    " is not in tests/sim/layering_test.cpp: say what it may include");
+    }
 }
