@@ -1,5 +1,6 @@
 #include "state/what_if.h"
 
+#include "scenario/cast.h"
 #include "simulation/connection_run.h"
 #include "simulation/simulation.h"
 

@@ -8,11 +8,15 @@
 #include <string>
 #include <vector>
 
-#include "scenario/cast.h"
 #include "scenario/scenario.h"
 #include "state/job.h"
 #include "state/stepping.h"
 #include "timeline/timeline.h"
+
+namespace tlsclub {
+struct Cast;  // the scenario's keys and certificates (scenario/cast.h): Botan types, kept out of
+              // here
+}  // namespace tlsclub
 
 namespace tlsclub::gui {
 

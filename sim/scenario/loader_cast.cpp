@@ -1,5 +1,6 @@
 // Scenario files: the cast. [[authority]] (with [authority.crl]), [server] (with
 // [server.ocsp_staple]) and [[member]] (with [member.card] and [member.expect]).
+#include <algorithm>
 #include <array>
 #include <map>
 

@@ -1,6 +1,7 @@
 // Scenario files: [[fault]], the attacks of a man in the middle. Wire faults hit one record of
 // one member's connection (docs/scenario-format.md, "[[fault]]"); an impostor answers in the
 // club's place with a badge of its own.
+#include <algorithm>
 #include <array>
 
 #include "scenario/loader_internal.h"

@@ -10,7 +10,7 @@
 
 #include "core/sim_time.h"
 #include "decode/handshake_decoder.h"
-#include "pki/pki.h"
+#include "pki/specs.h"
 #include "timeline/timeline.h"
 #include "wire/fault.h"
 

@@ -1,6 +1,7 @@
 // The exported capture and key log, read back by tshark: the handshake message types and the
 // record counts of each TCP stream match the Timeline; with the key log tshark decrypts the TLS
 // 1.3 Certificate and Finished and the application data, without it it cannot; likewise TLS 1.2.
+#include <algorithm>
 #include <map>
 
 #include "decode/handshake_decoder.h"

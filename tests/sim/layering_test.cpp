@@ -11,6 +11,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -102,4 +103,45 @@ TEST_CASE("every folder of sim/ and gui/ has a row in the layering table") {
       CHECK_MESSAGE(kAllowed.count(folder) == 1, folder,
                     " is not in tests/sim/layering_test.cpp: say what it may include");
     }
+}
+
+TEST_CASE("no header of gui/state reaches a Botan header, even through sim/") {
+  // The app names no Botan type, so its headers must not make every file that includes them
+  // compile Botan's: follow quoted includes from each gui/state header through the tree.
+  const fs::path root(TLSCLUB_SOURCE_DIR);
+  const std::regex include(R"re(^\s*#\s*include\s*([<"])([^>"]+)[>"])re");
+  const auto resolve = [&](const std::string& header) -> fs::path {
+    for (const char* base : {"sim", "gui"})
+      if (fs::exists(root / base / header)) return root / base / header;
+    return {};
+  };
+  std::size_t headers = 0;
+  for (const auto& entry : fs::directory_iterator(root / "gui" / "state")) {
+    if (entry.path().extension() != ".h") continue;
+    ++headers;
+    // Breadth first, remembering who included whom, so a failure shows the chain.
+    std::map<fs::path, fs::path> parent{{entry.path(), {}}};
+    std::vector<fs::path> queue{entry.path()};
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+      std::ifstream in(queue[i]);
+      for (std::string line; std::getline(in, line);) {
+        std::smatch m;
+        if (!std::regex_search(line, m, include)) continue;
+        const std::string header = m[2];
+        if (m[1] == "<") {
+          if (header.rfind("botan/", 0) != 0) continue;
+          std::string chain = "<" + header + ">";
+          for (fs::path at = queue[i]; !at.empty(); at = parent[at])
+            chain = fs::relative(at, root).generic_string() + " → " + chain;
+          FAIL_CHECK(chain);
+          continue;
+        }
+        const fs::path next = resolve(header);
+        if (next.empty() || parent.count(next)) continue;
+        parent[next] = queue[i];
+        queue.push_back(next);
+      }
+    }
+  }
+  CHECK(headers > 15);
 }
