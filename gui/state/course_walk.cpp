@@ -43,7 +43,7 @@ std::vector<WalkStop> walk_order(const CourseLesson& lesson, const PlaceResolver
 }
 
 std::vector<std::string> question_choices(const LessonQuestion& q) {
-  return q.kind == "choice" ? q.choices : choices_for(q.kind, q.answer);
+  return q.kind == QuestionKind::choice ? q.choices : choices_for(q.kind, q.answer);
 }
 
 TryResult compare_try(const TryTask& task, const ScenarioSpec& spec, const Timeline& timeline) {

@@ -27,10 +27,11 @@ const std::vector<std::string> kAlertNames = {"bad_certificate",
 Question decisive_question(const Connection& c, std::size_t connection, const StepIndex& steps) {
   Question q;
   q.connection = connection;
+  bool decided = false;  // a failed check or a fatal alert names the decisive step
   for (const Event& e : c.events) {
     const auto* check = std::get_if<CheckEvent>(&e.body);
     if (check != nullptr && !check->passed) {
-      q.kind = "failing_check";
+      q.kind = QuestionKind::failing_check;
       q.position = steps.index_of({connection, e.step});
       // The password comes after the handshake: the card's checks are behind the member then.
       q.text = !is_certificate_check(check->check)
@@ -40,18 +41,20 @@ Question decisive_question(const Connection& c, std::size_t connection, const St
                          " is about to check the " +
                          (check->by == Side::server ? "card" : other_end(c) + "'s badge") +
                          ". Which check will fail?";
+      decided = true;
       break;
     }
     const auto* alert = std::get_if<AlertEvent>(&e.body);
     if (alert != nullptr && alert->fatal && alert->name != "close_notify") {
-      q.kind = "alert";
+      q.kind = QuestionKind::alert;
       q.position = steps.index_of({connection, e.step});
       q.text = "Something is about to go wrong for " + c.client + ". Which alert will be sent?";
+      decided = true;
       break;
     }
   }
-  if (q.kind.empty()) {
-    q.kind = "outcome";
+  if (!decided) {
+    q.kind = QuestionKind::outcome;
     q.position = steps.last_of(connection);
     for (const Event& e : c.events) {
       if (std::holds_alternative<EstablishedEvent>(e.body)) {
@@ -68,14 +71,14 @@ Question decisive_question(const Connection& c, std::size_t connection, const St
 
 }  // namespace
 
-std::vector<std::string> choices_for(const std::string& kind, const std::string& answer) {
+std::vector<std::string> choices_for(QuestionKind kind, const std::string& answer) {
   std::vector<std::string> out;
-  if (kind == "outcome") out = {"admitted", "refused"};
-  if (kind == "failing_check") {
+  if (kind == QuestionKind::outcome) out = {"admitted", "refused"};
+  if (kind == QuestionKind::failing_check) {
     out.assign(check_names().begin(), check_names().end());
     out.push_back("none");
   }
-  if (kind == "alert") out = kAlertNames;
+  if (kind == QuestionKind::alert) out = kAlertNames;
   if (!answer.empty() && std::find(out.begin(), out.end(), answer) == out.end())
     out.push_back(answer);
   return out;
@@ -95,9 +98,10 @@ void PredictSession::build(const ScenarioSpec* spec, const Timeline& timeline,
       q.kind = pq.kind;
       q.text = pq.question;
       q.from_trainer = true;
-      q.answer = pq.kind == "choice" ? pq.answer
-                                     : right_answer(pq.kind, timeline.connections[q.connection]);
-      q.choices = pq.kind == "choice" ? pq.choices : choices_for(pq.kind, q.answer);
+      q.answer = pq.kind == QuestionKind::choice
+                     ? pq.answer
+                     : right_answer(pq.kind, timeline.connections[q.connection]);
+      q.choices = pq.kind == QuestionKind::choice ? pq.choices : choices_for(pq.kind, q.answer);
       asked[q.connection] = true;
       questions_.push_back(std::move(q));
     }

@@ -17,7 +17,7 @@ namespace tlsclub::gui {
 struct Question {
   std::size_t position = 0;  // asked before this position is shown
   std::size_t connection = 0;
-  std::string kind;  // "outcome", "alert", "failing_check", "choice"
+  QuestionKind kind = QuestionKind::outcome;
   std::string text;
   std::vector<std::string> choices;
   std::string answer;  // the right choice
@@ -50,7 +50,7 @@ class PredictSession {
 
 // What a question of `kind` offers ("outcome": admitted / refused; "alert", "failing_check": the
 // names a certificate or record problem ends in), always including `answer`.
-std::vector<std::string> choices_for(const std::string& kind, const std::string& answer);
+std::vector<std::string> choices_for(QuestionKind kind, const std::string& answer);
 
 // The right answer of a question of `kind` about a visit ("" for "choice": the trainer's).
 using tlsclub::right_answer;

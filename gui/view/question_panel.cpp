@@ -33,8 +33,8 @@ void draw_question(ViewContext& ctx) {
   if (!pending && !answered) return;
   const Question& q = s.predict().questions()[pending ? *pending : *answered];
   ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(with_alpha(ctx.colours.select, 0.16f)));
-  const bool explained =
-      !pending && q.answer != "none" && (q.kind == "failing_check" || q.kind == "alert");
+  const bool explained = !pending && q.answer != "none" &&
+                         (q.kind == QuestionKind::failing_check || q.kind == QuestionKind::alert);
   const float lines = pending ? 4.6f : explained ? 7.0f : 2.6f;
   ImGui::BeginChild("question", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines), true);
   if (pending) {
@@ -53,7 +53,7 @@ void draw_question(ViewContext& ctx) {
     ImGui::TextDisabled("score %zu / %zu", s.predict().correct(), s.predict().answered());
     if (explained) {
       char key[128];
-      std::snprintf(key, sizeof key, "%s.%s", q.kind == "alert" ? "alert" : "check",
+      std::snprintf(key, sizeof key, "%s.%s", q.kind == QuestionKind::alert ? "alert" : "check",
                     q.answer.c_str());
       explanation(ctx, key);
     }

@@ -37,7 +37,7 @@ void write_questions(std::ostream& out, const CourseLesson& lesson) {
     const LessonQuestion& q = lesson.questions[i];
     out << "Q" << i + 1 << ". " << trimmed(q.question) << "\n    before " << place_in_words(q.place)
         << " [" << q.place.scenario << "]\n";
-    if (q.kind == "choice")
+    if (q.kind == QuestionKind::choice)
       for (const auto& c : q.choices) out << "    - " << c << "\n";
     out << "    answer: " << q.answer << " - " << trimmed(q.explanation) << "\n\n";
   }

@@ -48,7 +48,7 @@ struct LessonStep {
 // (right_answer), for "choice" it must be one of the choices.
 struct LessonQuestion {
   LessonPlace place;
-  std::string kind = "outcome";  // outcome | alert | failing_check | choice
+  QuestionKind kind = QuestionKind::outcome;
   std::string question;
   std::vector<std::string> choices;  // choice only
   std::string answer;

@@ -20,7 +20,6 @@ constexpr std::array<std::string_view, 7> kTryKeys{"scenario", "member", "task",
 // is a cast change, not a wire fault).
 constexpr std::array<std::string_view, 7> kTryFaultKeys{"action", "from", "record", "message",
                                                         "offset", "mask", "alert"};
-constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
 constexpr std::array<std::string_view, 2> kOutcomes{"admitted", "refused"};
 
 // The scenario a step or question names when it names none: the previous one's, else the first
@@ -38,7 +37,7 @@ std::vector<std::string_view> with_none(std::span<const std::string_view> names)
 }
 
 void check_answer(const Section& s, LessonQuestion& q) {
-  if (q.kind == "choice") {
+  if (q.kind == QuestionKind::choice) {
     if (q.choices.size() < 2)
       s.errors().add(s.where("choices"),
                      s.has("choices") ? ErrorId::bad_value : ErrorId::missing_key,
@@ -54,9 +53,9 @@ void check_answer(const Section& s, LessonQuestion& q) {
                    "`choices` only go with `kind = \"choice\"`",
                    "the other kinds offer the names themselves");
   if (q.answer.empty()) return;
-  if (q.kind == "outcome")
+  if (q.kind == QuestionKind::outcome)
     loader::check_name(s.errors(), s.where("answer"), "answer", q.answer, kOutcomes);
-  else if (q.kind == "alert")
+  else if (q.kind == QuestionKind::alert)
     loader::check_name(s.errors(), s.where("answer"), "answer", q.answer,
                        with_none(loader::alert_names()));
   else
@@ -131,7 +130,8 @@ void read_questions(const toml::table& root, CourseLesson& lesson, Library& libr
   for (const auto& element : *array) {
     const Section s(*element.as_table(), "question", kQuestionKeys, errors);
     LessonQuestion q;
-    if (auto v = loader::pick(s, "kind", kKinds)) q.kind = std::string(kKinds[*v]);
+    if (auto v = loader::pick(s, "kind", question_kind_names()))
+      q.kind = static_cast<QuestionKind>(*v);
     if (auto v = required_text(s, "question")) q.question = *v;
     if (auto v = required_text(s, "explanation")) q.explanation = *v;
     std::vector<Where> choice_places;

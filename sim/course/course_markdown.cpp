@@ -76,9 +76,10 @@ std::string navigation(const Course& course, std::size_t index) {
 }
 
 std::string answer_prompt(const LessonQuestion& q) {
-  if (q.kind == "outcome") return "Answer `admitted` or `refused`.";
-  if (q.kind == "alert") return "Answer with the name of the alert, or `none`.";
-  if (q.kind == "failing_check") return "Answer with the name of the check that fails, or `none`.";
+  if (q.kind == QuestionKind::outcome) return "Answer `admitted` or `refused`.";
+  if (q.kind == QuestionKind::alert) return "Answer with the name of the alert, or `none`.";
+  if (q.kind == QuestionKind::failing_check)
+    return "Answer with the name of the check that fails, or `none`.";
   std::string s = "Choose one:";
   for (const auto& c : q.choices) s += "\n- " + c;
   return s;

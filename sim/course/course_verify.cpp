@@ -195,7 +195,7 @@ std::vector<std::string> verify_lesson(const CourseLesson& lesson,
     const std::string prefix = at_line(lesson.source, q.place.line);
     if (runs.get(q.place.scenario) == nullptr) continue;
     const auto found = find(q.place, runs, prefix + "question at ", problems);
-    if (!found || q.kind == "choice") continue;
+    if (!found || q.kind == QuestionKind::choice) continue;
     const std::string right = right_answer(q.kind, *found->connection);
     if (right != q.answer)
       problems.push_back(prefix + "question answer `" + q.answer + "`, but the run says `" + right +

@@ -244,12 +244,12 @@ class Handout {
   }
 
   std::string answer(const PredictQuestion& q) const {
-    if (q.kind == "choice") return q.answer;
+    if (q.kind == QuestionKind::choice) return q.answer;
     const Connection* c = connection_of(q.anchor.member);
     if (c == nullptr) return "";
-    if (q.kind == "outcome") return std::string(to_string(c->outcome));
-    if (q.kind == "alert") return c->alert.value_or("no alert");
-    if (q.kind == "failing_check") {
+    if (q.kind == QuestionKind::outcome) return std::string(to_string(c->outcome));
+    if (q.kind == QuestionKind::alert) return c->alert.value_or("no alert");
+    if (q.kind == QuestionKind::failing_check) {
       const std::string f = first_failing_check(*c);
       return f.empty() ? "none failed" : f;
     }

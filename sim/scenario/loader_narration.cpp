@@ -9,7 +9,6 @@ namespace tlsclub::loader {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kKinds{"outcome", "alert", "failing_check", "choice"};
 constexpr std::array<std::string_view, 3> kWholeSteps{"alert", "established", "end"};
 
 std::optional<StepAnchor> read_anchor(const Section& s, const ScenarioSpec& spec) {
@@ -38,9 +37,9 @@ std::optional<StepAnchor> read_anchor(const Section& s, const ScenarioSpec& spec
 
 void read_question(const Section& s, ScenarioSpec& spec) {
   PredictQuestion q;
-  if (auto v = pick(s, "kind", kKinds)) q.kind = std::string(kKinds[*v]);
+  if (auto v = pick(s, "kind", question_kind_names())) q.kind = static_cast<QuestionKind>(*v);
   if (auto v = s.string("question", true)) q.question = *v;
-  const bool choice = q.kind == "choice";
+  const bool choice = q.kind == QuestionKind::choice;
   if (auto items = s.strings("choices")) {
     for (const auto& item : *items) q.choices.push_back(item.value);
     if (!choice)

@@ -11,6 +11,7 @@
 #include "core/sim_time.h"
 #include "decode/handshake_decoder.h"
 #include "pki/specs.h"
+#include "scenario/question_kind.h"
 #include "timeline/timeline.h"
 #include "wire/fault.h"
 
@@ -111,7 +112,7 @@ struct NarrationNote {
 // `choices`.
 struct PredictQuestion {
   StepAnchor anchor;
-  std::string kind = "outcome";
+  QuestionKind kind = QuestionKind::outcome;
   std::string question;
   std::vector<std::string> choices;  // "choice" only (other kinds: the GUI offers the names)
   std::string answer;                // "choice" only

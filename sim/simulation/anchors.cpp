@@ -43,10 +43,10 @@ std::optional<std::size_t> anchor_event(const StepAnchor& anchor, const Timeline
   return std::nullopt;
 }
 
-std::string right_answer(const std::string& kind, const Connection& connection) {
-  if (kind == "outcome") return std::string(to_string(connection.outcome));
-  if (kind == "alert") return connection.alert.value_or("none");
-  if (kind == "failing_check") {
+std::string right_answer(QuestionKind kind, const Connection& connection) {
+  if (kind == QuestionKind::outcome) return std::string(to_string(connection.outcome));
+  if (kind == QuestionKind::alert) return connection.alert.value_or("none");
+  if (kind == QuestionKind::failing_check) {
     const std::string failing = first_failing_check(connection);
     return failing.empty() ? "none" : failing;
   }

@@ -25,6 +25,6 @@ std::optional<std::size_t> anchor_event(const StepAnchor& anchor, const Timeline
 // The right answer of a question of `kind` about a visit: "outcome" admitted | refused, "alert"
 // the alert that ended it or "none", "failing_check" the first failed certificate check or
 // "none"; "" for "choice" (the trainer's answer stands).
-std::string right_answer(const std::string& kind, const Connection& connection);
+std::string right_answer(QuestionKind kind, const Connection& connection);
 
 }  // namespace tlsclub

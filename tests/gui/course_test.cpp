@@ -37,14 +37,14 @@ CourseLesson fixture_lesson() {
              {place(file, "end"), "Alice is in.", ""}};
   LessonQuestion signs;
   signs.place = place(file, "server.certificate_verify");
-  signs.kind = "choice";
+  signs.kind = tlsclub::QuestionKind::choice;
   signs.question = "What does the badge's key do?";
   signs.choices = {"It encrypts the traffic", "It signs the transcript"};
   signs.answer = "It signs the transcript";
   signs.explanation = "Certificate keys sign (RFC 8446 4.4.3).";
   LessonQuestion outcome;
   outcome.place = place(file, "end");
-  outcome.kind = "outcome";
+  outcome.kind = tlsclub::QuestionKind::outcome;
   outcome.question = "Will Alice get in?";
   outcome.answer = "admitted";
   l.questions = {signs, outcome};
@@ -160,15 +160,15 @@ TEST_CASE("the walk will not pass a question until it is answered; steps are cou
 
 TEST_CASE("outcome, alert and failing_check questions offer the names, with the lesson's answer") {
   LessonQuestion q;
-  q.kind = "outcome";
+  q.kind = tlsclub::QuestionKind::outcome;
   q.answer = "refused";
   CHECK(question_choices(q) == std::vector<std::string>{"admitted", "refused"});
-  q.kind = "alert";
+  q.kind = tlsclub::QuestionKind::alert;
   q.answer = "bad_record_mac";
   const auto alerts = question_choices(q);
   CHECK(std::count(alerts.begin(), alerts.end(), "bad_record_mac") == 1);
   CHECK(std::count(alerts.begin(), alerts.end(), "unknown_ca") == 1);
-  q.kind = "failing_check";
+  q.kind = tlsclub::QuestionKind::failing_check;
   q.answer = "some_new_check";  // not among the usual ones: added, so it can be chosen
   const auto checks = question_choices(q);
   CHECK(checks.back() == "some_new_check");

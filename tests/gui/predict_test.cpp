@@ -30,13 +30,14 @@ TEST_CASE("each visit gets a question at its decisive moment, with the run's own
   predict.build(&lesson.spec, lesson.timeline, steps);
   REQUIRE(predict.questions().size() == 4);
   const Question& alice = predict.questions()[0];
-  CHECK(alice.kind == "outcome");
+  CHECK(alice.kind == tlsclub::QuestionKind::outcome);
   CHECK(alice.answer == "admitted");
   const Question& bob = predict.questions()[1];
-  CHECK(bob.kind == "alert");  // no card: no check fails, the club sends certificate_required
+  CHECK(bob.kind == tlsclub::QuestionKind::alert);  // no card: no check fails, the club sends
+                                                    // certificate_required
   CHECK(bob.answer == "certificate_required");
   const Question& carol = predict.questions()[2];
-  CHECK(carol.kind == "failing_check");
+  CHECK(carol.kind == tlsclub::QuestionKind::failing_check);
   CHECK(carol.answer == "validity");
   CHECK(carol.position == steps.index_of({2, 6}));
   CHECK(std::find(carol.choices.begin(), carol.choices.end(), "validity") != carol.choices.end());
@@ -65,7 +66,7 @@ TEST_CASE("a trainer's question is asked where its anchor points, and scored") {
   ScenarioSpec spec = demo_scenario();
   PredictQuestion q;
   q.anchor = {"Alice", "server.certificate_verify"};
-  q.kind = "choice";
+  q.kind = tlsclub::QuestionKind::choice;
   q.question = "What does CertificateVerify prove?";
   q.choices = {"the club holds the badge's key", "the badge is not expired"};
   q.answer = "the club holds the badge's key";

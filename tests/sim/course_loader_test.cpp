@@ -128,7 +128,7 @@ TEST_CASE("a lesson loads with its places filled in") {
   CHECK(lesson.steps[0].place.line == 15);
   CHECK(lesson.steps[0].rfc == "RFC 8446 4.4.3");
   REQUIRE(lesson.questions.size() == 1);
-  CHECK(lesson.questions[0].kind == "outcome");
+  CHECK(lesson.questions[0].kind == tlsclub::QuestionKind::outcome);
   CHECK(lesson.questions[0].answer == "admitted");
   REQUIRE(lesson.tries.size() == 1);
   const auto& task = lesson.tries[0];

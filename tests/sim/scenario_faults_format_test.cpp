@@ -138,7 +138,7 @@ answer = "the handshake traffic key"
   CHECK(spec.notes[0].anchor.at == "server.certificate_verify");
   CHECK(spec.notes[0].anchor.member.empty());
   REQUIRE(spec.questions.size() == 2);
-  CHECK(spec.questions[0].kind == "outcome");
+  CHECK(spec.questions[0].kind == tlsclub::QuestionKind::outcome);
   CHECK(spec.questions[0].anchor.member == "Alice");
   CHECK(spec.questions[1].answer == "the handshake traffic key");
 }

@@ -62,12 +62,12 @@ TEST_CASE("the right answer comes from the run") {
   tlsclub::CheckEvent failed;
   failed.check = "validity";
   c.events.push_back({0, 0, {}, failed});
-  CHECK(tlsclub::right_answer("outcome", c) == "refused");
-  CHECK(tlsclub::right_answer("alert", c) == "certificate_expired");
-  CHECK(tlsclub::right_answer("failing_check", c) == "validity");
-  CHECK(tlsclub::right_answer("choice", c).empty());
+  CHECK(tlsclub::right_answer(tlsclub::QuestionKind::outcome, c) == "refused");
+  CHECK(tlsclub::right_answer(tlsclub::QuestionKind::alert, c) == "certificate_expired");
+  CHECK(tlsclub::right_answer(tlsclub::QuestionKind::failing_check, c) == "validity");
+  CHECK(tlsclub::right_answer(tlsclub::QuestionKind::choice, c).empty());
   const auto& admitted = demo().connections[0];
-  CHECK(tlsclub::right_answer("outcome", admitted) == "admitted");
-  CHECK(tlsclub::right_answer("alert", admitted) == "none");
-  CHECK(tlsclub::right_answer("failing_check", admitted) == "none");
+  CHECK(tlsclub::right_answer(tlsclub::QuestionKind::outcome, admitted) == "admitted");
+  CHECK(tlsclub::right_answer(tlsclub::QuestionKind::alert, admitted) == "none");
+  CHECK(tlsclub::right_answer(tlsclub::QuestionKind::failing_check, admitted) == "none");
 }
