@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -167,99 +168,149 @@ void render(GLFWwindow* window, const ImVec4& clear) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line, or nothing when there is nothing to run: `status` is then the exit status
+// (0 after --help, 2 after a mistake).
+std::optional<Options> parse(int argc, char** argv, int& status) {
   std::string error;
-  const auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc), error);
+  auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc), error);
   if (!options) {
     std::fprintf(stderr, "tlsclub-gui: error: %s\n", error.c_str());
-    return 2;
+    status = 2;
+    return std::nullopt;
   }
   if (options->help) {
     std::fputs(usage(), stdout);
-    return 0;
+    status = 0;
+    return std::nullopt;
   }
-  const bool screenshot = !options->screenshot.empty();
-  // A screenshot shows exactly what its arguments say: remembered settings play no part.
-  const fs::path settings_file = screenshot ? fs::path() : settings_path();
-  Settings settings = settings_file.empty() ? Settings{} : load_settings(settings_file);
-  if (!options->theme.empty()) settings.dark = options->theme == "dark";
-  if (!options->level.empty()) settings.level = level_from_string(options->level);
-  if (options->predict) settings.predict = true;
+  return options;
+}
 
-  Session session(find_scenarios_dir(executable(argv[0])));
-  load_the_course(session, executable(argv[0]));
+// The remembered settings (none for a screenshot, whose file is empty), overridden by the command
+// line.
+Settings starting_settings(const Options& options, const fs::path& settings_file) {
+  Settings settings = settings_file.empty() ? Settings{} : load_settings(settings_file);
+  if (!options.theme.empty()) settings.dark = options.theme == "dark";
+  if (!options.level.empty()) settings.level = level_from_string(options.level);
+  if (options.predict) settings.predict = true;
+  return settings;
+}
+
+// The course, the lesson, the cursor, the what-if and the lesson walk the command line asks for;
+// returns the tab to show first. Nothing (after a message) for an unknown tab, or for anything
+// else that failed when a screenshot is to be taken: it would not show what was asked.
+std::optional<Tab> configure(Session& session, const Options& options, const Settings& settings,
+                             const fs::path& self) {
+  const bool screenshot = !options.screenshot.empty();
+  load_the_course(session, self);
   session.set_progress(settings.progress);
-  if (!open_start_lesson(session, *options, settings) && screenshot) return 2;
+  if (!open_start_lesson(session, options, settings) && screenshot) return std::nullopt;
   session.apply(cmd::SetLevel{settings.level});
   session.apply(cmd::SetPredict{settings.predict});
   session.apply(cmd::SetSpeed{settings.speed});
-  if (!place_cursor(session, *options) && screenshot) return 2;
-  if (!options->what_if.empty() && !run_what_if(session, options->what_if) && screenshot) return 2;
-  if (!start_lesson(session, *options) && screenshot) return 2;
+  if (!place_cursor(session, options) && screenshot) return std::nullopt;
+  if (!options.what_if.empty() && !run_what_if(session, options.what_if) && screenshot)
+    return std::nullopt;
+  if (!start_lesson(session, options) && screenshot) return std::nullopt;
   // A new student starts at the course; a file named on the command line, or a lesson being
   // walked, is shown in the club view.
-  Tab tab = options->scenario.empty() && options->lesson == 0 ? Tab::course : Tab::club;
-  if (!options->tab.empty() && !tab_from_string(options->tab, tab)) {
+  Tab tab = options.scenario.empty() && options.lesson == 0 ? Tab::course : Tab::club;
+  if (!options.tab.empty() && !tab_from_string(options.tab, tab)) {
     std::fprintf(stderr, "tlsclub-gui: error: unknown tab '%s' (see --help)\n",
-                 options->tab.c_str());
-    return 2;
+                 options.tab.c_str());
+    return std::nullopt;
   }
+  return tab;
+}
 
+// A screenshot's window has the size asked for and cannot be resized; the student's is where and
+// as large as it was left.
+GLFWwindow* open_window(const Options& options, const Settings& settings) {
+  const bool screenshot = !options.screenshot.empty();
   glfwSetErrorCallback(glfw_error);
   if (glfwInit() == GLFW_FALSE) {
     std::fprintf(stderr,
                  "tlsclub-gui: error: no display (is $DISPLAY or $WAYLAND_DISPLAY set?); "
                  "`tlsclub run` is the headless demo\n");
-    return 1;
+    return nullptr;
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   glfwWindowHint(GLFW_RESIZABLE, screenshot ? GLFW_FALSE : GLFW_TRUE);
   if (!screenshot && settings.maximized) glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
-  const int width = screenshot ? options->width : settings.window_width;
-  const int height = screenshot ? options->height : settings.window_height;
+  const int width = screenshot ? options.width : settings.window_width;
+  const int height = screenshot ? options.height : settings.window_height;
   GLFWwindow* window = glfwCreateWindow(width, height, "TLS Club", nullptr, nullptr);
   if (window == nullptr) {
     glfwTerminate();
-    return 1;
+    return nullptr;
   }
   if (!screenshot && settings.window_x >= 0 && settings.window_y >= 0)
     glfwSetWindowPos(window, settings.window_x, settings.window_y);
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
+  return window;
+}
 
+// ImGui's context and style; returns the window's content scale (1 for a screenshot, so that it
+// looks the same on every machine).
+float start_imgui(GLFWwindow* window, const Settings& settings, bool screenshot) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // the layout is fixed; gui.ini keeps what we remember
+  ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; gui.ini keeps what we remember
   float scale = 1.0f;
   if (!screenshot) glfwGetWindowContentScale(window, &scale, nullptr);
   apply_theme(settings.dark);
   ImGui::GetStyle().ScaleAllSizes(scale);
-  float font_size = settings.font_size;
-  AppView view(session, settings, load_fonts(io, font_size * scale));
-  ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init("#version 130");
-  view.show_tab(tab);
-  view.view().myths_open = options->myths;
-  view.view().glossary_open = options->glossary;
-  if (options->lesson > 0)
-    view.view().course_selected = static_cast<std::size_t>(options->lesson - 1);
+  return scale;
+}
 
-  int status = 0;
+// The panels the command line opens.
+void show_what_was_asked(AppView& view, const Options& options, Tab tab) {
+  view.show_tab(tab);
+  view.view().myths_open = options.myths;
+  view.view().glossary_open = options.glossary;
+  if (options.lesson > 0)
+    view.view().course_selected = static_cast<std::size_t>(options.lesson - 1);
+}
+
+// What the frames of the window work with.
+struct App {
+  GLFWwindow* window;
+  Session& session;
+  Settings& settings;
+  const Options& options;
+  fs::path settings_file;  // empty: nothing is remembered (a screenshot)
+  bool screenshot;
+  float scale;  // the window's content scale
+};
+
+// The student's progress, written as soon as it changes; a failure is told once.
+void keep_progress_saved(App& app) {
+  std::string error;
+  if (app.screenshot || app.settings_file.empty() ||
+      keep_progress(app.settings_file, app.settings, app.session.progress(), &error))
+    return;
+  std::fprintf(stderr, "tlsclub-gui: warning: lesson progress not saved: %s\n", error.c_str());
+  app.settings.progress = app.session.progress();  // warn once, not every frame
+}
+
+// Frames until the window is closed or, for a screenshot, until the picture is taken. Returns the
+// exit status.
+int run_frames(App& app, AppView& view) {
+  ImGuiIO& io = ImGui::GetIO();
+  float font_size = app.settings.font_size;
   double last = glfwGetTime();
-  for (int frame = 0; !glfwWindowShouldClose(window) && !view.wants_quit(); ++frame) {
+  for (int frame = 0; !glfwWindowShouldClose(app.window) && !view.wants_quit(); ++frame) {
     const bool busy =
-        session.cursor().playing() || session.what_if_busy() || session.run_all_busy();
-    if (screenshot || busy)
+        app.session.cursor().playing() || app.session.what_if_busy() || app.session.run_all_busy();
+    if (app.screenshot || busy)
       glfwPollEvents();
     else
       glfwWaitEventsTimeout(0.25);  // idle: wake for input, and now and then to watch the files
-    if (font_size != settings.font_size) {  // View > Larger/Smaller text
-      font_size = settings.font_size;
-      view.set_fonts(load_fonts(io, font_size * scale));
+    if (font_size != app.settings.font_size) {  // View > Larger/Smaller text
+      font_size = app.settings.font_size;
+      view.set_fonts(load_fonts(io, font_size * app.scale));
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -267,40 +318,77 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    view.frame(screenshot ? 1.0 / 60.0 : now - last);
+    view.frame(app.screenshot ? 1.0 / 60.0 : now - last);
     last = now;
-    if (!screenshot && !settings_file.empty() &&
-        !keep_progress(settings_file, settings, session.progress(), &error)) {
-      std::fprintf(stderr, "tlsclub-gui: warning: lesson progress not saved: %s\n", error.c_str());
-      settings.progress = session.progress();  // warn once, not every frame
-    }
-    render(window, to_vec4(palette(settings.dark).panel_bg));
+    keep_progress_saved(app);
+    render(app.window, to_vec4(palette(app.settings.dark).panel_bg));
     // A few frames let ImGui settle sizes and scrolling before the picture is taken.
-    if (screenshot && frame == 4) {
-      if (!write_screenshot(options->screenshot, width, height, error)) {
-        std::fprintf(stderr, "tlsclub-gui: error: %s\n", error.c_str());
-        status = 1;
-      }
-      break;
+    if (app.screenshot && frame == 4) {
+      std::string error;
+      if (write_screenshot(app.options.screenshot, app.options.width, app.options.height, error))
+        return 0;
+      std::fprintf(stderr, "tlsclub-gui: error: %s\n", error.c_str());
+      return 1;
     }
-    glfwSwapBuffers(window);
+    glfwSwapBuffers(app.window);
   }
+  return 0;
+}
 
-  if (!screenshot && !settings_file.empty()) {
-    settings.maximized = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
-    if (!settings.maximized) {
-      glfwGetWindowPos(window, &settings.window_x, &settings.window_y);
-      glfwGetWindowSize(window, &settings.window_width, &settings.window_height);
-    }
-    settings.last_lesson = session.lesson().file.string();
-    settings.progress = session.progress();
-    if (!save_settings(settings_file, settings, &error))
-      std::fprintf(stderr, "tlsclub-gui: warning: settings not saved: %s\n", error.c_str());
+// The window (unless maximized), the lesson and the progress, for the next start.
+void save_for_next_time(App& app) {
+  Settings& settings = app.settings;
+  settings.maximized = glfwGetWindowAttrib(app.window, GLFW_MAXIMIZED) == GLFW_TRUE;
+  if (!settings.maximized) {
+    glfwGetWindowPos(app.window, &settings.window_x, &settings.window_y);
+    glfwGetWindowSize(app.window, &settings.window_width, &settings.window_height);
   }
+  settings.last_lesson = app.session.lesson().file.string();
+  settings.progress = app.session.progress();
+  std::string error;
+  if (!save_settings(app.settings_file, settings, &error))
+    std::fprintf(stderr, "tlsclub-gui: warning: settings not saved: %s\n", error.c_str());
+}
+
+void close_window(GLFWwindow* window) {
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   glfwDestroyWindow(window);
   glfwTerminate();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int status = 0;
+  const auto options = parse(argc, argv, status);
+  if (!options) return status;
+  const bool screenshot = !options->screenshot.empty();
+  // A screenshot shows exactly what its arguments say: remembered settings play no part.
+  const fs::path settings_file = screenshot ? fs::path() : settings_path();
+  Settings settings = starting_settings(*options, settings_file);
+  Session session(find_scenarios_dir(executable(argv[0])));
+  const auto tab = configure(session, *options, settings, executable(argv[0]));
+  if (!tab) return 2;
+
+  GLFWwindow* window = open_window(*options, settings);
+  if (window == nullptr) return 1;
+  App app{window,
+          session,
+          settings,
+          *options,
+          settings_file,
+          screenshot,
+          start_imgui(window, settings, screenshot)};
+  {
+    AppView view(session, settings, load_fonts(ImGui::GetIO(), settings.font_size * app.scale));
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    show_what_was_asked(view, *options, *tab);
+    status = run_frames(app, view);
+  }
+  if (!screenshot && !settings_file.empty()) save_for_next_time(app);
+  close_window(window);
   return status;
 }

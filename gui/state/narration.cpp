@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/overloaded.h"
 #include "state/anchors.h"
 #include "state/names.h"
 #include "timeline/outcome.h"
@@ -110,6 +109,107 @@ Story check_story(const Connection& c, const CheckEvent& k, std::size_t event) {
           kFailure};
 }
 
+// The stories of one step of a visit, told event by event; the certificate checks that pass are
+// told last, as one count.
+class StepStories {
+ public:
+  StepStories(Narration& n, const Connection& c) : n_(n), c_(c) {}
+
+  void tell(std::size_t event, const Event& e) {
+    event_ = event;
+    std::visit([&](const auto& body) { tell(body); }, e.body);
+  }
+
+  void tell_passed_checks() {
+    if (passed_ == 0) return;
+    const auto& k = std::get<CheckEvent>(c_.events[first_passed_].body);
+    n_.stories.push_back(
+        {"✓ " + std::to_string(passed_) +
+             (passed_ == 1 ? " certificate check passes (" : " certificate checks pass (") +
+             std::string(k.by == Side::server ? "the bouncer" : c_.client) + ")",
+         "check." + k.check, Tone::good, first_passed_, "", kEstablished});
+  }
+
+ private:
+  void add(std::string headline, std::string key, Tone tone, int rank, std::string detail = {}) {
+    n_.stories.push_back(
+        {std::move(headline), std::move(key), tone, event_, std::move(detail), rank});
+  }
+
+  std::string who_capitalised(Side side) const { return capitalised(who(c_, side)); }
+
+  void tell(const RecordEvent& r) {
+    if (r.phase == RecordEvent::Phase::delivered) arrival(n_, c_, r, event_);
+  }
+
+  void tell(const MessageEvent& m) {
+    add(who_capitalised(m.from) + " builds " + std::string(message_title(m.message.name)),
+        "message." + m.message.name, Tone::info, kMessage);
+  }
+
+  void tell(const SecretEvent& s) {
+    if (std::any_of(n_.stories.begin(), n_.stories.end(),
+                    [&](const Story& t) { return t.explain_key == "secret." + s.name; }))
+      return;  // both sides derive it: tell it once
+    add(capitalised(title_of("secret." + s.name)) + " derived", "secret." + s.name, Tone::info,
+        kOther);
+  }
+
+  void tell(const CheckEvent& k) {
+    if (is_certificate_check(k.check) && k.passed) {
+      ++passed_;
+      if (first_passed_ == npos) first_passed_ = event_;
+      return;
+    }
+    n_.stories.push_back(check_story(c_, k, event_));
+  }
+
+  void tell(const AlertEvent& a) {
+    const bool goodbye = a.name == "close_notify";
+    add(who_capitalised(a.from) + (a.sent ? " sends" : " raises") + " alert " + a.name +
+            (a.fatal ? " (fatal)" : ""),
+        "alert." + a.name, goodbye ? Tone::info : Tone::bad, goodbye ? kOther : kFailure, a.reason);
+  }
+
+  void tell(const EstablishedEvent& est) {
+    add("★ " + who_capitalised(est.side) + " has finished the handshake: " + est.version + ", " +
+            est.cipher_suite,
+        "event.established", Tone::good, kEstablished);
+  }
+
+  void tell(const AppDataEvent& d) {
+    add(who_capitalised(d.from) + " says \"" + std::string(d.data.begin(), d.data.end()) + "\"",
+        "event.app_data", Tone::info, kArrival);
+  }
+
+  void tell(const FaultEvent& f) {
+    if (!f.applied)
+      add("⚠ " + capitalised(f.description), "event.fault_not_applied", Tone::info, kOther);
+    else
+      add("⚠ Someone on the wire: " + f.description, "event.fault_applied", Tone::attack, kAttack);
+  }
+
+  void tell(const ClosedEvent& cl) {
+    add(who_capitalised(cl.side) + " closes the connection (" + cl.reason + ")", "event.closed",
+        Tone::info, kOther);
+  }
+
+  Narration& n_;
+  const Connection& c_;
+  std::size_t event_ = 0;  // the event being told
+  std::size_t passed_ = 0;
+  std::size_t first_passed_ = npos;
+};
+
+// The trainer's notes anchored at `position`.
+void add_notes(Narration& n, const ScenarioSpec& spec, const Timeline& timeline,
+               const StepIndex& steps, std::size_t position) {
+  for (const NarrationNote& note : spec.notes) {
+    const auto p = resolve_anchor(note.anchor, timeline, steps);
+    if (p && *p == position) n.notes.push_back(note.text);
+  }
+}
+
 }  // namespace
 
 Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t position,
@@ -118,89 +218,13 @@ Narration narrate(const Timeline& timeline, const StepIndex& steps, std::size_t 
   if (steps.size() == 0) return n;
   const Position at = steps.at(position);
   const Connection& c = timeline.connections[at.connection];
-  std::size_t passed = 0;
-  std::size_t first_passed = npos;
-  for (std::size_t i = 0; i < c.events.size(); ++i) {
-    const Event& e = c.events[i];
-    if (e.step != at.step) continue;
-    const auto add = [&](std::string headline, std::string key, Tone tone, int rank,
-                         std::string detail = {}) {
-      n.stories.push_back({std::move(headline), std::move(key), tone, i, std::move(detail), rank});
-    };
-    std::visit(
-        Overloaded{
-            [&](const RecordEvent& r) {
-              if (r.phase != RecordEvent::Phase::delivered) return;
-              arrival(n, c, r, i);
-            },
-            [&](const MessageEvent& m) {
-              add(capitalised(who(c, m.from)) + " builds " +
-                      std::string(message_title(m.message.name)),
-                  "message." + m.message.name, Tone::info, kMessage);
-            },
-            [&](const SecretEvent& s) {
-              if (std::any_of(n.stories.begin(), n.stories.end(),
-                              [&](const Story& t) { return t.explain_key == "secret." + s.name; }))
-                return;  // both sides derive it: tell it once
-              add(capitalised(title_of("secret." + s.name)) + " derived", "secret." + s.name,
-                  Tone::info, kOther);
-            },
-            [&](const CheckEvent& k) {
-              if (is_certificate_check(k.check) && k.passed) {
-                ++passed;  // told once, as a count, below
-                if (first_passed == npos) first_passed = i;
-                return;
-              }
-              n.stories.push_back(check_story(c, k, i));
-            },
-            [&](const AlertEvent& a) {
-              const bool goodbye = a.name == "close_notify";
-              add(capitalised(who(c, a.from)) + (a.sent ? " sends" : " raises") + " alert " +
-                      a.name + (a.fatal ? " (fatal)" : ""),
-                  "alert." + a.name, goodbye ? Tone::info : Tone::bad, goodbye ? kOther : kFailure,
-                  a.reason);
-            },
-            [&](const EstablishedEvent& est) {
-              add("★ " + capitalised(who(c, est.side)) +
-                      " has finished the handshake: " + est.version + ", " + est.cipher_suite,
-                  "event.established", Tone::good, kEstablished);
-            },
-            [&](const AppDataEvent& d) {
-              add(capitalised(who(c, d.from)) + " says \"" +
-                      std::string(d.data.begin(), d.data.end()) + "\"",
-                  "event.app_data", Tone::info, kArrival);
-            },
-            [&](const FaultEvent& f) {
-              if (!f.applied)
-                add("⚠ " + capitalised(f.description), "event.fault_not_applied", Tone::info,
-                    kOther);
-              else
-                add("⚠ Someone on the wire: " + f.description, "event.fault_applied", Tone::attack,
-                    kAttack);
-            },
-            [&](const ClosedEvent& cl) {
-              add(capitalised(who(c, cl.side)) + " closes the connection (" + cl.reason + ")",
-                  "event.closed", Tone::info, kOther);
-            },
-        },
-        e.body);
-  }
-  if (passed > 0) {
-    const auto& k = std::get<CheckEvent>(c.events[first_passed].body);
-    n.stories.push_back(
-        {"✓ " + std::to_string(passed) +
-             (passed == 1 ? " certificate check passes (" : " certificate checks pass (") +
-             std::string(k.by == Side::server ? "the bouncer" : c.client) + ")",
-         "check." + k.check, Tone::good, first_passed, "", kEstablished});
-  }
+  StepStories stories(n, c);
+  for (std::size_t i = 0; i < c.events.size(); ++i)
+    if (c.events[i].step == at.step) stories.tell(i, c.events[i]);
+  stories.tell_passed_checks();
   std::stable_sort(n.stories.begin(), n.stories.end(),
                    [](const Story& a, const Story& b) { return a.rank < b.rank; });
-  if (spec != nullptr) {
-    for (const NarrationNote& note : spec->notes) {
-      const auto p = resolve_anchor(note.anchor, timeline, steps);
-      if (p && *p == position) n.notes.push_back(note.text);
-    }
-  }
+  if (spec != nullptr) add_notes(n, *spec, timeline, steps, position);
   return n;
 }
 

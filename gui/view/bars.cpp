@@ -7,94 +7,121 @@
 
 namespace tlsclub::gui {
 
-void draw_menu_bar(ViewContext& ctx) {
+namespace {
+
+void file_menu(ViewContext& ctx) {
   const Session& s = ctx.session;
+  if (!ImGui::BeginMenu("File")) return;
+  if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) {
+    ctx.view.request_tab = Tab::library;
+    ctx.view.focus_path = true;
+  }
+  if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.lesson().file.empty())) ctx.push(cmd::Reload{});
+  if (ImGui::MenuItem("Built-in demo")) ctx.push(cmd::OpenDemo{});
+  if (ImGui::BeginMenu("Export")) {
+    const char* what[] = {"Ladder diagram (SVG)…", "Handout (Markdown + SVG)…",
+                          "Capture + key log (pcap, for Wireshark)…", "Certificates (PEM files)…"};
+    for (int i = 0; i < 4; ++i)
+      if (ImGui::MenuItem(what[i])) ctx.view.export_what = i;
+    ImGui::EndMenu();
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem("Quit")) ctx.view.quit = true;
+  ImGui::EndMenu();
+}
+
+// Each lesson of the course (ticked when done), to open in the Course tab.
+void lesson_items(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  const auto& lessons = s.course()->lessons;
+  for (std::size_t i = 0; i < lessons.size(); ++i) {
+    const CourseLesson& l = lessons[i];
+    char label[300];
+    std::snprintf(label, sizeof label, "%s%d. %s", s.progress_of(l).done ? "✓ " : "", l.number,
+                  l.title.c_str());
+    if (ImGui::MenuItem(label, nullptr, s.walk_lesson() == &l)) {
+      ctx.view.course_selected = i;
+      ctx.view.request_tab = Tab::course;
+    }
+  }
+}
+
+void course_menu(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (!ImGui::BeginMenu("Course")) return;
+  if (ImGui::MenuItem("The lessons", "Ctrl+L")) ctx.view.request_tab = Tab::course;
+  if (ImGui::MenuItem("Myth and fact", "Ctrl+M", ctx.view.myths_open))
+    ctx.view.myths_open = !ctx.view.myths_open;
+  if (ImGui::MenuItem("Glossary", "Ctrl+G", ctx.view.glossary_open))
+    ctx.view.glossary_open = !ctx.view.glossary_open;
+  if (s.course()) {
+    ImGui::Separator();
+    lesson_items(ctx);
+  }
+  if (s.walk_lesson() != nullptr) {
+    ImGui::Separator();
+    if (ImGui::MenuItem("Next stop of the lesson", "Ctrl+→")) ctx.push(cmd::LessonNext{});
+    if (ImGui::MenuItem("Previous stop", "Ctrl+←")) ctx.push(cmd::LessonBack{});
+    if (ImGui::MenuItem("Leave the lesson")) ctx.push(cmd::LeaveLesson{});
+  }
+  ImGui::EndMenu();
+}
+
+// The scenarios of the library, a submenu per lesson; ✗ marks a file that does not load.
+void library_menu(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (!ImGui::BeginMenu("Library")) return;
+  const auto& entries = s.library().entries();
+  if (entries.empty()) ImGui::TextDisabled("no scenarios/ folder found");
+  for (const std::string& lesson : s.library().lessons()) {
+    if (!ImGui::BeginMenu(lesson.c_str())) continue;
+    for (const LibraryEntry& e : entries) {
+      if (e.lesson != lesson) continue;
+      char label[300];
+      std::snprintf(label, sizeof label, "%s%s", e.errors.empty() ? "" : "✗ ", e.title.c_str());
+      if (ImGui::MenuItem(label, nullptr, e.file == s.lesson().file)) ctx.push(cmd::Open{e.file});
+    }
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenu();
+}
+
+void view_menu(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (!ImGui::BeginMenu("View")) return;
+  const Level levels[] = {Level::club, Level::engineer, Level::both};
+  const char* names[] = {"Club explanations", "Engineer explanations", "Both"};
+  for (int i = 0; i < 3; ++i)
+    if (ImGui::MenuItem(names[i], nullptr, s.level() == levels[i]))
+      ctx.push(cmd::SetLevel{levels[i]});
+  ImGui::Separator();
+  if (ImGui::MenuItem("Dark theme", nullptr, ctx.settings.dark)) {
+    ctx.settings.dark = !ctx.settings.dark;
+    apply_theme(ctx.settings.dark);
+  }
+  if (ImGui::MenuItem("Predict mode", nullptr, s.predict().enabled()))
+    ctx.push(cmd::SetPredict{!s.predict().enabled()});
+  if (ImGui::MenuItem("Larger text")) ctx.settings.font_size += 1.0f;
+  if (ImGui::MenuItem("Smaller text") && ctx.settings.font_size > 11.0f)
+    ctx.settings.font_size -= 1.0f;
+  ImGui::EndMenu();
+}
+
+void help_menu(ViewContext& ctx) {
+  if (!ImGui::BeginMenu("Help")) return;
+  if (ImGui::MenuItem("Keys and colours", "F1")) ctx.view.help_open = true;
+  ImGui::EndMenu();
+}
+
+}  // namespace
+
+void draw_menu_bar(ViewContext& ctx) {
   if (!ImGui::BeginMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) {
-      ctx.view.request_tab = Tab::library;
-      ctx.view.focus_path = true;
-    }
-    if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.lesson().file.empty()))
-      ctx.push(cmd::Reload{});
-    if (ImGui::MenuItem("Built-in demo")) ctx.push(cmd::OpenDemo{});
-    if (ImGui::BeginMenu("Export")) {
-      const char* what[] = {"Ladder diagram (SVG)…", "Handout (Markdown + SVG)…",
-                            "Capture + key log (pcap, for Wireshark)…",
-                            "Certificates (PEM files)…"};
-      for (int i = 0; i < 4; ++i)
-        if (ImGui::MenuItem(what[i])) ctx.view.export_what = i;
-      ImGui::EndMenu();
-    }
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit")) ctx.view.quit = true;
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Course")) {
-    if (ImGui::MenuItem("The lessons", "Ctrl+L")) ctx.view.request_tab = Tab::course;
-    if (ImGui::MenuItem("Myth and fact", "Ctrl+M", ctx.view.myths_open))
-      ctx.view.myths_open = !ctx.view.myths_open;
-    if (ImGui::MenuItem("Glossary", "Ctrl+G", ctx.view.glossary_open))
-      ctx.view.glossary_open = !ctx.view.glossary_open;
-    if (s.course()) {
-      ImGui::Separator();
-      const auto& lessons = s.course()->lessons;
-      for (std::size_t i = 0; i < lessons.size(); ++i) {
-        const CourseLesson& l = lessons[i];
-        char label[300];
-        std::snprintf(label, sizeof label, "%s%d. %s", s.progress_of(l).done ? "✓ " : "", l.number,
-                      l.title.c_str());
-        if (ImGui::MenuItem(label, nullptr, s.walk_lesson() == &l)) {
-          ctx.view.course_selected = i;
-          ctx.view.request_tab = Tab::course;
-        }
-      }
-    }
-    if (s.walk_lesson() != nullptr) {
-      ImGui::Separator();
-      if (ImGui::MenuItem("Next stop of the lesson", "Ctrl+→")) ctx.push(cmd::LessonNext{});
-      if (ImGui::MenuItem("Previous stop", "Ctrl+←")) ctx.push(cmd::LessonBack{});
-      if (ImGui::MenuItem("Leave the lesson")) ctx.push(cmd::LeaveLesson{});
-    }
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Library")) {
-    const auto& entries = s.library().entries();
-    if (entries.empty()) ImGui::TextDisabled("no scenarios/ folder found");
-    for (const std::string& lesson : s.library().lessons()) {
-      if (!ImGui::BeginMenu(lesson.c_str())) continue;
-      for (const LibraryEntry& e : entries) {
-        if (e.lesson != lesson) continue;
-        char label[300];
-        std::snprintf(label, sizeof label, "%s%s", e.errors.empty() ? "" : "✗ ", e.title.c_str());
-        if (ImGui::MenuItem(label, nullptr, e.file == s.lesson().file)) ctx.push(cmd::Open{e.file});
-      }
-      ImGui::EndMenu();
-    }
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("View")) {
-    const Level levels[] = {Level::club, Level::engineer, Level::both};
-    const char* names[] = {"Club explanations", "Engineer explanations", "Both"};
-    for (int i = 0; i < 3; ++i)
-      if (ImGui::MenuItem(names[i], nullptr, s.level() == levels[i]))
-        ctx.push(cmd::SetLevel{levels[i]});
-    ImGui::Separator();
-    if (ImGui::MenuItem("Dark theme", nullptr, ctx.settings.dark)) {
-      ctx.settings.dark = !ctx.settings.dark;
-      apply_theme(ctx.settings.dark);
-    }
-    if (ImGui::MenuItem("Predict mode", nullptr, s.predict().enabled()))
-      ctx.push(cmd::SetPredict{!s.predict().enabled()});
-    if (ImGui::MenuItem("Larger text")) ctx.settings.font_size += 1.0f;
-    if (ImGui::MenuItem("Smaller text") && ctx.settings.font_size > 11.0f)
-      ctx.settings.font_size -= 1.0f;
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Keys and colours", "F1")) ctx.view.help_open = true;
-    ImGui::EndMenu();
-  }
+  file_menu(ctx);
+  course_menu(ctx);
+  library_menu(ctx);
+  view_menu(ctx);
+  help_menu(ctx);
   ImGui::EndMenuBar();
 }
 

@@ -33,7 +33,8 @@ void hex_view(ViewContext& ctx, const char* id, ByteView bytes, ByteBlock block,
   // Bring the selected field into view when the selection changes.
   std::uint64_t& seen = ctx.view.hex_seen_generation;
   if (hl.field_length > 0 && seen != ctx.session.selection().generation()) {
-    const float y = static_cast<float>(hl.field_start / columns) * line_h;
+    const std::size_t row = hl.field_start / columns;
+    const float y = static_cast<float>(row) * line_h;
     if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() - line_h * 2)
       ImGui::SetScrollY(std::max(0.0f, y - line_h * 2.0f));
   }

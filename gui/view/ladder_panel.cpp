@@ -139,108 +139,150 @@ void lane_titles(ViewContext& ctx, const Lanes& lanes) {
   ImGui::Dummy(ImVec2(0, size * 2.5f));
 }
 
+Lanes lanes_between(float left, float right) {
+  return {left, left + (right - left) * 0.14f, left + (right - left) * 0.86f, right};
+}
+
+// What every row of a frame is drawn against.
+struct Frame {
+  ImDrawList* draw;
+  Lanes lanes;
+  float h;                   // row height: rows touch, so also the row pitch
+  std::size_t cursor;        // the position stepped to
+  std::size_t focus;         // the row of that step
+  std::size_t selected_row;  // the record selected in the inspector, npos for none
+  bool hide_future;          // predicting: what has not happened yet is not shown
+};
+
+// Keep the step in focus in view, once per move or resize (the student may scroll away
+// meanwhile): a question box appearing above the rows makes them shorter.
+void keep_focus_in_view(ViewContext& ctx, const Frame& f) {
+  const float view_h = ImGui::GetWindowHeight();
+  if ((ctx.view.ladder_scrolled_to != f.cursor || ctx.view.ladder_height != view_h) &&
+      f.focus != npos) {
+    ctx.view.ladder_scrolled_to = f.cursor;
+    ctx.view.ladder_height = view_h;
+    const float y = static_cast<float>(f.focus) * f.h;
+    if (y < ImGui::GetScrollY() || y + f.h > ImGui::GetScrollY() + view_h)
+      ImGui::SetScrollY(y - view_h * 0.4f);
+  }
+}
+
+// A record's right-click menu: each wire fault, to try on it in the What if tab.
+void what_if_menu(ViewContext& ctx, const LadderRow& row) {
+  if (!ImGui::BeginPopupContextItem("what_if_menu")) return;
+  ImGui::TextDisabled("What if record #%zu…", row.record_id);
+  for (const WireFaultKind& k : wire_fault_kinds()) {
+    ImGui::PushID(static_cast<int>(k.action));
+    if (ImGui::MenuItem(k.what_if.data())) {  // the table's literals end in a NUL
+      ctx.push(cmd::Select{row.connection, row.event});
+      ctx.view.what_if_action = k.action;
+      ctx.view.request_tab = Tab::what_if;
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndPopup();
+}
+
+// The row as a button: a click seeks to it, a right click on a record offers what-ifs. Returns
+// whether the mouse is over it.
+bool row_button(ViewContext& ctx, const Frame& f, std::size_t r, ImVec2 top, bool hidden) {
+  const LadderRow& row = ctx.session.ladder().rows()[r];
+  ImGui::PushID(static_cast<int>(r));
+  ImGui::InvisibleButton("row", ImVec2(f.lanes.right - f.lanes.left, f.h));
+  if (!hidden && ImGui::IsItemClicked(ImGuiMouseButton_Left)) ctx.push(cmd::SeekRow{r});
+  if (!hidden && row.kind == LadderRow::Kind::record) what_if_menu(ctx, row);
+  const bool hovered = ImGui::IsItemHovered();
+  ctx.view.hit(Hit::Kind::ladder_row, r, top, ImVec2(f.lanes.right, top.y + f.h));
+  ImGui::PopID();
+  return hovered;
+}
+
+// The focus marker or the hover band, and the lanes running through every row but a header.
+void row_background(ViewContext& ctx, const Frame& f, const LadderRow& row, bool focused,
+                    bool hovered, ImVec2 top) {
+  const Lanes& lanes = f.lanes;
+  if (focused) {
+    f.draw->AddRectFilled(ImVec2(lanes.left, top.y), ImVec2(lanes.right, top.y + f.h),
+                          ctx.colours.focus_bg, 4.0f);
+    f.draw->AddText(ImVec2(lanes.left + 4.0f, top.y + f.h * 0.3f), ctx.colours.select, "▶");
+  } else if (hovered) {
+    f.draw->AddRectFilled(ImVec2(lanes.left, top.y), ImVec2(lanes.right, top.y + f.h),
+                          ctx.colours.band, 4.0f);
+  }
+  if (row.kind != LadderRow::Kind::member) {
+    f.draw->AddLine(ImVec2(lanes.client, top.y), ImVec2(lanes.client, top.y + f.h),
+                    ctx.colours.lane);
+    f.draw->AddLine(ImVec2(lanes.server, top.y), ImVec2(lanes.server, top.y + f.h),
+                    ctx.colours.lane);
+  }
+}
+
+// The frame around the selected record and the step at which a record arrived, left of the lane.
+void record_marks(ViewContext& ctx, const Frame& f, const LadderRow& row, bool selected,
+                  ImVec2 top) {
+  if (selected)
+    f.draw->AddRect(ImVec2(f.lanes.client + 1, top.y + 1),
+                    ImVec2(f.lanes.server - 1, top.y + f.h - 1), ctx.colours.select, 4.0f, 0, 2.0f);
+  if (row.arrives_at != npos) {
+    char step[32];
+    std::snprintf(step, sizeof step, "step %zu", ctx.session.steps().at(row.arrives_at).step);
+    f.draw->AddText(ImVec2(f.lanes.left + 22.0f, top.y + f.h * 0.3f), ctx.colours.dim, step);
+  }
+}
+
+void draw_row(ViewContext& ctx, const Frame& f, std::size_t r) {
+  const LadderRow& row = ctx.session.ladder().rows()[r];
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const bool hidden =
+      f.hide_future && row.kind != LadderRow::Kind::member && row.sent_at > f.cursor;
+  const bool hovered = row_button(ctx, f, r, top, hidden);
+  row_background(ctx, f, row, r == f.focus, hovered && !hidden, top);
+  if (hidden) return;
+  if (row.kind == LadderRow::Kind::record) {
+    record_marks(ctx, f, row, r == f.selected_row, top);
+    draw_record(ctx, f.draw, row, top, f.h, f.lanes, f.cursor);
+  } else {
+    draw_band(ctx, f.draw, row, top, f.h, f.lanes, f.cursor);
+  }
+}
+
+std::size_t selected_row(const Session& s) {
+  if (s.selection().record() == nullptr) return npos;
+  return s.ladder().row_of_record(s.selection().current().connection,
+                                  s.selection().record()->record_id);
+}
+
 }  // namespace
 
 void draw_ladder(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const auto& rows = s.ladder().rows();
   const std::size_t cursor = s.cursor().index();
-  const std::size_t focus = s.ladder().focus_row(cursor);
-  const bool hide_future = s.predict().enabled();
-
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float h = ImGui::GetTextLineHeight() * 2.6f;
-  Lanes lanes{origin.x, origin.x + width * 0.14f, origin.x + width * 0.86f, origin.x + width};
-  lane_titles(ctx, lanes);
+  const Lanes titles{origin.x, origin.x + width * 0.14f, origin.x + width * 0.86f,
+                     origin.x + width};
+  lane_titles(ctx, titles);
   draw_question(ctx);
 
   ImGui::BeginChild("ladder_rows", ImVec2(0, 0), false);
-  // Rows touch: the row pitch is exactly h, which the scrolling below relies on.
+  // Rows touch: the row pitch is exactly h, which the scrolling relies on.
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
-  lanes.left = ImGui::GetCursorScreenPos().x;
-  lanes.right = lanes.left + ImGui::GetContentRegionAvail().x;
-  lanes.client = lanes.left + (lanes.right - lanes.left) * 0.14f;
-  lanes.server = lanes.left + (lanes.right - lanes.left) * 0.86f;
+  const float left = ImGui::GetCursorScreenPos().x;
+  const Frame frame{ImGui::GetWindowDrawList(),
+                    lanes_between(left, left + ImGui::GetContentRegionAvail().x),
+                    ImGui::GetTextLineHeight() * 2.6f,
+                    cursor,
+                    s.ladder().focus_row(cursor),
+                    selected_row(s),
+                    s.predict().enabled()};
+  keep_focus_in_view(ctx, frame);
 
-  // Keep the step in focus in view, once per move or resize (the student may scroll away
-  // meanwhile): a question box appearing above the rows makes them shorter.
-  const float view_h = ImGui::GetWindowHeight();
-  if ((ctx.view.ladder_scrolled_to != cursor || ctx.view.ladder_height != view_h) &&
-      focus != npos) {
-    ctx.view.ladder_scrolled_to = cursor;
-    ctx.view.ladder_height = view_h;
-    const float y = static_cast<float>(focus) * h;
-    if (y < ImGui::GetScrollY() || y + h > ImGui::GetScrollY() + view_h)
-      ImGui::SetScrollY(y - view_h * 0.4f);
-  }
-
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const std::size_t selected_row =
-      s.selection().record() != nullptr
-          ? s.ladder().row_of_record(s.selection().current().connection,
-                                     s.selection().record()->record_id)
-          : npos;
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()), h);
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const auto r = static_cast<std::size_t>(i);
-      const LadderRow& row = rows[r];
-      const ImVec2 top = ImGui::GetCursorScreenPos();
-      ImGui::PushID(i);
-      ImGui::InvisibleButton("row", ImVec2(lanes.right - lanes.left, h));
-      const bool hidden =
-          hide_future && row.kind != LadderRow::Kind::member && row.sent_at > cursor;
-      if (!hidden && ImGui::IsItemClicked(ImGuiMouseButton_Left)) ctx.push(cmd::SeekRow{r});
-      if (!hidden && row.kind == LadderRow::Kind::record &&
-          ImGui::BeginPopupContextItem("what_if_menu")) {
-        ImGui::TextDisabled("What if record #%zu…", row.record_id);
-        for (const WireFaultKind& k : wire_fault_kinds()) {
-          ImGui::PushID(static_cast<int>(k.action));
-          if (ImGui::MenuItem(k.what_if.data())) {  // the table's literals end in a NUL
-            ctx.push(cmd::Select{row.connection, row.event});
-            ctx.view.what_if_action = k.action;
-            ctx.view.request_tab = Tab::what_if;
-          }
-          ImGui::PopID();
-        }
-        ImGui::EndPopup();
-      }
-      const bool hovered = ImGui::IsItemHovered();
-      ctx.view.hit(Hit::Kind::ladder_row, r, top, ImVec2(lanes.right, top.y + h));
-      ImGui::PopID();
-
-      if (r == focus) {
-        draw->AddRectFilled(ImVec2(lanes.left, top.y), ImVec2(lanes.right, top.y + h),
-                            ctx.colours.focus_bg, 4.0f);
-        draw->AddText(ImVec2(lanes.left + 4.0f, top.y + h * 0.3f), ctx.colours.select, "▶");
-      } else if (hovered && !hidden) {
-        draw->AddRectFilled(ImVec2(lanes.left, top.y), ImVec2(lanes.right, top.y + h),
-                            ctx.colours.band, 4.0f);
-      }
-      if (row.kind != LadderRow::Kind::member) {  // the lanes run through every row
-        draw->AddLine(ImVec2(lanes.client, top.y), ImVec2(lanes.client, top.y + h),
-                      ctx.colours.lane);
-        draw->AddLine(ImVec2(lanes.server, top.y), ImVec2(lanes.server, top.y + h),
-                      ctx.colours.lane);
-      }
-      if (hidden) continue;
-      if (row.kind == LadderRow::Kind::record) {
-        if (r == selected_row)
-          draw->AddRect(ImVec2(lanes.client + 1, top.y + 1),
-                        ImVec2(lanes.server - 1, top.y + h - 1), ctx.colours.select, 4.0f, 0, 2.0f);
-        if (row.arrives_at != npos) {
-          char step[32];
-          std::snprintf(step, sizeof step, "step %zu", s.steps().at(row.arrives_at).step);
-          draw->AddText(ImVec2(lanes.left + 22.0f, top.y + h * 0.3f), ctx.colours.dim, step);
-        }
-        draw_record(ctx, draw, row, top, h, lanes, cursor);
-      } else {
-        draw_band(ctx, draw, row, top, h, lanes, cursor);
-      }
-    }
-  }
+  clipper.Begin(static_cast<int>(s.ladder().rows().size()), frame.h);
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+      draw_row(ctx, frame, static_cast<std::size_t>(i));
   ImGui::PopStyleVar();
   ImGui::EndChild();
 }

@@ -27,8 +27,14 @@ struct RunArgs {
   std::string color = "auto";
 };
 
+CLI::App* add_run_command(CLI::App& app, RunArgs& args);
 int run_command(const RunArgs& args);
+
+// tlsclub check and tlsclub list (sim/cli/list_command.cpp): `paths` to validate, the `dir` to
+// list (default: scenarios).
+CLI::App* add_check_command(CLI::App& app, std::vector<std::string>& paths);
 int check_command(const std::vector<std::string>& paths);
+CLI::App* add_list_command(CLI::App& app, std::string& dir);
 int list_command(const std::string& dir);
 
 // tlsclub export (sim/cli/export_command.cpp): certificates, Timeline JSON, capture + key log,

@@ -1,5 +1,6 @@
 // tlsclub check (validate, and warn about faults that never apply) and tlsclub list (what a
 // library holds).
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -24,6 +25,15 @@ void warn_faults_never_applied(const LoadedScenario& s) {
   }
 }
 
+CLI::App* add_check_command(CLI::App& app, std::vector<std::string>& paths) {
+  auto* cmd = app.add_subcommand(
+      "check",
+      "Validate scenario files; print every error (exit 2 on any) and warn about each [[fault]] "
+      "that never applies (one silent run of a file with faults finds them)");
+  cmd->add_option("paths", paths, "Scenario files or folders")->type_name("FILE|DIR")->required();
+  return cmd;
+}
+
 int check_command(const std::vector<std::string>& paths) {
   const LoadedSet set = load_paths(paths, std::cout);
   for (const auto& s : set.scenarios) {
@@ -36,6 +46,13 @@ int check_command(const std::vector<std::string>& paths) {
     return kExitBadInput;
   }
   return kExitOk;
+}
+
+CLI::App* add_list_command(CLI::App& app, std::string& dir) {
+  auto* cmd =
+      app.add_subcommand("list", "List the scenarios in a folder: title, lesson, level, members");
+  cmd->add_option("dir", dir, "Folder to list (default: scenarios)")->type_name("DIR");
+  return cmd;
 }
 
 int list_command(const std::string& dir) {

@@ -1,6 +1,7 @@
 // tlsclub run: the demo, one scenario file (its transcript), or a library (a summary table).
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
 
@@ -110,6 +111,31 @@ int run_library(const RunArgs& args, std::vector<LoadedScenario>& scenarios) {
 }
 
 }  // namespace
+
+CLI::App* add_run_command(CLI::App& app, RunArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "run",
+      "Run scenarios. No FILE: the built-in demo (Alice's mutual-TLS visit to club.example).\n"
+      "One FILE: its transcript and whether each member's expectation is met.\n"
+      "A folder (or several files): every *.toml in it, recursively, then a summary table.\n"
+      "Exit 0: every expectation holds; 1: one does not; 2: a file did not load (nothing runs).");
+  cmd->add_option("paths", args.paths, "Scenario files or folders")->type_name("FILE|DIR");
+  cmd->add_option("--tls", args.tls, "TLS version on both sides (overrides the scenario)")
+      ->check(CLI::IsMember({"1.2", "1.3"}));
+  cmd->add_option("--seed", args.seed,
+                  "Seed of every random stream (same seed, same bytes; overrides the scenario)");
+  cmd->add_option(
+         "--json", args.json,
+         "Also write the Timeline as JSON to FILE ('-' for stdout only); one scenario only")
+      ->type_name("FILE");
+  cmd->add_flag("-q,--quiet", args.quiet,
+                "No transcript or table (with --json FILE: just write the file)");
+  cmd->add_flag("--no-explain", args.no_explain, "Leave out the club and engineer sentences");
+  cmd->add_flag("--no-fields", args.no_fields, "Leave out the decoded fields of each message");
+  cmd->add_option("--color", args.color, "Colour the transcript")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  return cmd;
+}
 
 int run_command(const RunArgs& args) {
   if (args.paths.empty()) {

@@ -224,6 +224,139 @@ void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Cert
             "no CRL or OCSP answer for this certificate, and this side requires one (hard-fail)");
 }
 
+// 1. The top of the path: a trust anchor of this side, or a self-signed stranger.
+void check_trust_anchor(const VerifyRequest& r, Bouncer& b,
+                        const std::vector<Botan::X509_Certificate>& path) {
+  const auto& top = path.back();
+  const std::size_t top_depth = path.size() - 1;
+  if (is_trusted(r, top))
+    b.check(top, top_depth, "trust_anchor", true, Code::OK, "a trust anchor of this side");
+  else if (top.is_self_signed())
+    b.check(top, top_depth, "trust_anchor", false, Code::CANNOT_ESTABLISH_TRUST,
+            "self-signed, and not among the authorities this side trusts");
+}
+
+// The issuer's seal on `c`.
+void check_signature(Bouncer& b, const Botan::X509_Certificate& c,
+                     const Botan::X509_Certificate& issuer, std::size_t d) {
+  std::string key_error;
+  const auto key = key_of(issuer, key_error);
+  if (key == nullptr) {
+    b.check(c, d, "signature", false, Code::CERT_PUBKEY_INVALID,
+            "the public key of " + subject_of(issuer) + " cannot be read (" + key_error + ")");
+    return;
+  }
+  const auto [code, why] = c.verify_signature(*key);
+  b.check(c, d, "signature", code == Code::VERIFIED, code,
+          code == Code::VERIFIED ? "the seal of " + subject_of(issuer) + " verifies"
+                                 : "the signature does not verify with the key of " +
+                                       subject_of(issuer) + (why.empty() ? "" : " (" + why + ")"));
+}
+
+// An issuer must be a CA (RFC 5280 4.2.1.9), and may have at most pathLen CAs below it.
+void check_basic_constraints(Bouncer& b, const Botan::X509_Certificate& c, std::size_t d,
+                             bool anchor) {
+  const std::size_t below = d - 1;
+  if (!c.is_CA_cert())
+    b.check(c, d, "basic_constraints", false, Code::CA_CERT_NOT_FOR_CERT_ISSUER,
+            "issues certificates but is not a CA (basicConstraints cA false or keyCertSign "
+            "missing)");
+  else if (below > c.path_limit())
+    // RFC 5280 6.1 takes the trust anchor as an input, not part of the path, so a strict
+    // validator ignores the anchor's own constraint; this bouncer, like OpenSSL and Botan,
+    // enforces it (RFC 5937 lets it), and says so.
+    b.check(c, d, "basic_constraints", false, Code::CERT_CHAIN_TOO_LONG,
+            "pathLenConstraint " + std::to_string(c.path_limit()) + " but " +
+                std::to_string(below) + " CA certificates below it" +
+                (anchor ? " (the trust anchor's own constraint: enforced here as OpenSSL and "
+                          "Botan do, though RFC 5280 6.1 leaves it to local policy, RFC 5937)"
+                        : ""));
+  else
+    b.check(c, d, "basic_constraints", true, Code::OK, "a CA, within its path length");
+}
+
+// The leaf's keyUsage: what this key exchange needs its key for (RFC 5280 4.2.1.3).
+void check_leaf_key_usage(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c) {
+  const auto constraints = c.constraints();
+  const auto need = r.rsa_key_exchange ? Botan::Key_Constraints::KeyEncipherment
+                                       : Botan::Key_Constraints::DigitalSignature;
+  const char* need_name = r.rsa_key_exchange ? "keyEncipherment" : "digitalSignature";
+  if (constraints.empty())
+    b.check(c, 0, "key_usage", true, Code::OK, "no keyUsage extension: not restricted");
+  else if (!constraints.includes(need))
+    b.check(c, 0, "key_usage", false, Code::INVALID_USAGE,
+            std::string("keyUsage ") + constraints.to_string() + " lacks " + need_name);
+  else
+    b.check(c, 0, "key_usage", true, Code::OK, std::string("keyUsage includes ") + need_name);
+}
+
+// The leaf's extendedKeyUsage: a badge for servers, a card for clients (RFC 5280 4.2.1.12).
+void check_extended_key_usage(const VerifyRequest& r, Bouncer& b,
+                              const Botan::X509_Certificate& c) {
+  const std::string oid = r.server_auth ? pki::kServerAuthOid : pki::kClientAuthOid;
+  const std::string purpose = r.server_auth ? "serverAuth " : "clientAuth ";
+  if (c.extended_key_usage().empty())
+    b.check(c, 0, "extended_key_usage", true, Code::OK, "no EKU extension: any purpose");
+  else if (c.has_ex_constraint(Botan::OID(oid)) || c.has_ex_constraint(Botan::OID("2.5.29.37.0")))
+    b.check(c, 0, "extended_key_usage", true, Code::OK, "EKU includes " + purpose + oid);
+  else
+    b.check(c, 0, "extended_key_usage", false, Code::INVALID_USAGE, "EKU lacks " + purpose + oid);
+}
+
+// RFC 9525 6.3 (and Chrome since version 58, 2017; Apple since 2019): only subjectAltName names
+// count; a CN-only certificate matches nothing. Botan would still fall back to the CN.
+void check_hostname(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c) {
+  if (c.subject_alt_name().dns().empty())
+    b.check(c, 0, "hostname", false, Code::CERT_NAME_NOMATCH,
+            "no subjectAltName dNSName: the subject " + subject_of(c) +
+                " does not count for host names (RFC 9525 6.3)");
+  else if (c.matches_dns_name(r.hostname))
+    b.check(c, 0, "hostname", true, Code::OK, "'" + r.hostname + "' matches the certificate");
+  else
+    b.check(c, 0, "hostname", false, Code::CERT_NAME_NOMATCH,
+            "'" + r.hostname + "' is not a name in the certificate");
+}
+
+// 2. The certificate at depth `d` on its own (RFC 5280 6.1.3, 4.2.1.x).
+void check_certificate(const VerifyRequest& r, Bouncer& b,
+                       const std::vector<Botan::X509_Certificate>& path, std::size_t d) {
+  const auto& c = path[d];
+  const bool anchor = is_trusted(r, c);
+  if (d + 1 < path.size()) check_signature(b, c, path[d + 1], d);
+  check_dates(r, b, c, d);
+  if (d > 0) check_basic_constraints(b, c, d, anchor);
+  if (!anchor) check_strength(b, c, d);
+  if (d == 0) {
+    check_leaf_key_usage(r, b, c);
+    check_extended_key_usage(r, b, c);
+    if (r.server_auth) check_hostname(r, b, c);
+  } else if (!anchor && !c.constraints().empty() &&
+             !c.constraints().includes(Botan::Key_Constraints::KeyCertSign)) {
+    b.check(c, d, "key_usage", false, Code::INVALID_USAGE, "an issuer without keyCertSign");
+  }
+}
+
+// 3. Name constraints (RFC 5280 4.2.1.10, 6.1.4 (g)): an authority limits the names of every
+// certificate below it.
+void check_name_constraints(Bouncer& b, const std::vector<Botan::X509_Certificate>& path) {
+  const Botan::OID name_constraints_oid{2, 5, 29, 30};
+  for (std::size_t d = 1; d < path.size(); ++d) {
+    const auto& authority = path[d];
+    if (!authority.v3_extensions().extension_set(name_constraints_oid)) continue;
+    const auto constraints = authority.name_constraints();
+    for (std::size_t below = 0; below < d; ++below) {
+      const auto& c = path[below];
+      if (constraints.is_excluded(c, false) || !constraints.is_permitted(c, false))
+        b.check(c, below, "name_constraints", false, Code::NAME_CONSTRAINT_ERROR,
+                "a name of " + subject_of(c) + " is outside what " + subject_of(authority) +
+                    " may issue for (its nameConstraints)");
+      else
+        b.check(c, below, "name_constraints", true, Code::OK,
+                "every name is within what " + subject_of(authority) + " may issue for");
+    }
+  }
+}
+
 }  // namespace
 
 std::string subject_of(const Botan::X509_Certificate& cert) {
@@ -249,119 +382,11 @@ VerifyResult verify_chain(const VerifyRequest& r) {
   }
   // 1. The chain: who issued what, up to a trust anchor (RFC 5280 6.1).
   const auto path = build_path(r, b);
-  const auto& top = path.back();
-  const std::size_t top_depth = path.size() - 1;
-  if (is_trusted(r, top))
-    b.check(top, top_depth, "trust_anchor", true, Code::OK, "a trust anchor of this side");
-  else if (top.is_self_signed())
-    b.check(top, top_depth, "trust_anchor", false, Code::CANNOT_ESTABLISH_TRUST,
-            "self-signed, and not among the authorities this side trusts");
-
-  // 2. Each certificate on its own (RFC 5280 6.1.3, 4.2.1.x).
-  for (std::size_t d = 0; d < path.size(); ++d) {
-    const auto& c = path[d];
-    const bool anchor = is_trusted(r, c);
-    if (d + 1 < path.size()) {
-      const auto& issuer = path[d + 1];
-      std::string key_error;
-      const auto key = key_of(issuer, key_error);
-      if (key == nullptr) {
-        b.check(c, d, "signature", false, Code::CERT_PUBKEY_INVALID,
-                "the public key of " + subject_of(issuer) + " cannot be read (" + key_error + ")");
-      } else {
-        const auto [code, why] = c.verify_signature(*key);
-        b.check(c, d, "signature", code == Code::VERIFIED, code,
-                code == Code::VERIFIED
-                    ? "the seal of " + subject_of(issuer) + " verifies"
-                    : "the signature does not verify with the key of " + subject_of(issuer) +
-                          (why.empty() ? "" : " (" + why + ")"));
-      }
-    }
-    check_dates(r, b, c, d);
-    if (d > 0) {
-      // An issuer must be a CA (RFC 5280 4.2.1.9), and may have at most pathLen CAs below it.
-      const std::size_t below = d - 1;
-      if (!c.is_CA_cert())
-        b.check(c, d, "basic_constraints", false, Code::CA_CERT_NOT_FOR_CERT_ISSUER,
-                "issues certificates but is not a CA (basicConstraints cA false or keyCertSign "
-                "missing)");
-      else if (below > c.path_limit())
-        // RFC 5280 6.1 takes the trust anchor as an input, not part of the path, so a strict
-        // validator ignores the anchor's own constraint; this bouncer, like OpenSSL and Botan,
-        // enforces it (RFC 5937 lets it), and says so.
-        b.check(c, d, "basic_constraints", false, Code::CERT_CHAIN_TOO_LONG,
-                "pathLenConstraint " + std::to_string(c.path_limit()) + " but " +
-                    std::to_string(below) + " CA certificates below it" +
-                    (anchor ? " (the trust anchor's own constraint: enforced here as OpenSSL and "
-                              "Botan do, though RFC 5280 6.1 leaves it to local policy, RFC 5937)"
-                            : ""));
-      else
-        b.check(c, d, "basic_constraints", true, Code::OK, "a CA, within its path length");
-    }
-    if (!anchor) check_strength(b, c, d);
-    if (d == 0) {
-      const auto constraints = c.constraints();
-      const auto need = r.rsa_key_exchange ? Botan::Key_Constraints::KeyEncipherment
-                                           : Botan::Key_Constraints::DigitalSignature;
-      const char* need_name = r.rsa_key_exchange ? "keyEncipherment" : "digitalSignature";
-      if (constraints.empty())
-        b.check(c, d, "key_usage", true, Code::OK, "no keyUsage extension: not restricted");
-      else if (!constraints.includes(need))
-        b.check(c, d, "key_usage", false, Code::INVALID_USAGE,
-                std::string("keyUsage ") + constraints.to_string() + " lacks " + need_name);
-      else
-        b.check(c, d, "key_usage", true, Code::OK, std::string("keyUsage includes ") + need_name);
-
-      const std::string oid = r.server_auth ? pki::kServerAuthOid : pki::kClientAuthOid;
-      const std::string purpose = r.server_auth ? "serverAuth " : "clientAuth ";
-      if (c.extended_key_usage().empty())
-        b.check(c, d, "extended_key_usage", true, Code::OK, "no EKU extension: any purpose");
-      else if (c.has_ex_constraint(Botan::OID(oid)) ||
-               c.has_ex_constraint(Botan::OID("2.5.29.37.0")))
-        b.check(c, d, "extended_key_usage", true, Code::OK, "EKU includes " + purpose + oid);
-      else
-        b.check(c, d, "extended_key_usage", false, Code::INVALID_USAGE,
-                "EKU lacks " + purpose + oid);
-
-      if (r.server_auth) {
-        // RFC 9525 6.3 (and Chrome since version 58, 2017; Apple since 2019): only
-        // subjectAltName names count; a CN-only certificate matches nothing. Botan would still
-        // fall back to the CN.
-        if (c.subject_alt_name().dns().empty())
-          b.check(c, d, "hostname", false, Code::CERT_NAME_NOMATCH,
-                  "no subjectAltName dNSName: the subject " + subject_of(c) +
-                      " does not count for host names (RFC 9525 6.3)");
-        else if (c.matches_dns_name(r.hostname))
-          b.check(c, d, "hostname", true, Code::OK, "'" + r.hostname + "' matches the certificate");
-        else
-          b.check(c, d, "hostname", false, Code::CERT_NAME_NOMATCH,
-                  "'" + r.hostname + "' is not a name in the certificate");
-      }
-    } else if (!anchor && !c.constraints().empty() &&
-               !c.constraints().includes(Botan::Key_Constraints::KeyCertSign)) {
-      b.check(c, d, "key_usage", false, Code::INVALID_USAGE, "an issuer without keyCertSign");
-    }
-  }
-
-  // 3. Name constraints (RFC 5280 4.2.1.10, 6.1.4 (g)): an authority limits the names of every
-  // certificate below it.
-  const Botan::OID name_constraints_oid{2, 5, 29, 30};
-  for (std::size_t d = 1; d < path.size(); ++d) {
-    const auto& authority = path[d];
-    if (!authority.v3_extensions().extension_set(name_constraints_oid)) continue;
-    const auto constraints = authority.name_constraints();
-    for (std::size_t below = 0; below < d; ++below) {
-      const auto& c = path[below];
-      if (constraints.is_excluded(c, false) || !constraints.is_permitted(c, false))
-        b.check(c, below, "name_constraints", false, Code::NAME_CONSTRAINT_ERROR,
-                "a name of " + subject_of(c) + " is outside what " + subject_of(authority) +
-                    " may issue for (its nameConstraints)");
-      else
-        b.check(c, below, "name_constraints", true, Code::OK,
-                "every name is within what " + subject_of(authority) + " may issue for");
-    }
-  }
-
+  check_trust_anchor(r, b, path);
+  // 2. Each certificate on its own.
+  for (std::size_t d = 0; d < path.size(); ++d) check_certificate(r, b, path, d);
+  // 3. The names below each authority.
+  check_name_constraints(b, path);
   // 4. Revocation (RFC 5280 6.3, RFC 6960): for every certificate below a trust anchor.
   for (std::size_t d = 0; d + 1 < path.size(); ++d) check_revocation(r, b, path[d], path[d + 1], d);
   return b.finish();

@@ -97,9 +97,9 @@ std::optional<ImVec2> Harness::where(Hit::Kind kind, std::size_t index) const {
 std::optional<ImVec2> Harness::byte_at(ByteBlock block, std::size_t offset) const {
   for (const Hit& h : view_->view().hits) {
     if (h.kind != Hit::Kind::hex_block || h.index != static_cast<std::size_t>(block)) continue;
-    const auto row = static_cast<float>(offset / h.columns);
-    const auto col = static_cast<float>(offset % h.columns);
-    return ImVec2(h.min.x + h.cell.x * (col + 0.3f), h.min.y + h.cell.y * (row + 0.5f));
+    const std::size_t row = offset / h.columns, column = offset % h.columns;
+    return ImVec2(h.min.x + h.cell.x * (static_cast<float>(column) + 0.3f),
+                  h.min.y + h.cell.y * (static_cast<float>(row) + 0.5f));
   }
   return std::nullopt;
 }

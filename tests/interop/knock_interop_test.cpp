@@ -94,8 +94,9 @@ TEST_CASE("tlsclub knock at gnutls-serv: good, expired and wrong-host chains as 
 
 TEST_CASE("tlsclub knock's exit code: 0 admitted by s_server, 1 when it refuses the badge") {
   TLSCLUB_REQUIRE_TOOL("openssl");
-  for (const auto& [scenario, code] :
+  for (const auto& [file, code] :
        {std::pair{"basics/server-only-tls13.toml", 0}, {"server-faults/expired-badge.toml", 1}}) {
+    const std::string scenario = file;
     CAPTURE(scenario);
     ScratchDir dir("interop-knock-exit");
     const Served s = export_club(scenario, dir);

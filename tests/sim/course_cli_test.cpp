@@ -133,9 +133,10 @@ TEST_CASE("tlsclub lessons markdown writes the course's pages") {
   REQUIRE(std::holds_alternative<tlsclub::Course>(course));
   const auto pages = tlsclub::course_markdown(std::get<tlsclub::Course>(course));
   CHECK(pages.size() == 4);
-  for (const auto& [name, content] : pages) {
+  for (const auto& page : pages) {
+    const std::string& name = page.first;
     CAPTURE(name);
-    CHECK(read(dir.path() / "pages" / name) == content);
+    CHECK(read(dir.path() / "pages" / name) == page.second);
   }
 }
 

@@ -252,15 +252,19 @@ std::string shell_quoted(const std::string& s) {
   return q + "'";
 }
 
+// A loopback port the kernel just chose and nothing listens on; without one, port 0 would be
+// knocked on and "closed" for the wrong reason.
 int free_port() {
   const int s = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(s >= 0);
   sockaddr_in a{};
   a.sin_family = AF_INET;
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t len = sizeof a;
-  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  const bool bound = bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+                     getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) == 0;
   close(s);
+  REQUIRE(bound);
   return ntohs(a.sin_port);
 }
 

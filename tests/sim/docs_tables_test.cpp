@@ -127,7 +127,9 @@ TEST_CASE("docs: timeline-json.md lists every event kind and exactly the keys js
   CHECK(code.size() == std::variant_size_v<tlsclub::EventBody>);
   const auto documented = table_under(doc, "Events");
 
-  for (const auto& [kind, keys] : code) {
+  for (const auto& entry : code) {
+    const auto& kind = entry.first;
+    const auto& keys = entry.second;
     const auto row = documented.find(kind);
     CHECK_MESSAGE(row != documented.end(), "event kind `" << kind << "` is not in the table");
     if (row == documented.end() || row->second.size() < 2) continue;
@@ -141,9 +143,9 @@ TEST_CASE("docs: timeline-json.md lists every event kind and exactly the keys js
                                                 << "`, which json.cpp does not write ("
                                                 << joined(keys) << ")");
   }
-  for (const auto& [kind, row] : documented)
-    CHECK_MESSAGE(code.count(kind) == 1,
-                  "the table names kind `" << kind << "`, which no event has");
+  for (const auto& row : documented)
+    CHECK_MESSAGE(code.count(row.first) == 1,
+                  "the table names kind `" << row.first << "`, which no event has");
 }
 
 TEST_CASE("docs: timeline-json.md's top-level and connection tables match json.cpp") {
@@ -154,7 +156,9 @@ TEST_CASE("docs: timeline-json.md's top-level and connection tables match json.c
   auto connection = keys_of(j["connections"][0]);
   const std::vector<std::pair<std::string, std::set<std::string>>> tables = {
       {"Top level", keys_of(j)}, {"A connection", connection}};
-  for (const auto& [heading, keys] : tables) {
+  for (const auto& table : tables) {
+    const std::string& heading = table.first;
+    const std::set<std::string>& keys = table.second;
     std::set<std::string> doc_keys;
     for (const auto& [key, row] : table_under(doc, heading)) doc_keys.insert(key);
     CHECK_MESSAGE(doc_keys == keys, "under '## " << heading << "' the doc lists "
@@ -205,7 +209,8 @@ TEST_CASE("docs: every tab reference names the GUI's tab with its number") {
         CHECK_MESSAGE(false, where << ": '" << it->str() << "': name the tab (**Name** tab (`N`))");
     }
   }
-  for (const auto& [name, number] : tabs)
-    CHECK_MESSAGE(student_guide_tabs.count(name) == 1, "docs/student-guide.md does not show the "
-                                                           << name << " tab (`" << number << "`)");
+  for (const auto& tab : tabs)
+    CHECK_MESSAGE(
+        student_guide_tabs.count(tab.first) == 1,
+        "docs/student-guide.md does not show the " << tab.first << " tab (`" << tab.second << "`)");
 }

@@ -212,11 +212,12 @@ TEST_CASE("the RFC section table is well formed") {
     CAPTURE(line);
     CHECK_MESSAGE(false, "want: document<TAB>section<TAB>title<TAB>topic,topic, once per section");
   }
-  for (const auto& [citation, section] : table) {
+  for (const auto& row : table) {
+    const std::string& citation = row.first;
     CAPTURE(citation);
     std::smatch whole;
     CHECK(std::regex_match(citation, whole, citation_pattern()));
-    CHECK_FALSE(section.topics.empty());
+    CHECK_FALSE(row.second.topics.empty());
   }
 }
 
@@ -267,7 +268,9 @@ TEST_CASE("every row of the section table is cited: the table lists exactly what
   const SectionTable table = load_table();
   std::set<std::string, std::less<>> cited;
   for (const Citing& c : all_citings()) cited.insert(c.citations.begin(), c.citations.end());
-  for (const auto& [citation, section] : table) {
+  for (const auto& row : table) {
+    const std::string& citation = row.first;
+    const Section& section = row.second;
     CAPTURE(citation);
     CAPTURE(section.title);
     CHECK_MESSAGE(cited.contains(citation), "no longer cited: remove the row");

@@ -268,14 +268,15 @@ TEST_CASE("every catalogue key written out in the engine's and the GUI's source 
 
 TEST_CASE("a name the decoder does not know falls back to its category's unknown entry") {
   // handshake_type_name(77) = "unknown_77", alert_name(200) = "unknown_alert_200", ...
-  for (const auto& [key, fallback] :
+  for (const auto& name_and_fallback :
        {std::pair{"message.unknown_77", "message.unknown"},
         std::pair{"alert.unknown_alert_200", "alert.unknown"},
         std::pair{"record.unknown_content_type_99", "record.unknown"}}) {
+    const char* key = name_and_fallback.first;
     CAPTURE(key);
     const Explanation* e = find_explanation(key);
     REQUIRE(e != nullptr);
-    CHECK(e->key == fallback);
+    CHECK(e->key == name_and_fallback.second);
   }
   CHECK(find_explanation("message.unknownish") == nullptr);
 }

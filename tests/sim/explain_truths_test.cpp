@@ -83,9 +83,10 @@ TEST_CASE("each check entry names the alert the bouncer sends when that check fa
     }
   }
   REQUIRE(sent.size() >= 8);
-  for (const auto& [check, alerts] : sent) {
+  for (const auto& check_alerts : sent) {
+    const std::string& check = check_alerts.first;
     const Explanation& e = entry("check." + check);
-    for (const std::string& alert : alerts) {
+    for (const std::string& alert : check_alerts.second) {
       CAPTURE(check);
       CAPTURE(alert);
       CHECK_MESSAGE(has(e.engineer, alert), "check." << check << " does not name " << alert);
@@ -170,11 +171,13 @@ TEST_CASE("statements a review found false do not come back") {
       {"trusts the authority that issued its badge",
        "the impostor needs a badge for this club's name"},
   };
-  for (const auto& [where, text] : all_texts()) {
-    for (const auto& [phrase, why] : false_phrases) {
+  for (const auto& said : all_texts()) {
+    const std::string& where = said.first;
+    for (const auto& falsehood : false_phrases) {
+      const std::string_view phrase = falsehood.first, why = falsehood.second;
       CAPTURE(where);
       CAPTURE(why);
-      CHECK_MESSAGE(!has(text, phrase), phrase);
+      CHECK_MESSAGE(!has(said.second, phrase), phrase);
     }
   }
 }

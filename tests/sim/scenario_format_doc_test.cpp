@@ -133,7 +133,9 @@ TEST_CASE("every key the scenario loader accepts is documented in docs/scenario-
 TEST_CASE("every key docs/scenario-format.md documents is one the scenario loader accepts") {
   const auto doc = read_doc();
   REQUIRE(doc.keys.size() >= kFormatTables.size());
-  for (const auto& [name, keys] : doc.keys) {
+  for (const auto& table_keys : doc.keys) {
+    const std::string& name = table_keys.first;
+    const std::set<std::string>& keys = table_keys.second;
     const auto table = std::find_if(kFormatTables.begin(), kFormatTables.end(),
                                     [&](const auto& t) { return t.name == name; });
     REQUIRE_MESSAGE(table != kFormatTables.end(), doc.heading.at(name),

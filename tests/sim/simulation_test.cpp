@@ -137,9 +137,10 @@ TEST_CASE("each secret is shown once when both sides agree on it") {
     for (const SecretEvent* s : events_of<SecretEvent>(only(timeline))) ++seen[s->name];
     CAPTURE(static_cast<int>(version));
     CHECK_FALSE(seen.empty());
-    for (const auto& [name, count] : seen) {
+    for (const auto& secret : seen) {
+      const std::string& name = secret.first;
       CAPTURE(name);
-      CHECK(count == 1);
+      CHECK(secret.second == 1);
     }
   }
 }
