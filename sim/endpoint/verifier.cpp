@@ -8,6 +8,7 @@
 
 #include "core/bytes.h"
 #include "pki/pki.h"
+#include "timeline/check_names.h"
 
 namespace tlsclub {
 
@@ -71,13 +72,13 @@ class Bouncer {
  public:
   explicit Bouncer(const VerifyRequest& r) : r_(r) {}
 
-  void check(const Botan::X509_Certificate& cert, std::size_t depth, std::string name, bool passed,
-             Code failure, std::string reason) {
+  void check(const Botan::X509_Certificate& cert, std::size_t depth, std::string_view name,
+             bool passed, Code failure, std::string reason) {
     CheckEvent e;
     e.by = r_.by;
     e.subject = subject_of(cert);
     e.depth = depth;
-    e.check = std::move(name);
+    e.check = std::string(name);
     e.passed = passed;
     e.reason = std::move(reason);
     if (!passed) {
@@ -120,16 +121,16 @@ void check_strength(Bouncer& b, const Botan::X509_Certificate& c, std::size_t d)
   const std::string size =
       key ? std::to_string(key->key_length()) + "-bit " + key->algo_name() + " key" : "key";
   if (signed_with_sha1(c))
-    b.check(c, d, "signature_strength", false, Code::UNTRUSTED_HASH,
+    b.check(c, d, checks::signature_strength, false, Code::UNTRUSTED_HASH,
             "sealed with " + algorithm +
                 ": SHA-1 collisions can be made, so this side no longer "
                 "trusts SHA-1 seals");
   else if (key && key->algo_name() == "RSA" && key->key_length() < kMinRsaBits)
-    b.check(c, d, "signature_strength", false, Code::SIGNATURE_METHOD_TOO_WEAK,
+    b.check(c, d, checks::signature_strength, false, Code::SIGNATURE_METHOD_TOO_WEAK,
             "a " + size + "; this side requires RSA keys of at least " +
                 std::to_string(kMinRsaBits) + " bits");
   else
-    b.check(c, d, "signature_strength", true, Code::OK, algorithm + " seal, " + size);
+    b.check(c, d, checks::signature_strength, true, Code::OK, algorithm + " seal, " + size);
 }
 
 // A candidate issues `cert` when its subject is cert's issuer and, where both are present, its
@@ -156,12 +157,13 @@ std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer&
         if (may_issue(r.chain[i], current)) issuer = &r.chain[i], where = "the chain sent";
     const std::string issuer_name = current.issuer_dn().to_string();
     if (issuer == nullptr) {
-      bouncer.check(current, path.size() - 1, "issuer_known", false, Code::CERT_ISSUER_NOT_FOUND,
+      bouncer.check(current, path.size() - 1, checks::issuer_known, false,
+                    Code::CERT_ISSUER_NOT_FOUND,
                     "issuer " + issuer_name +
                         " (with this key identifier) is neither trusted nor in the chain sent");
       break;
     }
-    bouncer.check(current, path.size() - 1, "issuer_known", true, Code::OK,
+    bouncer.check(current, path.size() - 1, checks::issuer_known, true, Code::OK,
                   "issuer " + issuer_name + " found in " + where);
     path.push_back(*issuer);
   }
@@ -177,11 +179,11 @@ void check_dates(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certifica
                              format_time(SimTime{std::chrono::seconds{na}}) + ", now " +
                              format_time(r.now);
   if (now < nb)
-    b.check(c, d, "validity", false, Code::CERT_NOT_YET_VALID, "not yet valid: " + window);
+    b.check(c, d, checks::validity, false, Code::CERT_NOT_YET_VALID, "not yet valid: " + window);
   else if (now > na)
-    b.check(c, d, "validity", false, Code::CERT_HAS_EXPIRED, "expired: " + window);
+    b.check(c, d, checks::validity, false, Code::CERT_HAS_EXPIRED, "expired: " + window);
   else
-    b.check(c, d, "validity", true, Code::OK, window);
+    b.check(c, d, checks::validity, true, Code::OK, window);
 }
 
 void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c,
@@ -194,16 +196,16 @@ void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Cert
     std::string why;
     const auto key = key_of(issuer, why);
     if (key == nullptr || !crl.check_signature(*key))
-      b.check(c, d, "crl", false, Code::CRL_BAD_SIGNATURE,
+      b.check(c, d, checks::crl, false, Code::CRL_BAD_SIGNATURE,
               "the CRL is not signed by " + subject_of(issuer));
     else if (crl.next_update().time_since_epoch() <
              static_cast<std::uint64_t>(r.now.time_since_epoch().count()))
-      b.check(c, d, "crl", false, Code::CRL_HAS_EXPIRED, "the CRL's nextUpdate has passed");
+      b.check(c, d, checks::crl, false, Code::CRL_HAS_EXPIRED, "the CRL's nextUpdate has passed");
     else if (crl.is_revoked(c))
-      b.check(c, d, "crl", false, Code::CERT_IS_REVOKED,
+      b.check(c, d, checks::crl, false, Code::CERT_IS_REVOKED,
               "serial " + to_hex(c.serial_number()) + " is on the CRL of " + subject_of(issuer));
     else
-      b.check(c, d, "crl", true, Code::OK, "not on the CRL of " + subject_of(issuer));
+      b.check(c, d, checks::crl, true, Code::OK, "not on the CRL of " + subject_of(issuer));
   }
   if (d < r.ocsp.size() && r.ocsp[d]) {
     had_info = true;
@@ -213,14 +215,14 @@ void check_revocation(const VerifyRequest& r, Bouncer& b, const Botan::X509_Cert
     const auto sig = resp.verify_signature(issuer);
     const auto status = sig == Code::OCSP_SIGNATURE_OK ? resp.status_for(issuer, c, now) : sig;
     if (status == Code::OCSP_RESPONSE_GOOD)
-      b.check(c, d, "ocsp", true, Code::OK,
+      b.check(c, d, checks::ocsp, true, Code::OK,
               "stapled OCSP answer: good, fresh, signed by the issuer");
     else
-      b.check(c, d, "ocsp", false, status,
+      b.check(c, d, checks::ocsp, false, status,
               std::string("stapled OCSP answer: ") + Botan::to_string(status));
   }
   if (!had_info && r.require_revocation_info)
-    b.check(c, d, "revocation_info", false, Code::NO_REVOCATION_DATA,
+    b.check(c, d, checks::revocation_info, false, Code::NO_REVOCATION_DATA,
             "no CRL or OCSP answer for this certificate, and this side requires one (hard-fail)");
 }
 
@@ -230,9 +232,9 @@ void check_trust_anchor(const VerifyRequest& r, Bouncer& b,
   const auto& top = path.back();
   const std::size_t top_depth = path.size() - 1;
   if (is_trusted(r, top))
-    b.check(top, top_depth, "trust_anchor", true, Code::OK, "a trust anchor of this side");
+    b.check(top, top_depth, checks::trust_anchor, true, Code::OK, "a trust anchor of this side");
   else if (top.is_self_signed())
-    b.check(top, top_depth, "trust_anchor", false, Code::CANNOT_ESTABLISH_TRUST,
+    b.check(top, top_depth, checks::trust_anchor, false, Code::CANNOT_ESTABLISH_TRUST,
             "self-signed, and not among the authorities this side trusts");
 }
 
@@ -242,12 +244,12 @@ void check_signature(Bouncer& b, const Botan::X509_Certificate& c,
   std::string key_error;
   const auto key = key_of(issuer, key_error);
   if (key == nullptr) {
-    b.check(c, d, "signature", false, Code::CERT_PUBKEY_INVALID,
+    b.check(c, d, checks::signature, false, Code::CERT_PUBKEY_INVALID,
             "the public key of " + subject_of(issuer) + " cannot be read (" + key_error + ")");
     return;
   }
   const auto [code, why] = c.verify_signature(*key);
-  b.check(c, d, "signature", code == Code::VERIFIED, code,
+  b.check(c, d, checks::signature, code == Code::VERIFIED, code,
           code == Code::VERIFIED ? "the seal of " + subject_of(issuer) + " verifies"
                                  : "the signature does not verify with the key of " +
                                        subject_of(issuer) + (why.empty() ? "" : " (" + why + ")"));
@@ -258,21 +260,21 @@ void check_basic_constraints(Bouncer& b, const Botan::X509_Certificate& c, std::
                              bool anchor) {
   const std::size_t below = d - 1;
   if (!c.is_CA_cert())
-    b.check(c, d, "basic_constraints", false, Code::CA_CERT_NOT_FOR_CERT_ISSUER,
+    b.check(c, d, checks::basic_constraints, false, Code::CA_CERT_NOT_FOR_CERT_ISSUER,
             "issues certificates but is not a CA (basicConstraints cA false or keyCertSign "
             "missing)");
   else if (below > c.path_limit())
     // RFC 5280 6.1 takes the trust anchor as an input, not part of the path, so a strict
     // validator ignores the anchor's own constraint; this bouncer, like OpenSSL and Botan,
     // enforces it (RFC 5937 lets it), and says so.
-    b.check(c, d, "basic_constraints", false, Code::CERT_CHAIN_TOO_LONG,
+    b.check(c, d, checks::basic_constraints, false, Code::CERT_CHAIN_TOO_LONG,
             "pathLenConstraint " + std::to_string(c.path_limit()) + " but " +
                 std::to_string(below) + " CA certificates below it" +
                 (anchor ? " (the trust anchor's own constraint: enforced here as OpenSSL and "
                           "Botan do, though RFC 5280 6.1 leaves it to local policy, RFC 5937)"
                         : ""));
   else
-    b.check(c, d, "basic_constraints", true, Code::OK, "a CA, within its path length");
+    b.check(c, d, checks::basic_constraints, true, Code::OK, "a CA, within its path length");
 }
 
 // The leaf's keyUsage: what this key exchange needs its key for (RFC 5280 4.2.1.3).
@@ -282,12 +284,12 @@ void check_leaf_key_usage(const VerifyRequest& r, Bouncer& b, const Botan::X509_
                                        : Botan::Key_Constraints::DigitalSignature;
   const char* need_name = r.rsa_key_exchange ? "keyEncipherment" : "digitalSignature";
   if (constraints.empty())
-    b.check(c, 0, "key_usage", true, Code::OK, "no keyUsage extension: not restricted");
+    b.check(c, 0, checks::key_usage, true, Code::OK, "no keyUsage extension: not restricted");
   else if (!constraints.includes(need))
-    b.check(c, 0, "key_usage", false, Code::INVALID_USAGE,
+    b.check(c, 0, checks::key_usage, false, Code::INVALID_USAGE,
             std::string("keyUsage ") + constraints.to_string() + " lacks " + need_name);
   else
-    b.check(c, 0, "key_usage", true, Code::OK, std::string("keyUsage includes ") + need_name);
+    b.check(c, 0, checks::key_usage, true, Code::OK, std::string("keyUsage includes ") + need_name);
 }
 
 // The leaf's extendedKeyUsage: a badge for servers, a card for clients (RFC 5280 4.2.1.12).
@@ -296,24 +298,25 @@ void check_extended_key_usage(const VerifyRequest& r, Bouncer& b,
   const std::string oid = r.server_auth ? pki::kServerAuthOid : pki::kClientAuthOid;
   const std::string purpose = r.server_auth ? "serverAuth " : "clientAuth ";
   if (c.extended_key_usage().empty())
-    b.check(c, 0, "extended_key_usage", true, Code::OK, "no EKU extension: any purpose");
+    b.check(c, 0, checks::extended_key_usage, true, Code::OK, "no EKU extension: any purpose");
   else if (c.has_ex_constraint(Botan::OID(oid)) || c.has_ex_constraint(Botan::OID("2.5.29.37.0")))
-    b.check(c, 0, "extended_key_usage", true, Code::OK, "EKU includes " + purpose + oid);
+    b.check(c, 0, checks::extended_key_usage, true, Code::OK, "EKU includes " + purpose + oid);
   else
-    b.check(c, 0, "extended_key_usage", false, Code::INVALID_USAGE, "EKU lacks " + purpose + oid);
+    b.check(c, 0, checks::extended_key_usage, false, Code::INVALID_USAGE,
+            "EKU lacks " + purpose + oid);
 }
 
 // RFC 9525 6.3 (and Chrome since version 58, 2017; Apple since 2019): only subjectAltName names
 // count; a CN-only certificate matches nothing. Botan would still fall back to the CN.
 void check_hostname(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c) {
   if (c.subject_alt_name().dns().empty())
-    b.check(c, 0, "hostname", false, Code::CERT_NAME_NOMATCH,
+    b.check(c, 0, checks::hostname, false, Code::CERT_NAME_NOMATCH,
             "no subjectAltName dNSName: the subject " + subject_of(c) +
                 " does not count for host names (RFC 9525 6.3)");
   else if (c.matches_dns_name(r.hostname))
-    b.check(c, 0, "hostname", true, Code::OK, "'" + r.hostname + "' matches the certificate");
+    b.check(c, 0, checks::hostname, true, Code::OK, "'" + r.hostname + "' matches the certificate");
   else
-    b.check(c, 0, "hostname", false, Code::CERT_NAME_NOMATCH,
+    b.check(c, 0, checks::hostname, false, Code::CERT_NAME_NOMATCH,
             "'" + r.hostname + "' is not a name in the certificate");
 }
 
@@ -332,7 +335,7 @@ void check_certificate(const VerifyRequest& r, Bouncer& b,
     if (r.server_auth) check_hostname(r, b, c);
   } else if (!anchor && !c.constraints().empty() &&
              !c.constraints().includes(Botan::Key_Constraints::KeyCertSign)) {
-    b.check(c, d, "key_usage", false, Code::INVALID_USAGE, "an issuer without keyCertSign");
+    b.check(c, d, checks::key_usage, false, Code::INVALID_USAGE, "an issuer without keyCertSign");
   }
 }
 
@@ -347,11 +350,11 @@ void check_name_constraints(Bouncer& b, const std::vector<Botan::X509_Certificat
     for (std::size_t below = 0; below < d; ++below) {
       const auto& c = path[below];
       if (constraints.is_excluded(c, false) || !constraints.is_permitted(c, false))
-        b.check(c, below, "name_constraints", false, Code::NAME_CONSTRAINT_ERROR,
+        b.check(c, below, checks::name_constraints, false, Code::NAME_CONSTRAINT_ERROR,
                 "a name of " + subject_of(c) + " is outside what " + subject_of(authority) +
                     " may issue for (its nameConstraints)");
       else
-        b.check(c, below, "name_constraints", true, Code::OK,
+        b.check(c, below, checks::name_constraints, true, Code::OK,
                 "every name is within what " + subject_of(authority) + " may issue for");
     }
   }
