@@ -41,6 +41,13 @@ const Checklist* list_by(const std::vector<Checklist>& lists, Side by) {
   return nullptr;
 }
 
+// The member walks up to the door during the first part of the visit, and waits there.
+float approach_of(const Connection& c, Position at) {
+  const float progress =
+      c.steps == 0 ? 1.0f : static_cast<float>(at.step) / static_cast<float>(c.steps);
+  return std::min(1.0f, progress * 1.6f);
+}
+
 Tally tally_of(const Timeline& t, Position at) {
   Tally tally;
   for (std::size_t k = 0; k <= at.connection && k < t.connections.size(); ++k) {
@@ -117,9 +124,15 @@ ClubScene club_scene(const Timeline& t, Position at, const std::vector<Checklist
   const Checklist* card_list = list_by(lists, Side::server);   // the bouncer checks the card
   scene.badge = verdict(badge_list);
   scene.card = verdict(card_list);
+  scene.approach = approach_of(c, at);
+  scene.waiting = t.connections.size() - at.connection - 1;
+  for (std::size_t next = at.connection + 1; next < t.connections.size() && scene.queue.size() < 3;
+       ++next)
+    scene.queue.push_back(t.connections[next].client);
 
   const bool decided = at.step >= c.steps;
   const bool admitted = c.outcome == Outcome::admitted;
+  scene.door_open = decided && admitted;
   const CheckEvent* card_failure = first_failed(c, card_list);
   const CheckEvent* badge_failure = first_failed(c, badge_list);
 
@@ -158,6 +171,18 @@ std::string tally_line(const Tally& t) {
   add(t.walked_away, "walked away", "✗");
   add(t.stalled, "stalled", "…");
   return line;
+}
+
+std::string_view seal_owner(const std::vector<Chain>& chains) {
+  const std::string_view issuer = badge_issuer(chains);
+  return issuer.empty() ? "the town authority" : issuer;
+}
+
+std::string_view attack_sign(const ClubScene& scene, const Narration& narration) {
+  if (scene.impostor) return "a man in the middle";
+  const bool attacked = std::any_of(narration.stories.begin(), narration.stories.end(),
+                                    [](const Story& story) { return story.tone == Tone::attack; });
+  return attacked ? "someone on the path" : "";
 }
 
 }  // namespace tlsclub::gui

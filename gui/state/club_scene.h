@@ -1,12 +1,17 @@
 #pragma once
 // What the club view shows at the cursor, in words derived from the run: what the member and the
 // bouncer say (from the first failed check of each checklist), who stands behind the door (the club
-// or an impostor posing as it), and the tally of visits decided so far. The view only draws it.
+// or an impostor posing as it), whether it is open, how far the member has come, who waits in the
+// queue, the seal above the club and the attack sign, and the tally of visits decided so far. The
+// view only draws it.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "state/certificates.h"
 #include "state/checklist.h"
+#include "state/narration.h"
 #include "state/stepping.h"
 #include "timeline/timeline.h"
 
@@ -35,8 +40,12 @@ struct ClubScene {
   bool impostor = false;
   CheckState badge = CheckState::not_checked;  // the member's verdict on the badge so far
   CheckState card = CheckState::not_checked;   // the bouncer's verdict on the card (not password)
+  bool door_open = false;                      // the visit is over and the member was let in
+  float approach = 1.0f;  // how far the member has walked to the door: 0 at the start, 1 there
   Speech member;
   Speech bouncer;
+  std::vector<std::string> queue;  // the next members waiting behind the one at the door, 3 at most
+  std::size_t waiting = 0;         // everyone waiting behind the one at the door
   Tally tally;
 };
 
@@ -51,5 +60,14 @@ ClubScene club_scene(const Timeline& timeline, Position at, const std::vector<Ch
 
 // "inside 2 ✓ · turned away 1 ✗ · walked away 1 ✗": the categories that have visits, inside always.
 std::string tally_line(const Tally& tally);
+
+// Whose seal is drawn above the club: the badge's issuer (the leaf's issuer name), not the top of
+// what was sent; the town authority before a badge is shown. A name, not a caption: drawing may
+// not allocate, so the view formats it into a buffer of its own.
+std::string_view seal_owner(const std::vector<Chain>& chains);
+
+// What the attack sign says at this step, "" for no sign: an impostor is on the path for the whole
+// visit, an attack on the wire at the step it strikes (a story told in the attack's tone).
+std::string_view attack_sign(const ClubScene& scene, const Narration& narration);
 
 }  // namespace tlsclub::gui

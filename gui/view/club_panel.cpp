@@ -74,7 +74,6 @@ struct Stage {
 // The club, its door with the badge, and the seal of the badge's issuer.
 void draw_club(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
   const Palette& p = ctx.colours;
-  const Connection& c = ctx.session.connection();
   ImDrawList* d = st.d;
   const ImVec2 club_min(st.o.x + st.w * 0.68f, st.ground - st.unit * 1.75f),
       club_max(st.o.x + st.w * 0.995f, st.ground);
@@ -88,18 +87,15 @@ void draw_club(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
           scene.door_note.c_str());
   const ImVec2 door_min(st.o.x + st.w * 0.77f, st.ground - st.unit * 1.2f),
       door_max(st.o.x + st.w * 0.9f, st.ground);
-  const bool open = c.outcome == Outcome::admitted && ctx.session.position().step >= c.steps;
-  d->AddRectFilled(door_min, door_max, open ? p.panel_bg : p.door, 3.0f);
+  d->AddRectFilled(door_min, door_max, scene.door_open ? p.panel_bg : p.door, 3.0f);
   const ImVec2 badge_at((door_min.x + door_max.x) * 0.5f, door_min.y + st.unit * 0.25f);
   card(d, ctx, badge_at, st.unit, scene.badge);
 
-  // The seal is the badge's issuer's (the leaf's issuer name), not the top of what was sent;
-  // its name to the right, above the club's roof.
-  std::string_view issuer = badge_issuer(ctx.view.cache.chains);
-  if (issuer.empty()) issuer = "the town authority";
+  // The seal's owner named to the right, above the club's roof.
+  const std::string_view owner = seal_owner(ctx.view.cache.chains);
   char authority[160];
-  std::snprintf(authority, sizeof authority, "seal of %.*s", static_cast<int>(issuer.size()),
-                issuer.data());
+  std::snprintf(authority, sizeof authority, "seal of %.*s", static_cast<int>(owner.size()),
+                owner.data());
   const float aw = ImGui::CalcTextSize(authority).x;
   const ImVec2 seal(std::max(st.o.x + st.line,
                              std::min(st.o.x + st.w * 0.6f, st.o.x + st.w - aw - st.line * 2.0f)),
@@ -139,9 +135,7 @@ ImVec2 draw_member(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
   const Palette& p = ctx.colours;
   const Connection& c = s.connection();
   const Position at = s.position();
-  const float progress =
-      c.steps == 0 ? 1.0f : static_cast<float>(at.step) / static_cast<float>(c.steps);
-  const ImVec2 member(st.o.x + st.w * (0.3f + 0.22f * std::min(1.0f, progress * 1.6f)), st.ground);
+  const ImVec2 member(st.o.x + st.w * (0.3f + 0.22f * scene.approach), st.ground);
   person(st.d, member, st.unit, member_colour(c.client), p.skin);
   label(st.d, ImVec2(member.x, st.ground + 4.0f), p.text, c.client.c_str());
   const auto& members = s.spec().members;
@@ -157,14 +151,10 @@ ImVec2 draw_member(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
 
 // Who waits behind the member, the tally of visits decided, and an attack sign.
 void draw_queue(ViewContext& ctx, const Stage& st, const ClubScene& scene, ImVec2 member) {
-  const Session& s = ctx.session;
   const Palette& p = ctx.colours;
-  const Position at = s.position();
-  const std::size_t total = s.timeline().connections.size();
   std::size_t shown = 0;
   float x = member.x - st.unit * 0.9f;  // the queue goes left from the member at the door
-  for (std::size_t next = at.connection + 1; next < total && shown < 3; ++next, ++shown) {
-    const std::string& name = s.timeline().connections[next].client;
+  for (const std::string& name : scene.queue) {
     const float half = std::max(st.unit * 0.3f, ImGui::CalcTextSize(name.c_str()).x * 0.5f + 4.0f);
     x -= half;
     if (x - half < st.o.x) break;
@@ -172,24 +162,22 @@ void draw_queue(ViewContext& ctx, const Stage& st, const ClubScene& scene, ImVec
     person(st.d, feet, st.unit * 0.75f, with_alpha(member_colour(name), 0.8f), p.skin);
     label(st.d, ImVec2(feet.x, st.ground + 4.0f), p.dim, name.c_str());
     x -= half;
+    ++shown;
   }
-  if (at.connection + 1 + shown < total) {
+  if (shown < scene.waiting) {  // those the queue has no room for
     char more[48];
-    std::snprintf(more, sizeof more, "+%zu more", total - at.connection - 1 - shown);
+    std::snprintf(more, sizeof more, "+%zu more", scene.waiting - shown);
     st.d->AddText(ImVec2(st.o.x + 4.0f, st.ground - st.unit * 1.1f), p.dim, more);
   }
   st.d->AddText(ImVec2(st.o.x + 4.0f, st.o.y + 4.0f), p.dim, ctx.view.cache.tally.c_str());
 
-  // An attack on the wire at this step, or an impostor (on the path for the whole visit): under
-  // the tally, where nothing else is drawn.
-  const bool attacked =
-      scene.impostor || std::any_of(s.narration().stories.begin(), s.narration().stories.end(),
-                                    [](const Story& story) { return story.tone == Tone::attack; });
-  if (attacked) {
+  // The attack sign goes under the tally, where nothing else is drawn.
+  const std::string_view sign_words = attack_sign(scene, ctx.session.narration());
+  if (!sign_words.empty()) {
     const ImVec2 sign(st.o.x + st.line, st.o.y + st.line * 2.4f);
     warning_sign(st.d, sign, st.line * 1.3f, p.attack);
-    st.d->AddText(ImVec2(sign.x + st.line, sign.y - st.line * 0.5f), p.attack,
-                  scene.impostor ? "a man in the middle" : "someone on the path");
+    st.d->AddText(ImVec2(sign.x + st.line, sign.y - st.line * 0.5f), p.attack, sign_words.data(),
+                  sign_words.data() + sign_words.size());
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "library_runs.h"
+#include "state/certificates.h"
 #include "state/checklist.h"
 #include "state/club_scene.h"
 #include "state/narration.h"
@@ -90,6 +91,25 @@ void check_tally(const std::string& name, const Timeline& t, std::size_t index) 
   CHECK(end.stalled == expected.stalled);
 }
 
+// The member walks up from the start and stands at the door by the end; the door opens only for a
+// member let in, once the visit is decided; the queue is who comes next.
+void check_stage(const std::string& name, const Timeline& t, std::size_t index) {
+  const Connection& c = t.connections[index];
+  INFO(name, " ", c.client);
+  const ClubScene end = club_scene(t, {index, c.steps}, {}, false);
+  CHECK(end.approach == 1.0f);
+  CHECK(end.door_open == (c.outcome == Outcome::admitted));
+  if (c.steps > 0) {
+    const ClubScene start = club_scene(t, {index, 0}, {}, false);
+    CHECK(start.approach == 0.0f);
+    CHECK_FALSE(start.door_open);
+  }
+  CHECK(end.waiting == t.connections.size() - index - 1);
+  REQUIRE(end.queue.size() == std::min<std::size_t>(3, end.waiting));
+  for (std::size_t k = 0; k < end.queue.size(); ++k)
+    CHECK(end.queue[k] == t.connections[index + 1 + k].client);
+}
+
 // "✓ N certificate checks pass" counts the certificate checks passed at that step, never the
 // password; a password story never speaks of a card.
 void check_narration(const std::string& name, const Timeline& t, const StepIndex& steps,
@@ -152,6 +172,7 @@ TEST_CASE("every library scenario: the club view, the narration and the outcome 
       const Connection& c = run.timeline.connections[i];
       check_bubbles(run.name, run.spec, run.timeline, i);
       check_tally(run.name, run.timeline, i);
+      check_stage(run.name, run.timeline, i);
       check_narration(run.name, run.timeline, steps, i);
       check_outcome(run.name, c);
       impostors += !c.impostor.empty();
@@ -242,6 +263,34 @@ TEST_CASE("an impostor's visit is drawn and told as the impostor's, with the att
           contains(s.headline, "The impostor (posing as club.example)"))
         established = true;
   CHECK(established);
+  CHECK(attack_sign(scene, narrate(t, steps, steps.index_of({0, 0}), nullptr)) ==
+        "a man in the middle");
+}
+
+TEST_CASE("the attack sign shows at the step an attack on the wire strikes, and only then") {
+  const Timeline t = run_scenario(std::get<ScenarioSpec>(
+      load_scenario_file(test::scenarios_dir() / "wire-attacks/tampered-application-data.toml")));
+  const Connection& c = t.connections.at(0);
+  const StepIndex steps(t);
+  std::size_t signs = 0;
+  for (std::size_t step = 0; step <= c.steps; ++step) {
+    const Narration n = narrate(t, steps, steps.index_of({0, step}), nullptr);
+    const bool attack = std::any_of(n.stories.begin(), n.stories.end(),
+                                    [](const Story& s) { return s.tone == Tone::attack; });
+    const std::string_view sign = attack_sign(club_scene(t, {0, step}, {}, false), n);
+    CHECK(sign == (attack ? "someone on the path" : ""));
+    signs += !sign.empty();
+  }
+  CHECK(signs > 0);
+}
+
+TEST_CASE("the seal above the club is the badge issuer's, the town authority's before a badge") {
+  CHECK(seal_owner({}) == "the town authority");
+  const Timeline t = run_scenario(std::get<ScenarioSpec>(
+      load_scenario_file(test::scenarios_dir() / "server-faults/missing-intermediate.toml")));
+  const auto chains = chains_of(t.connections.at(0));
+  CHECK(!badge_issuer(chains).empty());
+  CHECK(seal_owner(chains) == badge_issuer(chains));
 }
 
 TEST_CASE("the narration names a path-length failure for the path length, as the checklist does") {
