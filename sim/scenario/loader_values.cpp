@@ -66,7 +66,7 @@ std::optional<std::chrono::seconds> parse_offset(std::string_view text) {
       scale = 86400;
       break;
     case 'w':
-      scale = 7 * 86400;
+      scale = 7 * std::int64_t{86400};
       break;
     default:
       return std::nullopt;

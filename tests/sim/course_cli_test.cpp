@@ -1,6 +1,7 @@
 // tlsclub lessons and tlsclub glossary, run as a student or an author runs them: list, show, try,
 // check, markdown, myths; exit codes 0 (true), 1 (a claim does not hold), 2 (bad input).
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -152,7 +153,9 @@ TEST_CASE("tlsclub lessons without a course says where to point it") {
   const auto missing = lessons("", "/nonexistent/lessons");
   CHECK(missing.code == 2);
   CHECK(has(missing, "--course: Directory does not exist: /nonexistent/lessons"));
-  const fs::path empty = fs::temp_directory_path() / "tlsclub-empty-course";
+  // Named by process: another checkout's run at the same time must not share the folder.
+  const fs::path empty =
+      fs::temp_directory_path() / ("tlsclub-empty-course-" + std::to_string(::getpid()));
   fs::create_directories(empty);
   const auto none = lessons("", empty);
   CHECK(none.code == 2);

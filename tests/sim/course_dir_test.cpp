@@ -2,9 +2,11 @@
 // environment first, then beside or above the executable (a build tree inside a source tree, or
 // an install's share/tlsclub).
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <string>
 
 #include "course/course.h"
 
@@ -12,8 +14,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Named by process too: two checkouts' test runs at once must not share (or delete) a folder.
 fs::path fresh(const char* name) {
-  const fs::path dir = fs::temp_directory_path() / name;
+  const fs::path dir =
+      fs::temp_directory_path() / (std::string(name) + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return fs::canonical(dir);
