@@ -129,97 +129,187 @@ void Session::run_what_if(const WhatIf& w) {
                  std::move(label));
 }
 
+// Stepping, seeking, playing and selecting: where the student is and what they look at.
+bool Session::apply_to_cursor(const Command& command) {
+  return std::visit(Overloaded{
+                        [&](const cmd::StepForward&) {
+                          step_forward();
+                          return true;
+                        },
+                        [&](const cmd::StepBack&) {
+                          pending_.reset();
+                          last_answered_.reset();
+                          if (cursor_.back()) moved();
+                          return true;
+                        },
+                        [&](const cmd::Home&) {
+                          const std::size_t first = steps_.first_of(position().connection);
+                          seek(cursor_.index() == first ? 0 : first);
+                          return true;
+                        },
+                        [&](const cmd::End&) {
+                          const std::size_t last = steps_.last_of(position().connection);
+                          seek(cursor_.index() == last ? steps_.size() - 1 : last);
+                          return true;
+                        },
+                        [&](const cmd::NextMember&) {
+                          const std::size_t c = position().connection;
+                          if (c + 1 < steps_.connections()) seek(steps_.first_of(c + 1));
+                          return true;
+                        },
+                        [&](const cmd::PreviousMember&) {
+                          const std::size_t c = position().connection;
+                          if (c > 0) seek(steps_.first_of(c - 1));
+                          return true;
+                        },
+                        [&](const cmd::Seek& s) {
+                          seek(s.position);
+                          return true;
+                        },
+                        [&](const cmd::SeekRow& s) {
+                          if (s.row >= ladder_.rows().size()) return true;
+                          seek(ladder_.position_of_row(s.row));
+                          const LadderRow& r = ladder_.rows()[s.row];
+                          if (r.kind == LadderRow::Kind::record && !pending_)
+                            selection_.select_event(r.connection, r.event);
+                          return true;
+                        },
+                        [&](const cmd::TogglePlay&) {
+                          if (cursor_.playing())
+                            cursor_.pause();
+                          else if (!pending_)
+                            cursor_.play(), moved();
+                          return true;
+                        },
+                        [&](const cmd::SetSpeed& s) {
+                          cursor_.set_speed(s.steps_per_second);
+                          return true;
+                        },
+                        [&](const cmd::Select& s) {
+                          selection_.select_event(s.connection, s.event);
+                          return true;
+                        },
+                        [&](const cmd::SelectField& s) {
+                          selection_.select_field(s.field);
+                          return true;
+                        },
+                        [&](const cmd::SelectByte& s) {
+                          selection_.select_byte(s.block, s.offset);
+                          return true;
+                        },
+                        [](const auto&) { return false; },
+                    },
+                    command);
+}
+
+// Opening scenarios, what-if and clock branches, predict mode, the level, the library, exports.
+bool Session::apply_to_runs(const Command& command) {
+  return std::visit(
+      Overloaded{
+          [&](const cmd::Open& o) {
+            open(o.file);
+            return true;
+          },
+          [&](const cmd::OpenDemo&) {
+            open_demo();
+            return true;
+          },
+          [&](const cmd::Reload&) {
+            if (lesson_.file.empty()) return true;
+            const Position keep = position();
+            if (open(lesson_.file)) show_branch(0, keep);
+            return true;
+          },
+          [&](const cmd::RunWhatIf& w) {
+            run_what_if(w.what_if);
+            return true;
+          },
+          [&](const cmd::MoveClock& m) {
+            const SimTime clock = branches_[0].spec->now + std::chrono::days(m.days);
+            what_if_.start_clock(branches_[0].spec, clock,
+                                 "clock " + std::string(m.days >= 0 ? "+" : "") +
+                                     std::to_string(m.days) + " days: " + format_time(clock));
+            return true;
+          },
+          [&](const cmd::SwitchBranch& s) {
+            if (s.branch < branches_.size() && s.branch != active_)
+              show_branch(s.branch, position());
+            return true;
+          },
+          [&](const cmd::SetPredict& p) {
+            predict_.set_enabled(p.on);
+            if (!p.on) pending_.reset();
+            return true;
+          },
+          [&](const cmd::Answer& a) {
+            answer(a.question, a.choice);
+            return true;
+          },
+          [&](const cmd::SetLevel& l) {
+            level_ = l.level;
+            return true;
+          },
+          [&](const cmd::RunAll&) {
+            if (run_all_.busy()) return true;
+            run_all_.start([entries = library_.entries()] { return run_all(entries); });
+            return true;
+          },
+          [&](const cmd::RescanLibrary&) {
+            if (scenarios_dir_) library_.scan(*scenarios_dir_);
+            return true;
+          },
+          [&](const cmd::Export& e) {
+            export_files(e);
+            return true;
+          },
+          [](const auto&) { return false; },
+      },
+      command);
+}
+
+// The lesson being walked: its stops, answers, try-it tasks and evidence.
+bool Session::apply_to_course(const Command& command) {
+  return std::visit(Overloaded{
+                        [&](const cmd::StartLesson& l) {
+                          start_lesson(l);
+                          return true;
+                        },
+                        [&](const cmd::LessonNext&) {
+                          if (course_ && walk_.next(progress_of(*walk_lesson()))) show_stop();
+                          return true;
+                        },
+                        [&](const cmd::LessonGoTo& g) {
+                          if (walk_.go(g.stop)) show_stop();
+                          return true;
+                        },
+                        [&](const cmd::LessonBack&) {
+                          if (walk_.back()) show_stop();
+                          return true;
+                        },
+                        [&](const cmd::LessonAnswer& a) {
+                          lesson_answer(a.choice);
+                          return true;
+                        },
+                        [&](const cmd::RunTry&) {
+                          run_try();
+                          return true;
+                        },
+                        [&](const cmd::LeaveLesson&) {
+                          walk_.end();
+                          return true;
+                        },
+                        [&](const cmd::ShowEvidence& e) {
+                          show_evidence(e);
+                          return true;
+                        },
+                        [](const auto&) { return false; },
+                    },
+                    command);
+}
+
 void Session::apply(const Command& command) {
-  std::visit(Overloaded{
-                 [&](const cmd::StepForward&) { step_forward(); },
-                 [&](const cmd::StepBack&) {
-                   pending_.reset();
-                   last_answered_.reset();
-                   if (cursor_.back()) moved();
-                 },
-                 [&](const cmd::Home&) {
-                   const std::size_t first = steps_.first_of(position().connection);
-                   seek(cursor_.index() == first ? 0 : first);
-                 },
-                 [&](const cmd::End&) {
-                   const std::size_t last = steps_.last_of(position().connection);
-                   seek(cursor_.index() == last ? steps_.size() - 1 : last);
-                 },
-                 [&](const cmd::NextMember&) {
-                   const std::size_t c = position().connection;
-                   if (c + 1 < steps_.connections()) seek(steps_.first_of(c + 1));
-                 },
-                 [&](const cmd::PreviousMember&) {
-                   const std::size_t c = position().connection;
-                   if (c > 0) seek(steps_.first_of(c - 1));
-                 },
-                 [&](const cmd::Seek& s) { seek(s.position); },
-                 [&](const cmd::SeekRow& s) {
-                   if (s.row >= ladder_.rows().size()) return;
-                   seek(ladder_.position_of_row(s.row));
-                   const LadderRow& r = ladder_.rows()[s.row];
-                   if (r.kind == LadderRow::Kind::record && !pending_)
-                     selection_.select_event(r.connection, r.event);
-                 },
-                 [&](const cmd::TogglePlay&) {
-                   if (cursor_.playing())
-                     cursor_.pause();
-                   else if (!pending_)
-                     cursor_.play(), moved();
-                 },
-                 [&](const cmd::SetSpeed& s) { cursor_.set_speed(s.steps_per_second); },
-                 [&](const cmd::Select& s) { selection_.select_event(s.connection, s.event); },
-                 [&](const cmd::SelectField& s) { selection_.select_field(s.field); },
-                 [&](const cmd::SelectByte& s) { selection_.select_byte(s.block, s.offset); },
-                 [&](const cmd::Open& o) { open(o.file); },
-                 [&](const cmd::OpenDemo&) { open_demo(); },
-                 [&](const cmd::Reload&) {
-                   if (lesson_.file.empty()) return;
-                   const Position keep = position();
-                   if (open(lesson_.file)) show_branch(0, keep);
-                 },
-                 [&](const cmd::RunWhatIf& w) { run_what_if(w.what_if); },
-                 [&](const cmd::MoveClock& m) {
-                   const SimTime clock = branches_[0].spec->now + std::chrono::days(m.days);
-                   what_if_.start_clock(branches_[0].spec, clock,
-                                        "clock " + std::string(m.days >= 0 ? "+" : "") +
-                                            std::to_string(m.days) +
-                                            " days: " + format_time(clock));
-                 },
-                 [&](const cmd::SwitchBranch& s) {
-                   if (s.branch < branches_.size() && s.branch != active_)
-                     show_branch(s.branch, position());
-                 },
-                 [&](const cmd::SetPredict& p) {
-                   predict_.set_enabled(p.on);
-                   if (!p.on) pending_.reset();
-                 },
-                 [&](const cmd::Answer& a) { answer(a.question, a.choice); },
-                 [&](const cmd::SetLevel& l) { level_ = l.level; },
-                 [&](const cmd::RunAll&) {
-                   if (run_all_.busy()) return;
-                   run_all_.start([entries = library_.entries()] { return run_all(entries); });
-                 },
-                 [&](const cmd::RescanLibrary&) {
-                   if (scenarios_dir_) library_.scan(*scenarios_dir_);
-                 },
-                 [&](const cmd::Export& e) { export_files(e); },
-                 [&](const cmd::StartLesson& l) { start_lesson(l); },
-                 [&](const cmd::LessonNext&) {
-                   if (course_ && walk_.next(progress_of(*walk_lesson()))) show_stop();
-                 },
-                 [&](const cmd::LessonGoTo& g) {
-                   if (walk_.go(g.stop)) show_stop();
-                 },
-                 [&](const cmd::LessonBack&) {
-                   if (walk_.back()) show_stop();
-                 },
-                 [&](const cmd::LessonAnswer& a) { lesson_answer(a.choice); },
-                 [&](const cmd::RunTry&) { run_try(); },
-                 [&](const cmd::LeaveLesson&) { walk_.end(); },
-                 [&](const cmd::ShowEvidence& e) { show_evidence(e); },
-             },
-             command);
+  if (apply_to_cursor(command) || apply_to_runs(command)) return;
+  apply_to_course(command);
 }
 
 void Session::apply_all(Commands& commands) {

@@ -100,6 +100,10 @@ class Session {
   void wait_for_jobs();
 
  private:
+  // apply() in three parts, each true when the command was its own.
+  bool apply_to_cursor(const Command& command);
+  bool apply_to_runs(const Command& command);
+  bool apply_to_course(const Command& command);
   void adopt(Lesson lesson);
   void show_branch(std::size_t index, std::optional<Position> keep);
   void moved();  // after every cursor move: narration, selection follows

@@ -54,7 +54,6 @@ enum ButtonId : std::size_t {
   kButtonCount
 };
 
-
 // Derived data recomputed when the step or the branch changes, never per frame.
 struct StepCache {
   const Timeline* timeline = nullptr;
