@@ -58,8 +58,8 @@ bool open_start_lesson(Session& session, const Options& options, const Settings&
   if (!settings.last_lesson.empty() && fs::is_regular_file(settings.last_lesson, ec) &&
       session.open(settings.last_lesson))
     return true;
-  if (session.scenarios_dir()) {
-    const fs::path first = default_lesson(*session.scenarios_dir());
+  if (session.shelf().dir()) {
+    const fs::path first = default_lesson(*session.shelf().dir());
     if (fs::is_regular_file(first, ec) && session.open(first)) return true;
   }
   session.open_demo();
@@ -79,10 +79,11 @@ bool place_cursor(Session& session, const Options& options) {
                    options.member.c_str());
       return false;
     }
-    session.apply(cmd::Seek{session.steps().first_of(connection)});
+    session.apply(cmd::Seek{session.playback().steps().first_of(connection)});
   }
   if (options.step) {
-    const std::size_t base = options.member.empty() ? 0 : session.steps().first_of(connection);
+    const std::size_t base =
+        options.member.empty() ? 0 : session.playback().steps().first_of(connection);
     session.apply(cmd::Seek{base + *options.step});
   }
   return true;
@@ -109,7 +110,8 @@ bool run_what_if(Session& session, const std::string& text) {
     w.action = *known;
   else
     record = 0;
-  const std::size_t row = record == 0 ? npos : session.ladder().row_of_record(w.connection, record);
+  const std::size_t row =
+      record == 0 ? npos : session.playback().ladder().row_of_record(w.connection, record);
   if (row == npos) {
     std::string names;
     for (const auto& k : tlsclub::wire_fault_kinds())
@@ -121,21 +123,21 @@ bool run_what_if(Session& session, const std::string& text) {
                  names.c_str(), text.c_str());
     return false;
   }
-  w.record_event = session.ladder().rows()[row].event;
+  w.record_event = session.playback().ladder().rows()[row].event;
   session.apply(cmd::RunWhatIf{w});
   session.wait_for_jobs();
-  return session.what_if_error().empty();
+  return session.branches().error().empty();
 }
 
 // The course (docs/lessons): found beside the program or its source tree, or $TLSCLUB_LESSONS.
 // Without it the app still runs; the Course tab says why there are no lessons.
 void load_the_course(Session& session, const fs::path& self) {
   const auto dir = tlsclub::find_course_dir(self);
-  if (!dir || !session.scenarios_dir()) {
+  if (!dir || !session.shelf().dir()) {
     session.set_course_errors({"no docs/lessons folder was found"});
     return;
   }
-  tlsclub::CourseLoad loaded = tlsclub::load_course(*dir, *session.scenarios_dir());
+  tlsclub::CourseLoad loaded = tlsclub::load_course(*dir, *session.shelf().dir());
   if (auto* errors = std::get_if<std::vector<tlsclub::LoadError>>(&loaded)) {
     std::vector<std::string> lines;
     for (const tlsclub::LoadError& e : *errors) lines.push_back(e.to_string());
@@ -148,14 +150,14 @@ void load_the_course(Session& session, const fs::path& self) {
 // --lesson N [--lesson-stop K]: walk lesson N from stop K. False (and a message) without it.
 bool start_lesson(Session& session, const Options& options) {
   if (options.lesson == 0) return true;
-  const auto& course = session.course();
+  const auto& course = session.lessons().course();
   if (!course || options.lesson > static_cast<int>(course->lessons.size())) {
     std::fprintf(stderr, "tlsclub-gui: error: there is no lesson %d\n", options.lesson);
     return false;
   }
   session.apply(cmd::StartLesson{static_cast<std::size_t>(options.lesson - 1), true});
   if (options.lesson_stop) session.apply(cmd::LessonGoTo{*options.lesson_stop});
-  return session.walk_lesson() != nullptr;
+  return session.lessons().lesson() != nullptr;
 }
 
 void render(GLFWwindow* window, const ImVec4& clear) {
@@ -269,7 +271,7 @@ float start_imgui(GLFWwindow* window, const Settings& settings, bool screenshot)
 void show_what_was_asked(AppView& view, const Options& options, Tab tab) {
   view.show_tab(tab);
   view.view().myths_open = options.myths;
-  view.view().glossary_open = options.glossary;
+  view.view().glossary.open = options.glossary;
   if (options.lesson > 0)
     view.view().course_selected = static_cast<std::size_t>(options.lesson - 1);
 }
@@ -289,10 +291,10 @@ struct App {
 void keep_progress_saved(App& app) {
   std::string error;
   if (app.screenshot || app.settings_file.empty() ||
-      keep_progress(app.settings_file, app.settings, app.session.progress(), &error))
+      keep_progress(app.settings_file, app.settings, app.session.lessons().progress(), &error))
     return;
   std::fprintf(stderr, "tlsclub-gui: warning: lesson progress not saved: %s\n", error.c_str());
-  app.settings.progress = app.session.progress();  // warn once, not every frame
+  app.settings.progress = app.session.lessons().progress();  // warn once, not every frame
 }
 
 // Frames until the window is closed or, for a screenshot, until the picture is taken. Returns the
@@ -302,8 +304,8 @@ int run_frames(App& app, AppView& view) {
   float font_size = app.settings.font_size;
   double last = glfwGetTime();
   for (int frame = 0; !glfwWindowShouldClose(app.window) && !view.wants_quit(); ++frame) {
-    const bool busy =
-        app.session.cursor().playing() || app.session.what_if_busy() || app.session.run_all_busy();
+    const bool busy = app.session.playback().cursor().playing() || app.session.branches().busy() ||
+                      app.session.shelf().run_all_busy();
     if (app.screenshot || busy)
       glfwPollEvents();
     else
@@ -344,7 +346,7 @@ void save_for_next_time(App& app) {
     glfwGetWindowSize(app.window, &settings.window_width, &settings.window_height);
   }
   settings.last_lesson = app.session.lesson().file.string();
-  settings.progress = app.session.progress();
+  settings.progress = app.session.lessons().progress();
   std::string error;
   if (!save_settings(app.settings_file, settings, &error))
     std::fprintf(stderr, "tlsclub-gui: warning: settings not saved: %s\n", error.c_str());

@@ -9,11 +9,7 @@
 
 namespace tlsclub::gui {
 
-namespace fs = std::filesystem;
-
 namespace {
-
-const LessonProgress kNoProgress;
 
 std::string describe_anchor(const LessonPlace& place) {
   return place.scenario + " (" + (place.anchor.member.empty() ? "" : place.anchor.member + " at ") +
@@ -45,95 +41,49 @@ std::optional<std::size_t> shown_at(const StepAnchor& anchor, const Timeline& ti
 
 }  // namespace
 
-void Session::set_course(Course course) {
-  walk_.end();
-  course_ = std::move(course);
-  course_errors_.clear();
-}
-
-void Session::set_course_errors(std::vector<std::string> errors) {
-  course_errors_ = std::move(errors);
-}
-
-const CourseLesson* Session::walk_lesson() const {
-  if (!course_ || !walk_.active() || walk_.lesson() >= course_->lessons.size()) return nullptr;
-  return &course_->lessons[walk_.lesson()];
-}
-
-void Session::set_progress(std::map<std::string, LessonProgress> progress) {
-  progress_ = std::move(progress);
-}
-
-const LessonProgress& Session::progress_of(const CourseLesson& lesson) const {
-  const auto it = progress_.find(lesson.id);
-  return it == progress_.end() ? kNoProgress : it->second;
-}
-
-const Lesson* Session::cached(const std::string& scenario) {
-  if (!scenarios_dir_) {
-    course_message_ = "no scenarios/ folder: set TLSCLUB_SCENARIOS to the library";
-    return nullptr;
-  }
-  const fs::path file = *scenarios_dir_ / scenario;
-  auto it = cache_.find(file);
-  if (it != cache_.end() && it->second.modified == modified_time(file)) return &it->second;
-  LessonResult result = open_lesson(file);
-  if (auto* errors = std::get_if<std::vector<LoadError>>(&result)) {
-    course_message_ =
-        errors->empty() ? file.string() + " does not load" : errors->front().to_string();
-    return nullptr;
-  }
-  return &(cache_[file] = std::move(std::get<Lesson>(result)));
-}
-
 std::optional<std::size_t> Session::place_position(const LessonPlace& place) {
-  const Lesson* lesson = cached(place.scenario);
+  const Lesson* lesson = lessons_.cached(shelf_.dir(), place.scenario);
   if (lesson == nullptr) return std::nullopt;
   const StepIndex steps(lesson->timeline);
   return shown_at(place.anchor, lesson->timeline, steps, LadderLayout(lesson->timeline, steps));
 }
 
 bool Session::show_scenario(const std::string& scenario) {
-  const Lesson* lesson = cached(scenario);
+  const Lesson* lesson = lessons_.cached(shelf_.dir(), scenario);
   if (lesson == nullptr) return false;
   if (lesson_.file != lesson->file)
     adopt(Lesson(*lesson));
-  else if (active_ != 0)
+  else if (branches_.active_index() != 0)
     show_branch(0, std::nullopt);  // anchors name steps of the run as written
   return true;
 }
 
 bool Session::show_place(const LessonPlace& place, bool before) {
   if (!show_scenario(place.scenario)) return false;
-  cursor_.pause();
-  pending_.reset();
-  last_answered_.reset();
+  playback_.hold();
   std::optional<std::size_t> message;
-  const auto at = shown_at(place.anchor, timeline(), steps_, ladder_, &message);
+  const auto at =
+      shown_at(place.anchor, timeline(), playback_.steps(), playback_.ladder(), &message);
   if (!at) {
-    course_message_ = "the run never gets to " + describe_anchor(place);
+    lessons_.say("the run never gets to " + describe_anchor(place));
     return false;
   }
   const std::size_t c = anchor_connection(place.anchor, timeline());
   // A question is asked with the step before it on screen, as predict mode does.
-  cursor_.seek(before && *at > 0 ? *at - 1 : *at);
-  moved();
-  if (message && !before) selection_.select_event(c, *message);
+  playback_.place(before && *at > 0 ? *at - 1 : *at);
+  if (message && !before) playback_.select_event(c, *message);
   return true;
 }
 
 void Session::show_stop() {
-  const CourseLesson* lesson = walk_lesson();
+  const CourseLesson* lesson = lessons_.lesson();
   if (lesson == nullptr) return;
-  course_message_.clear();
-  lesson_choices_.clear();
-  LessonProgress& progress = progress_[lesson->id];
-  progress.seen = std::max(progress.seen, walk_.step_number(walk_.stop()));
-  const WalkStop& stop = walk_.current();
+  const LessonProgress& progress = lessons_.arrive();
+  const WalkStop& stop = lessons_.walk().current();
   switch (stop.kind) {
     case WalkStop::Kind::question: {
       const LessonQuestion& q = lesson->questions[stop.index];
-      lesson_choices_ = question_choices(q);
+      lessons_.set_choices(question_choices(q));
       show_place(q.place, !progress.answers.contains(stop.index));
       break;
     }
@@ -145,124 +95,75 @@ void Session::show_stop() {
       if (!show_scenario(task.scenario)) break;
       const std::size_t c = anchor_connection({task.member, ""}, timeline());
       if (c == npos) {
-        course_message_ = "no member called " + task.member + " in " + task.scenario;
+        lessons_.say("no member called " + task.member + " in " + task.scenario);
         break;
       }
       // The visit as written, from its start: the student changes it next.
-      cursor_.pause();
-      pending_.reset();
-      cursor_.seek(steps_.first_of(c));
-      moved();
+      playback_.hold();
+      playback_.place(playback_.steps().first_of(c));
       break;
     }
     case WalkStop::Kind::summary:
-      progress.done = true;
       break;
   }
 }
 
-void Session::start_lesson(const cmd::StartLesson& start) {
-  if (!course_ || start.lesson >= course_->lessons.size()) return;
-  const CourseLesson& lesson = course_->lessons[start.lesson];
-  course_message_.clear();
-  if (!start.resume) progress_.erase(lesson.id);
-  std::vector<WalkStop> stops =
-      walk_order(lesson, [this](const LessonPlace& place) { return place_position(place); });
-  const LessonProgress& progress = progress_of(lesson);
-  walk_.begin(start.lesson, std::move(stops), 0);
-  if (start.resume && progress.seen > 0 && !progress.done)
-    walk_.go(walk_.stop_of_step(progress.seen));
-  try_results_.assign(lesson.tries.size(), std::nullopt);
-  try_running_.reset();
-  show_stop();
-}
-
 void Session::lesson_answer(const std::string& choice) {
-  const CourseLesson* lesson = walk_lesson();
-  if (lesson == nullptr || walk_.current().kind != WalkStop::Kind::question) return;
-  const std::size_t q = walk_.current().index;
-  LessonProgress& progress = progress_[lesson->id];
-  if (progress.answers.contains(q)) return;  // answered once, as in predict mode
-  progress.answers[q] = choice;
+  const CourseLesson* lesson = lessons_.lesson();
+  if (lesson == nullptr || lessons_.walk().current().kind != WalkStop::Kind::question) return;
+  const std::size_t q = lessons_.walk().current().index;
+  if (!lessons_.record_answer(q, choice)) return;
   show_place(lesson->questions[q].place, false);  // now show the step it was about
 }
 
 void Session::run_try() {
-  const CourseLesson* lesson = walk_lesson();
-  if (lesson == nullptr || walk_.current().kind != WalkStop::Kind::try_it || what_if_.busy())
+  const CourseLesson* lesson = lessons_.lesson();
+  if (lesson == nullptr || lessons_.walk().current().kind != WalkStop::Kind::try_it ||
+      branches_.busy())
     return;
-  const std::size_t index = walk_.current().index;
+  const std::size_t index = lessons_.walk().current().index;
   const TryTask& task = lesson->tries[index];
   if (!show_scenario(task.scenario)) return;
   const std::size_t c = anchor_connection({task.member, ""}, timeline());
   if (c == npos) return;
-  try_running_ = index;
-  course_message_.clear();
-  const Branch& original = branches_[0];
+  lessons_.try_started(index);
+  lessons_.say("");
   if (task.fault) {
-    std::vector<WireFault> faults = original.faults;
-    faults.push_back(*task.fault);
-    what_if_.start(original.spec, original.timeline, c, std::move(faults),
-                   "try it: " + describe(*task.fault));
+    branches_.start_fault(c, *task.fault, "try it: " + describe(*task.fault));
   } else if (task.clock) {
-    what_if_.start_clock(original.spec, *task.clock, "try it: clock " + format_time(*task.clock));
+    branches_.start_clock(*task.clock, "try it: clock " + format_time(*task.clock));
   } else {  // nothing to change: the run as written is the answer
-    try_results_[index] = compare_try(task, *original.spec, *original.timeline);
-    try_running_.reset();
+    const Branch& original = branches_.original();
+    lessons_.try_done(compare_try(task, *original.spec, *original.timeline));
   }
 }
 
 void Session::branch_arrived(Branch branch) {
-  branches_.push_back(std::move(branch));
-  show_branch(branches_.size() - 1, position());
-  const CourseLesson* lesson = walk_lesson();
-  if (!try_running_ || lesson == nullptr || *try_running_ >= lesson->tries.size()) return;
-  const TryTask& task = lesson->tries[*try_running_];
-  try_results_[*try_running_] = compare_try(task, spec(), timeline());
-  try_running_.reset();
+  show_branch(branches_.add(std::move(branch)), position());
+  const CourseLesson* lesson = lessons_.lesson();
+  const auto running = lessons_.running_try();
+  if (!running || lesson == nullptr || *running >= lesson->tries.size()) return;
+  const TryTask& task = lesson->tries[*running];
+  lessons_.try_done(compare_try(task, spec(), timeline()));
   // Show how the changed visit ended: that is what the lesson predicted.
   const std::size_t c = anchor_connection({task.member, ""}, timeline());
-  if (c != npos && cursor_.seek(steps_.last_of(c))) moved();
+  if (c != npos) playback_.place(playback_.steps().last_of(c));
 }
 
-void Session::try_finished() {
-  try_running_.reset();
-  if (!what_if_.error().empty()) course_message_ = "the try did not run: " + what_if_.error();
+// A try whose branch never came: the runner says why.
+void Session::try_failed() {
+  lessons_.try_failed(branches_.error());
 }
 
 void Session::show_evidence(const cmd::ShowEvidence& show) {
-  if (!course_ || show.myth >= course_->myths.size()) return;
-  const MythCard& card = course_->myths[show.myth];
+  const auto& course = lessons_.course();
+  if (!course || show.myth >= course->myths.size()) return;
+  const MythCard& card = course->myths[show.myth];
   if (show.evidence >= card.evidence.size()) return;
   const MythEvidence& evidence = card.evidence[show.evidence];
-  course_message_.clear();
-  if (show_place(evidence.place, false) && evidence.field) select_field_named(*evidence.field);
-}
-
-// The first message of this step with a field whose explanation is `key` ("field.random"):
-// selected, so the inspector opens it and the bytes light up.
-void Session::select_field_named(const std::string& key) {
-  const auto find = [&] {
-    const FieldMap& fields = selection_.fields();
-    for (std::size_t f = 0; f < fields.size(); ++f) {
-      const Field& field = fields.field(f);
-      if (field.explain_key == key || "field." + field.name == key) {
-        selection_.select_field(f);
-        return true;
-      }
-    }
-    return false;
-  };
-  if (selection_.message() != nullptr && find()) return;  // the message the evidence names
-  const Position at = position();
-  const Connection& c = connection();
-  for (std::size_t e = 0; e < c.events.size(); ++e) {
-    if (c.events[e].step != at.step || !std::holds_alternative<MessageEvent>(c.events[e].body))
-      continue;
-    selection_.select_event(at.connection, e);
-    if (find()) return;
-  }
-  moved();  // no such field here: the step's own selection
+  lessons_.say("");
+  if (show_place(evidence.place, false) && evidence.field)
+    playback_.select_field_named(*evidence.field);
 }
 
 }  // namespace tlsclub::gui

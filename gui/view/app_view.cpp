@@ -45,7 +45,7 @@ AppView::AppView(Session& session, Settings& settings, FontSet fonts)
 void AppView::refresh_cache() {
   StepCache& cache = view_.cache;
   const Timeline* timeline = &session_.timeline();
-  const std::size_t position = session_.cursor().index();
+  const std::size_t position = session_.playback().cursor().index();
   if (cache.timeline == timeline && cache.position == position) return;
   const Position at = session_.position();
   const Connection& c = session_.connection();
@@ -72,7 +72,7 @@ void AppView::keyboard() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // typing a path: the keys are the text field's
   const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
-  const bool walking = session_.walk_lesson() != nullptr;
+  const bool walking = session_.lessons().lesson() != nullptr;
   if (pressed(ImGuiKey_RightArrow))
     commands_.emplace_back(io.KeyCtrl && walking ? Command(cmd::LessonNext{})
                                                  : Command(cmd::StepForward{}));
@@ -87,14 +87,14 @@ void AppView::keyboard() {
   if (pressed(ImGuiKey_PageUp)) commands_.emplace_back(cmd::PreviousMember{});
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false)) {
     view_.request_tab = Tab::library;
-    view_.focus_path = true;
+    view_.open.focus_path = true;
   }
   // Lesson mode: Ctrl+L the course, Ctrl+M the myth cards, Ctrl+G the glossary; Ctrl+→ / Ctrl+←
   // the lesson's next and previous stop (plain arrows keep stepping the ladder).
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kL, false)) view_.request_tab = Tab::course;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kM, false)) view_.myths_open = !view_.myths_open;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kG, false))
-    view_.glossary_open = !view_.glossary_open;
+    view_.glossary.open = !view_.glossary.open;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kR, false)) commands_.emplace_back(cmd::Reload{});
   if (ImGui::IsKeyPressed(keys::kF1, false)) view_.help_open = true;
   if (!io.KeyCtrl) {
@@ -171,12 +171,12 @@ void AppView::frame(double seconds) {
   view_.request_tab = Tab::count;
 
   keyboard();
-  const std::uint64_t seen = session_.selection().generation();
+  const std::uint64_t seen = session_.playback().selection().generation();
   session_.apply_all(commands_);
-  view_.tree_seen_generation = view_.hex_seen_generation = seen;
-  settings_.level = session_.level();
-  settings_.predict = session_.predict().enabled();
-  settings_.speed = session_.cursor().speed();
+  view_.inspector.tree_seen_generation = view_.inspector.hex_seen_generation = seen;
+  settings_.level = session_.playback().level();
+  settings_.predict = session_.playback().predict().enabled();
+  settings_.speed = session_.playback().cursor().speed();
 }
 
 }  // namespace tlsclub::gui

@@ -14,15 +14,13 @@ void file_menu(ViewContext& ctx) {
   if (!ImGui::BeginMenu("File")) return;
   if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) {
     ctx.view.request_tab = Tab::library;
-    ctx.view.focus_path = true;
+    ctx.view.open.focus_path = true;
   }
   if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.lesson().file.empty())) ctx.push(cmd::Reload{});
   if (ImGui::MenuItem("Built-in demo")) ctx.push(cmd::OpenDemo{});
   if (ImGui::BeginMenu("Export")) {
-    const char* what[] = {"Ladder diagram (SVG)…", "Handout (Markdown + SVG)…",
-                          "Capture + key log (pcap, for Wireshark)…", "Certificates (PEM files)…"};
-    for (int i = 0; i < 4; ++i)
-      if (ImGui::MenuItem(what[i])) ctx.view.export_what = i;
+    for (const ExportKind& kind : export_kinds())
+      if (ImGui::MenuItem(kind.menu.data())) ctx.view.export_form.asked = kind.what;
     ImGui::EndMenu();
   }
   ImGui::Separator();
@@ -33,13 +31,13 @@ void file_menu(ViewContext& ctx) {
 // Each lesson of the course (ticked when done), to open in the Course tab.
 void lesson_items(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const auto& lessons = s.course()->lessons;
+  const auto& lessons = s.lessons().course()->lessons;
   for (std::size_t i = 0; i < lessons.size(); ++i) {
     const CourseLesson& l = lessons[i];
     char label[300];
-    std::snprintf(label, sizeof label, "%s%d. %s", s.progress_of(l).done ? "✓ " : "", l.number,
-                  l.title.c_str());
-    if (ImGui::MenuItem(label, nullptr, s.walk_lesson() == &l)) {
+    std::snprintf(label, sizeof label, "%s%d. %s", s.lessons().progress_of(l).done ? "✓ " : "",
+                  l.number, l.title.c_str());
+    if (ImGui::MenuItem(label, nullptr, s.lessons().lesson() == &l)) {
       ctx.view.course_selected = i;
       ctx.view.request_tab = Tab::course;
     }
@@ -52,13 +50,13 @@ void course_menu(ViewContext& ctx) {
   if (ImGui::MenuItem("The lessons", "Ctrl+L")) ctx.view.request_tab = Tab::course;
   if (ImGui::MenuItem("Myth and fact", "Ctrl+M", ctx.view.myths_open))
     ctx.view.myths_open = !ctx.view.myths_open;
-  if (ImGui::MenuItem("Glossary", "Ctrl+G", ctx.view.glossary_open))
-    ctx.view.glossary_open = !ctx.view.glossary_open;
-  if (s.course()) {
+  if (ImGui::MenuItem("Glossary", "Ctrl+G", ctx.view.glossary.open))
+    ctx.view.glossary.open = !ctx.view.glossary.open;
+  if (s.lessons().course()) {
     ImGui::Separator();
     lesson_items(ctx);
   }
-  if (s.walk_lesson() != nullptr) {
+  if (s.lessons().lesson() != nullptr) {
     ImGui::Separator();
     if (ImGui::MenuItem("Next stop of the lesson", "Ctrl+→")) ctx.push(cmd::LessonNext{});
     if (ImGui::MenuItem("Previous stop", "Ctrl+←")) ctx.push(cmd::LessonBack{});
@@ -71,9 +69,9 @@ void course_menu(ViewContext& ctx) {
 void library_menu(ViewContext& ctx) {
   const Session& s = ctx.session;
   if (!ImGui::BeginMenu("Library")) return;
-  const auto& entries = s.library().entries();
+  const auto& entries = s.shelf().library().entries();
   if (entries.empty()) ImGui::TextDisabled("no scenarios/ folder found");
-  for (const std::string& lesson : s.library().lessons()) {
+  for (const std::string& lesson : s.shelf().library().lessons()) {
     if (!ImGui::BeginMenu(lesson.c_str())) continue;
     for (const LibraryEntry& e : entries) {
       if (e.lesson != lesson) continue;
@@ -92,15 +90,15 @@ void view_menu(ViewContext& ctx) {
   const Level levels[] = {Level::club, Level::engineer, Level::both};
   const char* names[] = {"Club explanations", "Engineer explanations", "Both"};
   for (int i = 0; i < 3; ++i)
-    if (ImGui::MenuItem(names[i], nullptr, s.level() == levels[i]))
+    if (ImGui::MenuItem(names[i], nullptr, s.playback().level() == levels[i]))
       ctx.push(cmd::SetLevel{levels[i]});
   ImGui::Separator();
   if (ImGui::MenuItem("Dark theme", nullptr, ctx.settings.dark)) {
     ctx.settings.dark = !ctx.settings.dark;
     apply_theme(ctx.settings.dark);
   }
-  if (ImGui::MenuItem("Predict mode", nullptr, s.predict().enabled()))
-    ctx.push(cmd::SetPredict{!s.predict().enabled()});
+  if (ImGui::MenuItem("Predict mode", nullptr, s.playback().predict().enabled()))
+    ctx.push(cmd::SetPredict{!s.playback().predict().enabled()});
   if (ImGui::MenuItem("Larger text")) ctx.settings.font_size += 1.0f;
   if (ImGui::MenuItem("Smaller text") && ctx.settings.font_size > 11.0f)
     ctx.settings.font_size -= 1.0f;
@@ -140,14 +138,14 @@ void draw_scenario_bar(ViewContext& ctx) {
                       static_cast<unsigned long long>(t.seed), ctx.view.cache.clock.c_str());
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
-  ImGui::DragInt("##clock_days", &ctx.view.clock_days, 1.0f, -800, 800, "%+d days");
+  ImGui::DragInt("##clock_days", &ctx.view.what_if.clock_days, 1.0f, -800, 800, "%+d days");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Move the simulated clock and run the lesson again:\n"
         "certificates keep their dates, so badges and cards expire.");
   ImGui::SameLine();
-  if (ImGui::SmallButton("run at this clock") && !s.what_if_busy())
-    ctx.push(cmd::MoveClock{ctx.view.clock_days});
+  if (ImGui::SmallButton("run at this clock") && !s.branches().busy())
+    ctx.push(cmd::MoveClock{ctx.view.what_if.clock_days});
 
   ImGui::SameLine();
   ImGui::TextDisabled("  explain:");
@@ -155,17 +153,19 @@ void draw_scenario_bar(ViewContext& ctx) {
   const char* names[] = {"Club", "Engineer", "Both"};
   for (int i = 0; i < 3; ++i) {
     ImGui::SameLine();
-    if (ImGui::RadioButton(names[i], s.level() == levels[i])) ctx.push(cmd::SetLevel{levels[i]});
+    if (ImGui::RadioButton(names[i], s.playback().level() == levels[i]))
+      ctx.push(cmd::SetLevel{levels[i]});
   }
-  if (s.branches().size() > 1) {
+  if (s.branches().all().size() > 1) {
     ImGui::SameLine();
     ImGui::TextDisabled("  showing:");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(
         std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f));
     if (ImGui::BeginCombo("##branch", s.branch().label.c_str())) {
-      for (std::size_t b = 0; b < s.branches().size(); ++b)
-        if (ImGui::Selectable(s.branches()[b].label.c_str(), b == s.active_branch()))
+      for (std::size_t b = 0; b < s.branches().all().size(); ++b)
+        if (ImGui::Selectable(s.branches().all()[b].label.c_str(),
+                              b == s.branches().active_index()))
           ctx.push(cmd::SwitchBranch{b});
       ImGui::EndCombo();
     }
@@ -180,7 +180,7 @@ void draw_transport_bar(ViewContext& ctx) {
   ImGui::SameLine();
   if (tracked_button(ctx, "◀ step", kStepBack)) ctx.push(cmd::StepBack{});
   ImGui::SameLine();
-  if (tracked_button(ctx, s.cursor().playing() ? "❚❚ pause" : "▶ play", kPlay))
+  if (tracked_button(ctx, s.playback().cursor().playing() ? "❚❚ pause" : "▶ play", kPlay))
     ctx.push(cmd::TogglePlay{});
   ImGui::SameLine();
   if (tracked_button(ctx, "step ▶", kStepForward)) ctx.push(cmd::StepForward{});
@@ -188,7 +188,7 @@ void draw_transport_bar(ViewContext& ctx) {
   if (ImGui::Button("▶|")) ctx.push(cmd::End{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of this visit (End)");
   ImGui::SameLine();
-  auto speed = static_cast<float>(s.cursor().speed());
+  auto speed = static_cast<float>(s.playback().cursor().speed());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   if (ImGui::SliderFloat("##speed", &speed, 0.25f, 8.0f, "%.2g steps/s"))
     ctx.push(cmd::SetSpeed{speed});
@@ -198,7 +198,7 @@ void draw_transport_bar(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::Text("  %s · step %zu / %zu", c.client.c_str(), at.step, c.steps);
   ImGui::SameLine();
-  ImGui::TextDisabled("· member %zu / %zu", at.connection + 1, s.steps().connections());
+  ImGui::TextDisabled("· member %zu / %zu", at.connection + 1, s.playback().steps().connections());
   ImGui::SameLine();
   if (ImGui::Button("◀ member")) ctx.push(cmd::PreviousMember{});
   ImGui::SameLine();
@@ -207,15 +207,16 @@ void draw_transport_bar(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::TextUnformatted("   ");
   ImGui::SameLine();
-  bool predict = s.predict().enabled();
+  bool predict = s.playback().predict().enabled();
   if (ImGui::Checkbox("predict?", &predict)) ctx.push(cmd::SetPredict{predict});
   if (predict) {
     ImGui::SameLine();
-    ImGui::Text("score %zu / %zu", s.predict().correct(), s.predict().answered());
+    ImGui::Text("score %zu / %zu", s.playback().predict().correct(),
+                s.playback().predict().answered());
   }
   ImGui::SameLine();
   if (ImGui::Button("what if ▸")) ctx.view.request_tab = Tab::what_if;
-  if (s.what_if_busy()) {
+  if (s.branches().busy()) {
     ImGui::SameLine();
     spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
     ImGui::SameLine();

@@ -91,7 +91,7 @@ void purposes(ViewContext& ctx, const CertificateCard& card) {
 }
 
 bool is_selected(const ViewContext& ctx, const CertificateCard& card) {
-  const SelectionModel& sel = ctx.session.selection();
+  const SelectionModel& sel = ctx.session.playback().selection();
   if (const auto* check =
           sel.event() != nullptr ? std::get_if<CheckEvent>(&sel.event()->body) : nullptr)
     return common_name_view(check->subject) == card.name;
@@ -171,7 +171,7 @@ void card_view(ViewContext& ctx, const Chain& chain, std::size_t i) {
 // The chain the student is looking at: the one whose certificate or check is selected, else the
 // one checked most recently.
 Side chain_of_interest(const ViewContext& ctx) {
-  const SelectionModel& sel = ctx.session.selection();
+  const SelectionModel& sel = ctx.session.playback().selection();
   if (const MessageEvent* m = sel.message(); m != nullptr && m->message.name == "certificate")
     return m->from;
   if (const Event* e = sel.event())

@@ -12,7 +12,7 @@ namespace {
 
 void item_view(ViewContext& ctx, const ChecklistItem& item, std::size_t connection) {
   const Palette& p = ctx.colours;
-  const SelectionModel& sel = ctx.session.selection();
+  const SelectionModel& sel = ctx.session.playback().selection();
   const bool selected = item.event != npos && sel.current().connection == connection &&
                         sel.current().event == item.event;
   ImGui::PushID(&item);

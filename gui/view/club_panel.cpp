@@ -172,7 +172,7 @@ void draw_queue(ViewContext& ctx, const Stage& st, const ClubScene& scene, ImVec
   st.d->AddText(ImVec2(st.o.x + 4.0f, st.o.y + 4.0f), p.dim, ctx.view.cache.tally.c_str());
 
   // The attack sign goes under the tally, where nothing else is drawn.
-  const std::string_view sign_words = attack_sign(scene, ctx.session.narration());
+  const std::string_view sign_words = attack_sign(scene, ctx.session.playback().narration());
   if (!sign_words.empty()) {
     const ImVec2 sign(st.o.x + st.line, st.o.y + st.line * 2.4f);
     warning_sign(st.d, sign, st.line * 1.3f, p.attack);
@@ -206,7 +206,7 @@ void draw_club_view(ViewContext& ctx) {
   ImGui::PopClipRect();
 
   ImGui::BeginChild("narration", ImVec2(0, 0), false);
-  const Narration& n = s.narration();
+  const Narration& n = s.playback().narration();
   if (n.stories.empty()) text_dim(ctx, "Nothing happens at this step.");
   for (std::size_t i = 0; i < n.stories.size(); ++i) {
     const Story& story = n.stories[i];

@@ -19,7 +19,7 @@ void bullet_list(const std::vector<std::string>& items) {
 }
 
 void lesson_row(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
-  const LessonProgress& p = ctx.session.progress_of(lesson);
+  const LessonProgress& p = ctx.session.lessons().progress_of(lesson);
   char label[256];
   std::snprintf(label, sizeof label, "%s %2d  %s##lesson%zu", p.done ? "✓" : " ", lesson.number,
                 lesson.title.c_str(), i);
@@ -50,13 +50,13 @@ void lesson_row(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
 
 void lesson_page(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
   const Session& s = ctx.session;
-  const LessonProgress& p = s.progress_of(lesson);
+  const LessonProgress& p = s.lessons().progress_of(lesson);
   ImGui::PushFont(ctx.fonts.large);
   char title[256];
   std::snprintf(title, sizeof title, "Lesson %d · %s", lesson.number, lesson.title.c_str());
   text_wrapped(title);
   ImGui::PopFont();
-  const bool walking = s.walk_lesson() == &lesson;
+  const bool walking = s.lessons().lesson() == &lesson;
   const bool resumable = p.seen > 0 && !p.done;
   const char* start = walking ? "Restart" : resumable ? "Resume" : p.done ? "Again" : "Start ▶";
   if (tracked_button(ctx, start, kLessonStart))
@@ -96,14 +96,14 @@ void lesson_page(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
 
 void draw_course(ViewContext& ctx) {
   const Session& s = ctx.session;
-  if (!s.course()) {
+  if (!s.lessons().course()) {
     text_wrapped_coloured(ctx.colours.dim,
                           "No course found (docs/lessons; set TLSCLUB_LESSONS to its folder). "
                           "The Library tab has every scenario.");
-    for (const std::string& e : s.course_errors()) text_wrapped_coloured(ctx.colours.fail, e);
+    for (const std::string& e : s.lessons().errors()) text_wrapped_coloured(ctx.colours.fail, e);
     return;
   }
-  const auto& lessons = s.course()->lessons;
+  const auto& lessons = s.lessons().course()->lessons;
   if (lessons.empty()) return;
   if (ctx.view.course_selected >= lessons.size()) ctx.view.course_selected = 0;
   const float list_h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(lessons.size()) +
@@ -121,14 +121,14 @@ namespace {
 
 void question_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t index) {
   const LessonQuestion& q = lesson.questions[index];
-  const LessonProgress& p = ctx.session.progress_of(lesson);
+  const LessonProgress& p = ctx.session.lessons().progress_of(lesson);
   const auto given = p.answers.find(index);
   if (given == p.answers.end()) {
     text_coloured(ctx.colours.select, "Before you look:");
     ImGui::SameLine();
     text_wrapped(q.question);
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    const auto& choices = ctx.session.lesson_choices();
+    const auto& choices = ctx.session.lessons().choices();
     for (std::size_t i = 0; i < choices.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
       const char* label = choices[i].c_str();
@@ -159,13 +159,14 @@ void try_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t index) {
   text_coloured(ctx.colours.attack, "Try it:");
   ImGui::SameLine();
   text_wrapped(task.task);
-  const bool running = s.try_running() || s.what_if_busy();
+  const bool running = s.lessons().running_try().has_value() || s.branches().busy();
   if (tracked_button(ctx, "Run it ▶", kRunTry) && !running) ctx.push(cmd::RunTry{});
   if (running) {
     ImGui::SameLine();
     spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
   }
-  const auto& result = index < s.try_results().size() ? s.try_results()[index] : std::nullopt;
+  const auto& result =
+      index < s.lessons().try_results().size() ? s.lessons().try_results()[index] : std::nullopt;
   if (!result) return;
   ImGui::SameLine();
   ImGui::TextDisabled("lesson says:");
@@ -183,13 +184,13 @@ void try_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t index) {
 
 void summary_stop(ViewContext& ctx, const CourseLesson& lesson) {
   const Session& s = ctx.session;
-  const LessonProgress& p = s.progress_of(lesson);
+  const LessonProgress& p = s.lessons().progress_of(lesson);
   char line[160];
   std::snprintf(line, sizeof line, "✓ Lesson %d done · score %zu of %zu", lesson.number,
                 correct(lesson, p), lesson.questions.size());
   text_coloured(ctx.colours.pass, line);
-  const std::size_t next = s.walk().lesson() + 1;
-  if (next < s.course()->lessons.size()) {
+  const std::size_t next = s.lessons().walk().lesson() + 1;
+  if (next < s.lessons().course()->lessons.size()) {
     ImGui::SameLine();
     if (tracked_button(ctx, "Next lesson ▶", kNextLesson)) {
       ctx.push(cmd::StartLesson{next, true});
@@ -203,9 +204,9 @@ void summary_stop(ViewContext& ctx, const CourseLesson& lesson) {
 
 void draw_lesson_bar(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const CourseLesson* lesson = s.walk_lesson();
+  const CourseLesson* lesson = s.lessons().lesson();
   if (lesson == nullptr) return;
-  const CourseWalk& walk = s.walk();
+  const CourseWalk& walk = s.lessons().walk();
   const WalkStop& stop = walk.current();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(with_alpha(ctx.colours.select, 0.14f)));
   // A step is a sentence or two and its RFC; questions, tries and the summary say more.
@@ -231,7 +232,7 @@ void draw_lesson_bar(ViewContext& ctx) {
       ImGui::TextUnformatted("  Summary");
       break;
   }
-  const LessonProgress& p = s.progress_of(*lesson);
+  const LessonProgress& p = s.lessons().progress_of(*lesson);
   ImGui::SameLine();
   ImGui::TextDisabled("· score %zu / %zu", correct(*lesson, p), answered(*lesson, p));
   // Back / Next / Leave on the right of the first line.
@@ -266,7 +267,8 @@ void draw_lesson_bar(ViewContext& ctx) {
       summary_stop(ctx, *lesson);
       break;
   }
-  if (!s.course_message().empty()) text_wrapped_coloured(ctx.colours.fail, s.course_message());
+  if (!s.lessons().message().empty())
+    text_wrapped_coloured(ctx.colours.fail, s.lessons().message());
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }

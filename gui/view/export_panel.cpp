@@ -8,44 +8,36 @@
 
 namespace tlsclub::gui {
 
-namespace {
-
-const char* kTitles[] = {"Export the ladder diagram (SVG)", "Export a handout (Markdown + SVG)",
-                         "Export a capture and its key log", "Export the certificates"};
-
-}  // namespace
-
 void draw_export(ViewContext& ctx) {
-  int& what = ctx.view.export_shown;
-  if (ctx.view.export_what >= 0) {
-    what = ctx.view.export_what;
-    ctx.view.export_what = -1;
-    if (ctx.view.export_dir[0] == '\0') {
+  ExportForm& form = ctx.view.export_form;
+  if (form.asked) {
+    form.shown = *form.asked;
+    form.asked.reset();
+    if (form.dir[0] == '\0') {
       const char* home = std::getenv("HOME");
-      std::snprintf(ctx.view.export_dir, sizeof ctx.view.export_dir, "%s/tlsclub-exports",
-                    home != nullptr ? home : ".");
+      std::snprintf(form.dir, sizeof form.dir, "%s/tlsclub-exports", home != nullptr ? home : ".");
     }
     ImGui::OpenPopup("Export");
   }
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 42.0f, 0), ImGuiCond_Appearing);
   if (!ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-  text(kTitles[what]);
+  const ExportKind& kind = export_kind(form.shown);
+  text(kind.title);
   text_dim(ctx, "of the run shown now, into the folder:");
   ImGui::SetNextItemWidth(-1.0f);
-  ImGui::InputText("##export_dir", ctx.view.export_dir, sizeof ctx.view.export_dir);
+  ImGui::InputText("##export_dir", form.dir, sizeof form.dir);
   if (ImGui::Button("Export")) {
-    ctx.push(cmd::Export{static_cast<cmd::Export::What>(what),
-                         std::filesystem::path(ctx.view.export_dir)});
+    ctx.push(cmd::Export{form.shown, std::filesystem::path(form.dir)});
   }
   ImGui::SameLine();
   if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
-  const std::string& report = ctx.session.export_report();
+  const std::string& report = ctx.session.export_report().text;
   if (!report.empty())
-    text_wrapped_coloured(ctx.session.export_failed() ? ctx.colours.fail : ctx.colours.dim, report);
-  if (what == 2 && !ctx.session.export_failed() && !report.empty())
-    text_wrapped_coloured(ctx.colours.dim,
-                          "Open it with: wireshark -o tls.keylog_file:FILE.keylog FILE.pcap");
+    text_wrapped_coloured(ctx.session.export_report().failed ? ctx.colours.fail : ctx.colours.dim,
+                          report);
+  if (!kind.next.empty() && !ctx.session.export_report().failed && !report.empty())
+    text_wrapped_coloured(ctx.colours.dim, kind.next);
   ImGui::EndPopup();
 }
 

@@ -35,18 +35,18 @@ void detail(ViewContext& ctx, const GlossaryEntry& e) {
 }  // namespace
 
 void draw_glossary(ViewContext& ctx) {
-  if (!ctx.view.glossary_open) return;
+  if (!ctx.view.glossary.open) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f,
                                  viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.6f, viewport->WorkSize.y * 0.75f),
                            ImGuiCond_Appearing);
-  if (!ImGui::Begin("Glossary", &ctx.view.glossary_open, ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin("Glossary", &ctx.view.glossary.open, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
-  ImGuiTextFilter& filter = ctx.view.glossary_filter;
+  ImGuiTextFilter& filter = ctx.view.glossary.filter;
   filter.Draw("filter (club word or TLS term)", ImGui::GetFontSize() * 18.0f);
   const auto entries = glossary();
   const float detail_h = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
@@ -69,9 +69,9 @@ void draw_glossary(ViewContext& ctx) {
       const std::string_view club = e.club;
       // The row selects as a whole; the label is the club word itself.
       if (ImGui::Selectable(
-              "##row", ctx.view.glossary_selected == i,
+              "##row", ctx.view.glossary.selected == i,
               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-        ctx.view.glossary_selected = i;
+        ctx.view.glossary.selected = i;
       ctx.view.hit(Hit::Kind::glossary_row, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       ImGui::SameLine();
       text_wrapped(club);
@@ -84,8 +84,8 @@ void draw_glossary(ViewContext& ctx) {
     ImGui::EndTable();
   }
   ImGui::BeginChild("glossary_detail", ImVec2(0, 0), true);
-  if (ctx.view.glossary_selected < entries.size())
-    detail(ctx, entries[ctx.view.glossary_selected]);
+  if (ctx.view.glossary.selected < entries.size())
+    detail(ctx, entries[ctx.view.glossary.selected]);
   else
     text_dim(ctx,
              "Click a row: its explanation, in the club's words and an engineer's, with "

@@ -31,8 +31,8 @@ void hex_view(ViewContext& ctx, const char* id, ByteView bytes, ByteBlock block,
   const std::size_t rows = (bytes.size() + columns - 1) / columns;
 
   // Bring the selected field into view when the selection changes.
-  std::uint64_t& seen = ctx.view.hex_seen_generation;
-  if (hl.field_length > 0 && seen != ctx.session.selection().generation()) {
+  std::uint64_t& seen = ctx.view.inspector.hex_seen_generation;
+  if (hl.field_length > 0 && seen != ctx.session.playback().selection().generation()) {
     const std::size_t row = hl.field_start / columns;
     const float y = static_cast<float>(row) * line_h;
     if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() - line_h * 2)

@@ -19,7 +19,8 @@ const char* side_name(const Connection& c, Side side) {
 
 void field_tree(ViewContext& ctx, const FieldMap& map, std::size_t selected) {
   const auto& flat = map.fields();
-  const bool reveal = ctx.view.tree_seen_generation != ctx.session.selection().generation();
+  const bool reveal =
+      ctx.view.inspector.tree_seen_generation != ctx.session.playback().selection().generation();
   // Open the path to the selected field once, when it was selected elsewhere (a byte click).
   std::vector<std::size_t> path;
   if (reveal && selected != npos) path = map.path_to(selected);
@@ -79,7 +80,7 @@ void message_header(ViewContext& ctx, const Connection& c, const MessageEvent& m
 
 void draw_fields(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const SelectionModel& sel = s.selection();
+  const SelectionModel& sel = s.playback().selection();
   const MessageEvent* m = sel.message();
   const RecordEvent* r = sel.record();
   if (sel.event() == nullptr || (m == nullptr && r == nullptr)) {
@@ -124,7 +125,7 @@ void draw_fields(ViewContext& ctx) {
 
 void draw_bytes(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const SelectionModel& sel = s.selection();
+  const SelectionModel& sel = s.playback().selection();
   const RecordEvent* r = sel.record();
   if (r == nullptr) {
     text_dim(ctx, "Select an arrow (a record) to see its bytes on the wire.");

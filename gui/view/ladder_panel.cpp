@@ -158,10 +158,10 @@ struct Frame {
 // meanwhile): a question box appearing above the rows makes them shorter.
 void keep_focus_in_view(ViewContext& ctx, const Frame& f) {
   const float view_h = ImGui::GetWindowHeight();
-  if ((ctx.view.ladder_scrolled_to != f.cursor || ctx.view.ladder_height != view_h) &&
+  if ((ctx.view.ladder.scrolled_to != f.cursor || ctx.view.ladder.height != view_h) &&
       f.focus != npos) {
-    ctx.view.ladder_scrolled_to = f.cursor;
-    ctx.view.ladder_height = view_h;
+    ctx.view.ladder.scrolled_to = f.cursor;
+    ctx.view.ladder.height = view_h;
     const float y = static_cast<float>(f.focus) * f.h;
     if (y < ImGui::GetScrollY() || y + f.h > ImGui::GetScrollY() + view_h)
       ImGui::SetScrollY(y - view_h * 0.4f);
@@ -176,7 +176,7 @@ void what_if_menu(ViewContext& ctx, const LadderRow& row) {
     ImGui::PushID(static_cast<int>(k.action));
     if (ImGui::MenuItem(k.what_if.data())) {  // the table's literals end in a NUL
       ctx.push(cmd::Select{row.connection, row.event});
-      ctx.view.what_if_action = k.action;
+      ctx.view.what_if.action = k.action;
       ctx.view.request_tab = Tab::what_if;
     }
     ImGui::PopID();
@@ -187,7 +187,7 @@ void what_if_menu(ViewContext& ctx, const LadderRow& row) {
 // The row as a button: a click seeks to it, a right click on a record offers what-ifs. Returns
 // whether the mouse is over it.
 bool row_button(ViewContext& ctx, const Frame& f, std::size_t r, ImVec2 top, bool hidden) {
-  const LadderRow& row = ctx.session.ladder().rows()[r];
+  const LadderRow& row = ctx.session.playback().ladder().rows()[r];
   ImGui::PushID(static_cast<int>(r));
   ImGui::InvisibleButton("row", ImVec2(f.lanes.right - f.lanes.left, f.h));
   if (!hidden && ImGui::IsItemClicked(ImGuiMouseButton_Left)) ctx.push(cmd::SeekRow{r});
@@ -226,13 +226,14 @@ void record_marks(ViewContext& ctx, const Frame& f, const LadderRow& row, bool s
                     ImVec2(f.lanes.server - 1, top.y + f.h - 1), ctx.colours.select, 4.0f, 0, 2.0f);
   if (row.arrives_at != npos) {
     char step[32];
-    std::snprintf(step, sizeof step, "step %zu", ctx.session.steps().at(row.arrives_at).step);
+    std::snprintf(step, sizeof step, "step %zu",
+                  ctx.session.playback().steps().at(row.arrives_at).step);
     f.draw->AddText(ImVec2(f.lanes.left + 22.0f, top.y + f.h * 0.3f), ctx.colours.dim, step);
   }
 }
 
 void draw_row(ViewContext& ctx, const Frame& f, std::size_t r) {
-  const LadderRow& row = ctx.session.ladder().rows()[r];
+  const LadderRow& row = ctx.session.playback().ladder().rows()[r];
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const bool hidden =
       f.hide_future && row.kind != LadderRow::Kind::member && row.sent_at > f.cursor;
@@ -248,16 +249,16 @@ void draw_row(ViewContext& ctx, const Frame& f, std::size_t r) {
 }
 
 std::size_t selected_row(const Session& s) {
-  if (s.selection().record() == nullptr) return npos;
-  return s.ladder().row_of_record(s.selection().current().connection,
-                                  s.selection().record()->record_id);
+  if (s.playback().selection().record() == nullptr) return npos;
+  return s.playback().ladder().row_of_record(s.playback().selection().current().connection,
+                                             s.playback().selection().record()->record_id);
 }
 
 }  // namespace
 
 void draw_ladder(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const std::size_t cursor = s.cursor().index();
+  const std::size_t cursor = s.playback().cursor().index();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const Lanes titles{origin.x, origin.x + width * 0.14f, origin.x + width * 0.86f,
@@ -273,13 +274,13 @@ void draw_ladder(ViewContext& ctx) {
                     lanes_between(left, left + ImGui::GetContentRegionAvail().x),
                     ImGui::GetTextLineHeight() * 2.6f,
                     cursor,
-                    s.ladder().focus_row(cursor),
+                    s.playback().ladder().focus_row(cursor),
                     selected_row(s),
-                    s.predict().enabled()};
+                    s.playback().predict().enabled()};
   keep_focus_in_view(ctx, frame);
 
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(s.ladder().rows().size()), frame.h);
+  clipper.Begin(static_cast<int>(s.playback().ladder().rows().size()), frame.h);
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
       draw_row(ctx, frame, static_cast<std::size_t>(i));

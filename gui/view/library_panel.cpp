@@ -21,20 +21,20 @@ void errors_view(ViewContext& ctx, const std::vector<LoadError>& errors) {
 
 void path_field(ViewContext& ctx) {
   const Session& s = ctx.session;
-  if (ctx.view.path[0] == '\0' && !s.lesson().file.empty())
-    std::snprintf(ctx.view.path, sizeof ctx.view.path, "%s", s.lesson().file.c_str());
+  if (ctx.view.open.path[0] == '\0' && !s.lesson().file.empty())
+    std::snprintf(ctx.view.open.path, sizeof ctx.view.open.path, "%s", s.lesson().file.c_str());
   ImGui::TextUnformatted("Open a file:");
   ImGui::SameLine();
-  if (ctx.view.focus_path) {
+  if (ctx.view.open.focus_path) {
     ImGui::SetKeyboardFocusHere();
-    ctx.view.focus_path = false;
+    ctx.view.open.focus_path = false;
   }
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-  const bool enter = ImGui::InputText("##path", ctx.view.path, sizeof ctx.view.path,
+  const bool enter = ImGui::InputText("##path", ctx.view.open.path, sizeof ctx.view.open.path,
                                       ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if ((ImGui::Button("Open") || enter) && ctx.view.path[0] != '\0')
-    ctx.push(cmd::Open{std::filesystem::path(ctx.view.path)});
+  if ((ImGui::Button("Open") || enter) && ctx.view.open.path[0] != '\0')
+    ctx.push(cmd::Open{std::filesystem::path(ctx.view.open.path)});
   if (!s.load_errors().empty()) {
     char line[1200];
     std::snprintf(line, sizeof line,
@@ -46,14 +46,14 @@ void path_field(ViewContext& ctx) {
 
 void run_all_table(ViewContext& ctx) {
   const Session& s = ctx.session;
-  if (tracked_button(ctx, "Run all (trainer)", kRunAll) && !s.run_all_busy())
+  if (tracked_button(ctx, "Run all (trainer)", kRunAll) && !s.shelf().run_all_busy())
     ctx.push(cmd::RunAll{});
   ImGui::SameLine();
-  if (s.run_all_busy()) {
+  if (s.shelf().run_all_busy()) {
     spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
     ImGui::SameLine();
   }
-  const auto& rows = s.run_all_rows();
+  const auto& rows = s.shelf().run_all_rows();
   std::size_t met = 0;
   for (const RunAllRow& r : rows) met += r.met ? 1 : 0;
   if (!rows.empty()) ImGui::Text("%zu of %zu expectations met", met, rows.size());
@@ -100,20 +100,20 @@ void draw_library(ViewContext& ctx) {
                         "twelve lessons; here you open any of them freely.");
   path_field(ctx);
   ImGui::Separator();
-  if (!s.scenarios_dir()) {
+  if (!s.shelf().dir()) {
     text_wrapped_coloured(ctx.colours.dim,
                           "No scenarios/ folder was found (set TLSCLUB_SCENARIOS to one). The "
                           "built-in demo is open; any scenario file can be opened by path.");
   } else {
-    ImGui::TextDisabled("%s", s.scenarios_dir()->c_str());
+    ImGui::TextDisabled("%s", s.shelf().dir()->c_str());
   }
   if (ImGui::Selectable("Built-in demo: a member's first visit (mutual TLS 1.3)",
                         s.lesson().file.empty()))
     ctx.push(cmd::OpenDemo{});
-  for (const std::string& lesson : s.library().lessons()) {
+  for (const std::string& lesson : s.shelf().library().lessons()) {
     ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (!ImGui::CollapsingHeader(lesson.c_str())) continue;
-    for (const LibraryEntry& e : s.library().entries()) {
+    for (const LibraryEntry& e : s.shelf().library().entries()) {
       if (e.lesson != lesson) continue;
       ImGui::PushID(&e);
       const bool current = e.file == s.lesson().file;

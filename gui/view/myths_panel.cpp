@@ -22,7 +22,7 @@ void card(ViewContext& ctx, std::size_t m, const MythCard& myth) {
   ImGui::SameLine();
   text_wrapped(myth.truth);
   text_coloured(ctx.colours.select, myth.rfc);
-  const auto& lessons = s.course()->lessons;
+  const auto& lessons = s.lessons().course()->lessons;
   for (std::size_t l = 0; l < lessons.size(); ++l) {
     if (lessons[l].number != myth.lesson) continue;
     ImGui::SameLine();
@@ -65,7 +65,7 @@ void draw_myths(ViewContext& ctx) {
     return;
   }
   const Session& s = ctx.session;
-  if (!s.course() || s.course()->myths.empty()) {
+  if (!s.lessons().course() || s.lessons().course()->myths.empty()) {
     text_wrapped_coloured(ctx.colours.dim,
                           "No myth cards: the course (docs/lessons) was not found.");
   } else {
@@ -73,7 +73,7 @@ void draw_myths(ViewContext& ctx) {
                           "Things course material often gets wrong, and runs that show what "
                           "really happens. \"Show me\" opens the scenario at that step.");
     ImGui::Separator();
-    const auto& myths = s.course()->myths;
+    const auto& myths = s.lessons().course()->myths;
     for (std::size_t m = 0; m < myths.size(); ++m) card(ctx, m, myths[m]);
   }
   ImGui::End();

@@ -28,10 +28,10 @@ void choices(ViewContext& ctx, std::size_t index, const Question& q) {
 
 void draw_question(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const auto pending = s.pending_question();
-  const auto answered = s.last_answered();
+  const auto pending = s.playback().pending_question();
+  const auto answered = s.playback().last_answered();
   if (!pending && !answered) return;
-  const Question& q = s.predict().questions()[pending ? *pending : *answered];
+  const Question& q = s.playback().predict().questions()[pending ? *pending : *answered];
   ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(with_alpha(ctx.colours.select, 0.16f)));
   const bool explained = !pending && q.answer != "none" &&
                          (q.kind == QuestionKind::failing_check || q.kind == QuestionKind::alert);
@@ -50,7 +50,8 @@ void draw_question(ViewContext& ctx) {
                   q.answer.c_str());
     text_coloured(right ? ctx.colours.pass : ctx.colours.fail, line);
     ImGui::SameLine();
-    ImGui::TextDisabled("score %zu / %zu", s.predict().correct(), s.predict().answered());
+    ImGui::TextDisabled("score %zu / %zu", s.playback().predict().correct(),
+                        s.playback().predict().answered());
     if (explained) {
       char key[128];
       std::snprintf(key, sizeof key, "%s.%s", q.kind == QuestionKind::alert ? "alert" : "check",

@@ -70,7 +70,7 @@ void draw_secrets(ViewContext& ctx) {
                     : "Secrets, in the order they were derived (RFC 8446 7.1):");
   if (ks.secrets.empty())
     text_dim(ctx, "  none yet: the key schedule starts when the hellos are exchanged");
-  const SelectionModel& sel = s.selection();
+  const SelectionModel& sel = s.playback().selection();
   for (const SecretRow& row : ks.secrets) {
     ImGui::PushID(&row);
     const float indent = ImGui::GetFontSize() * 1.2f * static_cast<float>(row.depth);
@@ -101,8 +101,8 @@ void draw_secrets(ViewContext& ctx) {
         std::snprintf(label, sizeof label, "#%zu (%s)##%zu", row.records[i],
                       row.record_from[i] == Side::client ? "member" : "club", i);
         if (ImGui::SmallButton(label)) {
-          const std::size_t r = s.ladder().row_of_record(connection, row.records[i]);
-          if (r != npos) ctx.push(cmd::Select{connection, s.ladder().rows()[r].event});
+          const std::size_t r = s.playback().ladder().row_of_record(connection, row.records[i]);
+          if (r != npos) ctx.push(cmd::Select{connection, s.playback().ladder().rows()[r].event});
         }
       }
     }

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,32 +75,50 @@ struct StepCache {
   std::vector<Chain> chains;
 };
 
+// The view's own state, one typed part per panel or form (the Session holds what the lesson is;
+// these hold what the window does with it).
+struct OpenForm {
+  bool focus_path = false;  // Ctrl+O: focus the path field
+  char path[1024] = {};
+};
+struct ExportForm {
+  std::optional<cmd::Export::What> asked;  // from the menu (one frame): open the window for it
+  cmd::Export::What shown = cmd::Export::What::ladder_svg;  // what the open window writes
+  char dir[1024] = {};
+};
+struct WhatIfForm {
+  WireFault::Action action = WireFault::Action::flip;
+  int offset = 5;  // ImGui's integer inputs edit ints
+  int mask = 1;
+  int clock_days = 0;
+};
+struct LadderView {
+  std::size_t scrolled_to = npos;  // scroll to the cursor once per move
+  float height = 0.0f;
+};
+struct InspectorView {
+  std::uint64_t tree_seen_generation = 0;  // open the tree on a new selection once
+  std::uint64_t hex_seen_generation = 0;   // scroll the bytes to a new selection once
+};
+struct GlossaryView {
+  bool open = false;
+  ImGuiTextFilter filter;
+  std::size_t selected = npos;
+};
+
 struct ViewState {
   Tab request_tab = Tab::count;  // a key asked for this tab (one frame)
-  bool focus_path = false;       // Ctrl+O: focus the path field
-  char path[1024] = {};
   bool help_open = false;
-  // Lesson mode, the myth cards and the glossary.
-  std::size_t course_selected = 0;  // the lesson the Course tab shows
   bool myths_open = false;
-  bool glossary_open = false;
-  ImGuiTextFilter glossary_filter;
-  std::size_t glossary_selected = npos;
-  int export_what = -1;  // a cmd::Export::What asked for from the menu (one frame)
-  int export_shown = 0;  // the one the open Export window is for
-  char export_dir[1024] = {};
   bool quit = false;
-  // What-if form.
-  WireFault::Action what_if_action = WireFault::Action::flip;
-  int what_if_offset = 5;
-  int what_if_mask = 1;
-  int clock_days = 0;
-  // Scrolling the ladder to the cursor once per move.
-  std::size_t ladder_scrolled_to = npos;
-  float ladder_height = 0.0f;
-  std::uint64_t tree_seen_generation = 0;
-  std::uint64_t hex_seen_generation = 0;
+  std::size_t course_selected = 0;  // the lesson the Course tab shows
   std::size_t certificate_focus = npos;
+  OpenForm open;
+  ExportForm export_form;
+  WhatIfForm what_if;
+  LadderView ladder;
+  InspectorView inspector;
+  GlossaryView glossary;
   StepCache cache;
   std::vector<Hit> hits;
   void hit(Hit::Kind kind, std::size_t index, ImVec2 min, ImVec2 max) {

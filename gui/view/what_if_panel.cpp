@@ -36,7 +36,7 @@ void where_the_byte_is(ViewContext& ctx, const RecordEvent& r, std::size_t at) {
     ImGui::TextDisabled("in the record header");
     return;
   }
-  const SelectionModel& sel = ctx.session.selection();
+  const SelectionModel& sel = ctx.session.playback().selection();
   const MessageHit hit = message_at(sel.record_map(), ByteBlock::wire, at);
   if (hit.event != npos) {
     const auto& c = ctx.session.timeline().connections[sel.current().connection];
@@ -75,39 +75,39 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
         ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
     if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
     ImGui::PushID(static_cast<int>(k.action));
-    if (ImGui::RadioButton(k.what_if.data(), ctx.view.what_if_action == k.action))
-      ctx.view.what_if_action = k.action;
+    if (ImGui::RadioButton(k.what_if.data(), ctx.view.what_if.action == k.action))
+      ctx.view.what_if.action = k.action;
     ImGui::PopID();
   }
-  if (kind_of(ctx.view.what_if_action).takes_byte) {
+  if (kind_of(ctx.view.what_if.action).takes_byte) {
     const int last = static_cast<int>(r.bytes.size()) - 1;
-    ctx.view.what_if_offset = std::clamp(ctx.view.what_if_offset, 0, std::max(0, last));
+    ctx.view.what_if.offset = std::clamp(ctx.view.what_if.offset, 0, std::max(0, last));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-    ImGui::SliderInt("byte", &ctx.view.what_if_offset, 0, std::max(0, last));
+    ImGui::SliderInt("byte", &ctx.view.what_if.offset, 0, std::max(0, last));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
-    auto mask = static_cast<std::uint8_t>(std::clamp(ctx.view.what_if_mask, 1, 255));
+    auto mask = static_cast<std::uint8_t>(std::clamp(ctx.view.what_if.mask, 1, 255));
     const std::uint8_t one = 1;
     if (ImGui::InputScalar("xor mask", ImGuiDataType_U8, &mask, &one, nullptr, "%02X",
                            ImGuiInputTextFlags_CharsHexadecimal))
-      ctx.view.what_if_mask = std::max(1, static_cast<int>(mask));  // 0 would change nothing
-    const auto at = static_cast<std::size_t>(ctx.view.what_if_offset);
+      ctx.view.what_if.mask = std::max(1, static_cast<int>(mask));  // 0 would change nothing
+    const auto at = static_cast<std::size_t>(ctx.view.what_if.offset);
     if (at < r.bytes.size()) {
       ImGui::TextDisabled("0x%02x becomes 0x%02x,", r.bytes[at],
-                          r.bytes[at] ^ static_cast<unsigned>(ctx.view.what_if_mask));
+                          r.bytes[at] ^ static_cast<unsigned>(ctx.view.what_if.mask));
       ImGui::SameLine();
       where_the_byte_is(ctx, r, at);
     }
   }
-  const bool busy = s.what_if_busy();
+  const bool busy = s.branches().busy();
   if (busy) ImGui::BeginDisabled();
   if (tracked_button(ctx, "Run the visit again with this ▸", kRunWhatIf)) {
     WhatIf w;
     w.connection = connection;
     w.record_event = event;
-    w.action = ctx.view.what_if_action;
-    w.offset = static_cast<std::size_t>(ctx.view.what_if_offset);
-    w.mask = static_cast<std::uint8_t>(ctx.view.what_if_mask);
+    w.action = ctx.view.what_if.action;
+    w.offset = static_cast<std::size_t>(ctx.view.what_if.offset);
+    w.mask = static_cast<std::uint8_t>(ctx.view.what_if.mask);
     ctx.push(cmd::RunWhatIf{w});
   }
   if (busy) {
@@ -115,14 +115,14 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
     ImGui::SameLine();
     spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
   }
-  if (!s.what_if_error().empty()) text_wrapped_coloured(ctx.colours.fail, s.what_if_error());
+  if (!s.branches().error().empty()) text_wrapped_coloured(ctx.colours.fail, s.branches().error());
 }
 
 }  // namespace
 
 void draw_what_if(ViewContext& ctx) {
   const Session& s = ctx.session;
-  const SelectionModel& sel = s.selection();
+  const SelectionModel& sel = s.playback().selection();
   if (const RecordEvent* r = sel.record()) {
     target_form(ctx, *r, sel.current().connection, sel.record_event());
   } else {
@@ -130,7 +130,7 @@ void draw_what_if(ViewContext& ctx) {
              "Select an arrow in the ladder (or right-click one) to change what happens to it.");
   }
   ImGui::Separator();
-  const auto& branches = s.branches();
+  const auto& branches = s.branches().all();
   if (branches.size() < 2) {
     text_dim(ctx,
              "Runs you make appear here, next to the original, so you can compare and switch.");
@@ -157,7 +157,8 @@ void draw_what_if(ViewContext& ctx) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(b));
-      if (ImGui::RadioButton("##show", b == s.active_branch())) ctx.push(cmd::SwitchBranch{b});
+      if (ImGui::RadioButton("##show", b == s.branches().active_index()))
+        ctx.push(cmd::SwitchBranch{b});
       ImGui::PopID();
       ImGui::TableNextColumn();
       text(branches[b].label);

@@ -38,7 +38,7 @@ void explanation(const ViewContext& ctx, std::string_view key) {
     text_dim(ctx, "(no explanation for this yet)");
     return;
   }
-  const Level level = ctx.session.level();
+  const Level level = ctx.session.playback().level();
   if (level != Level::engineer) {
     text_coloured(ctx.colours.dim, "Club:");
     ImGui::SameLine();

@@ -80,8 +80,8 @@ void adopt(test::Harness& h, Lesson lesson) {
   const auto start = Clock::now();
   h.session().set_lesson(std::move(lesson));
   std::printf("lesson adopted (step index, ladder layout of %zu rows, questions): %.1f ms\n",
-              h.session().ladder().rows().size(), ms_since(start));
-  h.session().apply(cmd::Seek{h.session().steps().first_of(kMembers / 2) + 3});
+              h.session().playback().ladder().rows().size(), ms_since(start));
+  h.session().apply(cmd::Seek{h.session().playback().steps().first_of(kMembers / 2) + 3});
   h.frames(10);
 }
 
@@ -98,7 +98,7 @@ void draw_only_frames(test::Harness& h) {
   for (const Hit& hit : h.view().view().hits) rows_drawn += hit.kind == Hit::Kind::ladder_row;
   std::printf("a frame draws %d vertices in %d lists; %zu of %zu ladder rows (the visible ones)\n",
               ImGui::GetDrawData()->TotalVtxCount, ImGui::GetDrawData()->CmdListsCount, rows_drawn,
-              h.session().ladder().rows().size());
+              h.session().playback().ladder().rows().size());
   std::printf("frame (draw only):  mean %.3f ms, p95 %.3f ms, worst %.3f ms   target < 4 ms: %s\n",
               frame.mean, frame.p95, frame.worst, frame.p95 < 4.0 ? "met" : "MISSED");
 }

@@ -79,8 +79,9 @@ TEST_CASE("drawing a step that does not change allocates nothing, in every panel
   ImGui::SetAllocatorFunctions(imgui_alloc, imgui_free);
   test::Harness h;  // its context uses the counting allocator
   h.open("basics/queue-of-members.toml");
-  h.session().apply(cmd::Seek{h.session().steps().first_of(2) + 6});  // Carol's card fails
-  for (const char key : {'2', '4', '7'}) {  // Club view, Fields, Checklist
+  h.session().apply(
+      cmd::Seek{h.session().playback().steps().first_of(2) + 6});  // Carol's card fails
+  for (const char key : {'2', '4', '7'}) {                         // Club view, Fields, Checklist
     CAPTURE(key);
     h.press(key);
     const auto [news, imgui] = allocations(h, 10);
@@ -105,15 +106,15 @@ TEST_CASE("lesson mode draws without allocating: the lesson bar, the course, myt
   h.session().set_course(std::move(std::get<Course>(loaded)));
   h.session().apply(cmd::StartLesson{1, false});
   h.session().apply(cmd::LessonGoTo{1});  // a question: its choices are drawn every frame
-  REQUIRE(h.session().walk().current().kind == WalkStop::Kind::question);
+  REQUIRE(h.session().lessons().walk().current().kind == WalkStop::Kind::question);
   h.press('1');  // the Course tab
   const auto [news, imgui] = allocations(h, 10);
   CHECK(news == 0);
   CHECK(imgui == 0);
   h.session().apply(cmd::LessonNext{});
   h.view().view().myths_open = true;
-  h.view().view().glossary_open = true;
-  h.view().view().glossary_selected = 4;
+  h.view().view().glossary.open = true;
+  h.view().view().glossary.selected = 4;
   const auto [news2, imgui2] = allocations(h, 10);
   CHECK(news2 == 0);
   CHECK(imgui2 == 0);

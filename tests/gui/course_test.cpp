@@ -88,7 +88,7 @@ Course fixture_course() {
 // Where a lesson shows a place: a message's arrow as it arrives (the record carrying it), other
 // anchors (a check, an alert, "end") where they happen.
 std::size_t anchor_position(const Session& s, const LessonPlace& p) {
-  const auto at = resolve_anchor(p.anchor, s.timeline(), s.steps());
+  const auto at = resolve_anchor(p.anchor, s.timeline(), s.playback().steps());
   REQUIRE(at);
   const auto e = anchor_event(p.anchor, s.timeline());
   const std::size_t c = anchor_connection(p.anchor, s.timeline());
@@ -99,14 +99,17 @@ std::size_t anchor_position(const Session& s, const LessonPlace& p) {
   carrying.select_event(c, *e);
   REQUIRE(carrying.record_event() != npos);
   const auto& record = std::get<RecordEvent>(events[carrying.record_event()].body);
-  const std::size_t row = s.ladder().row_of_record(c, record.record_id);
+  const std::size_t row = s.playback().ladder().row_of_record(c, record.record_id);
   REQUIRE(row != npos);
-  return s.ladder().rows()[row].arrives_at;
+  return s.playback().ladder().rows()[row].arrives_at;
 }
 
 // The label of the ladder arrow in focus.
 const std::string& focus_label(const Session& s) {
-  return s.ladder().rows()[s.ladder().focus_row(s.cursor().index())].label;
+  return s.playback()
+      .ladder()
+      .rows()[s.playback().ladder().focus_row(s.playback().cursor().index())]
+      .label;
 }
 
 }  // namespace
@@ -178,41 +181,43 @@ TEST_CASE("outcome, alert and failing_check questions offer the names, with the 
 TEST_CASE("Start opens the step's scenario with the cursor on its anchor; answers are scored") {
   Session s(library());
   s.set_course(fixture_course());
-  const CourseLesson& l = s.course()->lessons[0];
+  const CourseLesson& l = s.lessons().course()->lessons[0];
   s.apply(cmd::StartLesson{0, true});
-  REQUIRE(s.walk_lesson() == &l);
+  REQUIRE(s.lessons().lesson() == &l);
   CHECK(s.lesson().file == library() / "basics/server-only-tls13.toml");
-  CHECK(s.cursor().index() == anchor_position(s, l.steps[0].place));
-  CHECK(s.course_message().empty());
+  CHECK(s.playback().cursor().index() == anchor_position(s, l.steps[0].place));
+  CHECK(s.lessons().message().empty());
 
   s.apply(cmd::LessonNext{});  // the question about CertificateVerify
-  REQUIRE(s.walk().current() == WalkStop{WalkStop::Kind::question, 0});
+  REQUIRE(s.lessons().walk().current() == WalkStop{WalkStop::Kind::question, 0});
   const std::size_t cv = anchor_position(s, l.questions[0].place);
-  CHECK(s.cursor().index() == cv - 1);  // the step is not shown before the answer
-  CHECK(s.lesson_choices() == l.questions[0].choices);
+  CHECK(s.playback().cursor().index() == cv - 1);  // the step is not shown before the answer
+  CHECK(s.lessons().choices() == l.questions[0].choices);
   s.apply(cmd::LessonNext{});
-  CHECK(s.walk().current() == WalkStop{WalkStop::Kind::question, 0});  // held until answered
+  CHECK(s.lessons().walk().current() ==
+        WalkStop{WalkStop::Kind::question, 0});  // held until answered
 
   s.apply(cmd::LessonAnswer{"It encrypts the traffic"});
-  CHECK(s.cursor().index() == cv);  // now it is shown: the arrow carrying it, and it selected
+  CHECK(s.playback().cursor().index() ==
+        cv);  // now it is shown: the arrow carrying it, and it selected
   CHECK(focus_label(s).find("CertificateVerify") != std::string::npos);
-  REQUIRE(s.selection().message() != nullptr);
-  CHECK(s.selection().message()->message.name == "certificate_verify");
+  REQUIRE(s.playback().selection().message() != nullptr);
+  CHECK(s.playback().selection().message()->message.name == "certificate_verify");
   s.apply(cmd::LessonAnswer{"It signs the transcript"});  // answered once: the first one counts
-  CHECK(answered(l, s.progress_of(l)) == 1);
-  CHECK(correct(l, s.progress_of(l)) == 0);
+  CHECK(answered(l, s.lessons().progress_of(l)) == 1);
+  CHECK(correct(l, s.lessons().progress_of(l)) == 0);
 
   s.apply(cmd::LessonNext{});
-  CHECK(s.walk().current() == WalkStop{WalkStop::Kind::step, 1});
-  CHECK(s.cursor().index() == cv);
+  CHECK(s.lessons().walk().current() == WalkStop{WalkStop::Kind::step, 1});
+  CHECK(s.playback().cursor().index() == cv);
   s.apply(cmd::LessonNext{});  // "Will Alice get in?"
   s.apply(cmd::LessonAnswer{"admitted"});
-  CHECK(correct(l, s.progress_of(l)) == 1);
-  CHECK(s.progress_of(l).seen == 2);
+  CHECK(correct(l, s.lessons().progress_of(l)) == 1);
+  CHECK(s.lessons().progress_of(l).seen == 2);
   s.apply(cmd::LessonNext{});
-  CHECK(s.cursor().index() == s.steps().last_of(0));  // "end"
-  CHECK(s.progress_of(l).seen == 3);
-  CHECK_FALSE(s.progress_of(l).done);
+  CHECK(s.playback().cursor().index() == s.playback().steps().last_of(0));  // "end"
+  CHECK(s.lessons().progress_of(l).seen == 3);
+  CHECK_FALSE(s.lessons().progress_of(l).done);
 }
 
 TEST_CASE("a try-it task runs as a what-if and its expectation is compared with the run") {
@@ -220,30 +225,30 @@ TEST_CASE("a try-it task runs as a what-if and its expectation is compared with 
   s.set_course(fixture_course());
   s.apply(cmd::StartLesson{0, true});
   s.apply(cmd::LessonGoTo{5});  // the first try
-  REQUIRE(s.walk().current() == WalkStop{WalkStop::Kind::try_it, 0});
+  REQUIRE(s.lessons().walk().current() == WalkStop{WalkStop::Kind::try_it, 0});
   s.apply(cmd::RunTry{});
   s.wait_for_jobs();
-  REQUIRE(s.try_results()[0]);
-  CHECK(s.try_results()[0]->met);
-  CHECK(s.try_results()[0]->expected == "refused by client with bad_record_mac");
-  CHECK(s.try_results()[0]->actual == "refused by client with bad_record_mac");
-  CHECK(s.branches().size() == 2);
-  CHECK(s.active_branch() == 1);
+  REQUIRE(s.lessons().try_results()[0]);
+  CHECK(s.lessons().try_results()[0]->met);
+  CHECK(s.lessons().try_results()[0]->expected == "refused by client with bad_record_mac");
+  CHECK(s.lessons().try_results()[0]->actual == "refused by client with bad_record_mac");
+  CHECK(s.branches().all().size() == 2);
+  CHECK(s.branches().active_index() == 1);
   CHECK(s.connection().alert == "bad_record_mac");
 
   s.apply(cmd::LessonNext{});  // the lesson that says "admitted": the run disagrees
   s.apply(cmd::RunTry{});
   s.wait_for_jobs();
-  REQUIRE(s.try_results()[1]);
-  CHECK_FALSE(s.try_results()[1]->met);
-  CHECK(s.try_results()[1]->expected == "admitted");
-  CHECK(s.try_results()[1]->actual == "refused");
-  CHECK(s.branches().size() == 3);
+  REQUIRE(s.lessons().try_results()[1]);
+  CHECK_FALSE(s.lessons().try_results()[1]->met);
+  CHECK(s.lessons().try_results()[1]->expected == "admitted");
+  CHECK(s.lessons().try_results()[1]->actual == "refused");
+  CHECK(s.branches().all().size() == 3);
   CHECK(s.branch().faults.size() == 1);  // a try starts from the visit as written
 
   s.apply(cmd::LessonNext{});
-  CHECK(s.walk().current().kind == WalkStop::Kind::summary);
-  CHECK(s.progress_of(s.course()->lessons[0]).done);
+  CHECK(s.lessons().walk().current().kind == WalkStop::Kind::summary);
+  CHECK(s.lessons().progress_of(s.lessons().course()->lessons[0]).done);
 }
 
 TEST_CASE("moving the clock in a try-it task runs every visit at that clock") {
@@ -261,9 +266,10 @@ TEST_CASE("moving the clock in a try-it task runs every visit at that clock") {
   s.apply(cmd::LessonGoTo{5});
   s.apply(cmd::RunTry{});
   s.wait_for_jobs();
-  REQUIRE(s.try_results()[0]);
-  CHECK(s.try_results()[0]->actual == "refused with certificate_expired (validity fails)");
-  CHECK(s.try_results()[0]->met);
+  REQUIRE(s.lessons().try_results()[0]);
+  CHECK(s.lessons().try_results()[0]->actual ==
+        "refused with certificate_expired (validity fails)");
+  CHECK(s.lessons().try_results()[0]->met);
   CHECK(s.branch().clock == t.clock);
 }
 
@@ -276,7 +282,7 @@ TEST_CASE("progress survives the settings file and the walk resumes where it sto
     s.apply(cmd::LessonNext{});
     s.apply(cmd::LessonAnswer{"It signs the transcript"});
     s.apply(cmd::LessonNext{});  // step 2
-    saved.progress = s.progress();
+    saved.progress = s.lessons().progress();
   }
   const Settings back = parse_settings(format_settings(saved));
   REQUIRE(back.progress.contains("02-fixture"));
@@ -289,11 +295,12 @@ TEST_CASE("progress survives the settings file and the walk resumes where it sto
   s.set_course(fixture_course());
   s.set_progress(back.progress);
   s.apply(cmd::StartLesson{0, true});
-  CHECK(s.walk().current() == WalkStop{WalkStop::Kind::step, 1});
-  CHECK(correct(s.course()->lessons[0], s.progress_of(s.course()->lessons[0])) == 1);
+  CHECK(s.lessons().walk().current() == WalkStop{WalkStop::Kind::step, 1});
+  CHECK(correct(s.lessons().course()->lessons[0],
+                s.lessons().progress_of(s.lessons().course()->lessons[0])) == 1);
   s.apply(cmd::StartLesson{0, false});  // start over: answers forgotten
-  CHECK(s.walk().stop() == 0);
-  CHECK(s.progress_of(s.course()->lessons[0]).answers.empty());
+  CHECK(s.lessons().walk().stop() == 0);
+  CHECK(s.lessons().progress_of(s.lessons().course()->lessons[0]).answers.empty());
 }
 
 TEST_CASE("settings files from before lesson mode still load, and progress lines round-trip") {
@@ -319,12 +326,13 @@ TEST_CASE("a myth card's Show me opens the scenario at the step and selects the 
   s.set_course(fixture_course());
   s.apply(cmd::ShowEvidence{0, 0});
   CHECK(s.lesson().file == library() / "basics/first-visit-mutual-tls13.toml");
-  CHECK(s.cursor().index() == anchor_position(s, s.course()->myths[0].evidence[0].place));
-  REQUIRE(s.selection().message() != nullptr);
-  CHECK(s.selection().message()->message.name == "certificate_verify");
-  const std::size_t f = s.selection().current().field;
+  CHECK(s.playback().cursor().index() ==
+        anchor_position(s, s.lessons().course()->myths[0].evidence[0].place));
+  REQUIRE(s.playback().selection().message() != nullptr);
+  CHECK(s.playback().selection().message()->message.name == "certificate_verify");
+  const std::size_t f = s.playback().selection().current().field;
   REQUIRE(f != npos);
-  CHECK(s.selection().fields().field(f).explain_key == "field.signature");
+  CHECK(s.playback().selection().fields().field(f).explain_key == "field.signature");
 }
 
 TEST_CASE("the real course: every step of every lesson puts the cursor on its anchor") {
@@ -333,15 +341,15 @@ TEST_CASE("the real course: every step of every lesson puts the cursor on its an
   REQUIRE(std::holds_alternative<Course>(loaded));
   Session s(library());
   s.set_course(std::move(std::get<Course>(loaded)));
-  REQUIRE(s.course()->lessons.size() == 12);
-  for (std::size_t l = 0; l < s.course()->lessons.size(); ++l) {
-    const CourseLesson& lesson = s.course()->lessons[l];
+  REQUIRE(s.lessons().course()->lessons.size() == 12);
+  for (std::size_t l = 0; l < s.lessons().course()->lessons.size(); ++l) {
+    const CourseLesson& lesson = s.lessons().course()->lessons[l];
     CAPTURE(lesson.id);
     s.apply(cmd::StartLesson{l, false});
-    REQUIRE(s.walk_lesson() == &lesson);
-    CHECK(s.walk().steps() == lesson.steps.size());
+    REQUIRE(s.lessons().lesson() == &lesson);
+    CHECK(s.lessons().walk().steps() == lesson.steps.size());
     // A question about the very step a lesson step narrates is asked just before that step.
-    const auto& stops = s.walk().stops();
+    const auto& stops = s.lessons().walk().stops();
     for (std::size_t i = 0; i < stops.size(); ++i) {
       if (stops[i].kind != WalkStop::Kind::question) continue;
       const LessonPlace& q = lesson.questions[stops[i].index].place;
@@ -356,15 +364,15 @@ TEST_CASE("the real course: every step of every lesson puts the cursor on its an
         }
       }
     }
-    for (std::size_t stop = 0; stop < s.walk().stops().size(); ++stop) {
+    for (std::size_t stop = 0; stop < s.lessons().walk().stops().size(); ++stop) {
       s.apply(cmd::LessonGoTo{stop});
-      const WalkStop& w = s.walk().current();
+      const WalkStop& w = s.lessons().walk().current();
       if (w.kind != WalkStop::Kind::step) continue;
       CAPTURE(stop);
       const LessonStep& step = lesson.steps[w.index];
-      CHECK(s.course_message().empty());
+      CHECK(s.lessons().message().empty());
       CHECK(s.lesson().file == library() / step.place.scenario);
-      CHECK(s.cursor().index() == anchor_position(s, step.place));
+      CHECK(s.playback().cursor().index() == anchor_position(s, step.place));
     }
   }
 }

@@ -28,7 +28,7 @@ TEST_CASE("every export of the lesson shown lands in the chosen folder") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");
   h.session().apply(cmd::Export{cmd::Export::What::handout, dir});
-  CHECK_FALSE(h.session().export_failed());
+  CHECK_FALSE(h.session().export_report().failed);
   CHECK(read(dir / "first-visit-mutual-tls13.svg").find("<svg") != std::string::npos);
   CHECK(read(dir / "first-visit-mutual-tls13.md").find("first-visit-mutual-tls13.svg") !=
         std::string::npos);
@@ -40,7 +40,7 @@ TEST_CASE("every export of the lesson shown lands in the chosen folder") {
         std::string::npos);
   h.session().apply(cmd::Export{cmd::Export::What::certificates, dir});
   CHECK(fs::exists(dir / "first-visit-mutual-tls13-certificates" / "index.txt"));
-  CHECK(h.session().export_report().starts_with("Wrote "));
+  CHECK(h.session().export_report().text.starts_with("Wrote "));
   fs::remove_all(dir);
 }
 
@@ -48,6 +48,7 @@ TEST_CASE("an export into a place that cannot be written says why, and nothing e
   test::Harness h;
   h.open_demo();
   h.session().apply(cmd::Export{cmd::Export::What::ladder_svg, "/proc/tlsclub-cannot-write-here"});
-  CHECK(h.session().export_failed());
-  CHECK(h.session().export_report().find("/proc/tlsclub-cannot-write-here") != std::string::npos);
+  CHECK(h.session().export_report().failed);
+  CHECK(h.session().export_report().text.find("/proc/tlsclub-cannot-write-here") !=
+        std::string::npos);
 }

@@ -82,8 +82,8 @@ TEST_CASE("the ClientHello sits in the plaintext record right after the 5-byte h
 TEST_CASE("clicking a field highlights its bytes; clicking a byte selects its field") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");  // step 0: the ClientHello is selected
-  REQUIRE(h.session().selection().message() != nullptr);
-  const FieldMap& map = h.session().selection().fields();
+  REQUIRE(h.session().playback().selection().message() != nullptr);
+  const FieldMap& map = h.session().playback().selection().fields();
   std::size_t random = npos;
   for (std::size_t i = 0; i < map.size(); ++i)
     if (map.field(i).name == "random") random = i;
@@ -91,8 +91,8 @@ TEST_CASE("clicking a field highlights its bytes; clicking a byte selects its fi
   const auto node = h.where(Hit::Kind::field_node, random);
   REQUIRE(node.has_value());
   h.click(*node);
-  CHECK(h.session().selection().current().field == random);
-  const Highlight lit = h.session().selection().highlight(ByteBlock::message);
+  CHECK(h.session().playback().selection().current().field == random);
+  const Highlight lit = h.session().playback().selection().highlight(ByteBlock::message);
   CHECK(lit.field_start == 6);
   CHECK(lit.field_length == 32);
 
@@ -100,9 +100,9 @@ TEST_CASE("clicking a field highlights its bytes; clicking a byte selects its fi
   const auto byte = h.byte_at(ByteBlock::message, 4);
   REQUIRE(byte.has_value());
   h.click(*byte);
-  const std::size_t f = h.session().selection().current().field;
+  const std::size_t f = h.session().playback().selection().current().field;
   REQUIRE(f != npos);
-  CHECK(h.session().selection().fields().field(f).name == "legacy_version");
+  CHECK(h.session().playback().selection().fields().field(f).name == "legacy_version");
 }
 
 TEST_CASE("a byte of the record on the wire selects the message and field it belongs to") {
@@ -114,18 +114,26 @@ TEST_CASE("a byte of the record on the wire selects the message and field it bel
   const auto byte = h.byte_at(ByteBlock::wire, 11);
   REQUIRE(byte.has_value());
   h.click(*byte);
-  const MessageEvent* m = h.session().selection().message();
+  const MessageEvent* m = h.session().playback().selection().message();
   REQUIRE(m != nullptr);
   CHECK(m->message.name == "client_hello");
-  CHECK(h.session().selection().fields().field(h.session().selection().current().field).name ==
-        "random");
+  CHECK(h.session()
+            .playback()
+            .selection()
+            .fields()
+            .field(h.session().playback().selection().current().field)
+            .name == "random");
   // And the record header's own bytes select the record.
-  h.session().apply(cmd::Select{0, h.session().selection().record_event()});
+  h.session().apply(cmd::Select{0, h.session().playback().selection().record_event()});
   h.frames(2);
   const auto header = h.byte_at(ByteBlock::wire, 0);
   REQUIRE(header.has_value());
   h.click(*header);
-  CHECK(h.session().selection().message() == nullptr);
-  CHECK(h.session().selection().fields().field(h.session().selection().current().field).name ==
-        "content_type");
+  CHECK(h.session().playback().selection().message() == nullptr);
+  CHECK(h.session()
+            .playback()
+            .selection()
+            .fields()
+            .field(h.session().playback().selection().current().field)
+            .name == "content_type");
 }

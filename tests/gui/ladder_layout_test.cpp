@@ -76,15 +76,16 @@ TEST_CASE("a refused member's outcome row names who refused and with which alert
 TEST_CASE("clicking an arrow jumps to its step and selects it everywhere") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");
-  const std::size_t row = h.session().ladder().row_of_record(0, 4);
+  const std::size_t row = h.session().playback().ladder().row_of_record(0, 4);
   const auto at = h.where(Hit::Kind::ladder_row, row);
   REQUIRE(at.has_value());
   h.click(*at);
-  CHECK(h.session().cursor().index() == 4);
-  const RecordEvent* r = h.session().selection().record();
+  CHECK(h.session().playback().cursor().index() == 4);
+  const RecordEvent* r = h.session().playback().selection().record();
   REQUIRE(r != nullptr);
   CHECK(r->record_id == 4);
-  CHECK(h.session().selection().message() == nullptr);  // the record itself, not a message
+  CHECK(h.session().playback().selection().message() ==
+        nullptr);  // the record itself, not a message
 }
 
 TEST_CASE("a queue of many members keeps the ladder's work to the visible rows") {
@@ -93,5 +94,6 @@ TEST_CASE("a queue of many members keeps the ladder's work to the visible rows")
   std::size_t drawn = 0;
   for (const Hit& hit : h.view().view().hits) drawn += hit.kind == Hit::Kind::ladder_row;
   CHECK(drawn > 3);
-  CHECK(drawn < h.session().ladder().rows().size());  // ImGuiListClipper: only what shows
+  CHECK(drawn <
+        h.session().playback().ladder().rows().size());  // ImGuiListClipper: only what shows
 }

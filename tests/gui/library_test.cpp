@@ -95,7 +95,7 @@ TEST_CASE("a lesson whose file changes on disk is run again, at the same place")
   fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(2));
   h.frame(1.5);  // the files are looked at about once a second
   CHECK(h.session().timeline().title == "A tiny lesson, edited");
-  CHECK(h.session().cursor().index() == 2);
+  CHECK(h.session().playback().cursor().index() == 2);
   fs::remove_all(dir);
 }
 

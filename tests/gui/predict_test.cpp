@@ -91,31 +91,32 @@ TEST_CASE("in predict mode the cursor stops before the decisive step until the s
   test::Harness h;
   h.session().set_lesson(queue_without_questions());
   h.session().apply(cmd::SetPredict{true});
-  const std::size_t carol = h.session().steps().first_of(2);
+  const std::size_t carol = h.session().playback().steps().first_of(2);
   h.session().apply(cmd::Seek{carol});
   for (int i = 0; i < 8; ++i) h.press(test::kRight);
-  REQUIRE(h.session().pending_question().has_value());
+  REQUIRE(h.session().playback().pending_question().has_value());
   CHECK(h.session().position() == Position{2, 5});  // held just before the card is checked
 
   // The ladder hides what has not happened yet.
-  const std::size_t alert_row = h.session().ladder().row_of_record(2, 7);
+  const std::size_t alert_row = h.session().playback().ladder().row_of_record(2, 7);
   h.frame();
   const auto hidden = h.where(Hit::Kind::ladder_row, alert_row);
   REQUIRE(hidden.has_value());
   h.click(*hidden);
   CHECK(h.session().position() == Position{2, 5});
 
-  const Question& q = h.session().predict().questions()[*h.session().pending_question()];
+  const Question& q =
+      h.session().playback().predict().questions()[*h.session().playback().pending_question()];
   std::size_t right = 0;
   for (std::size_t i = 0; i < q.choices.size(); ++i)
     if (q.choices[i] == "validity") right = i;
   const auto button = h.where(Hit::Kind::answer, right);
   REQUIRE(button.has_value());
   h.click(*button);
-  CHECK_FALSE(h.session().pending_question().has_value());
+  CHECK_FALSE(h.session().playback().pending_question().has_value());
   CHECK(h.session().position() == Position{2, 6});  // revealed
-  CHECK(h.session().predict().correct() == 1);
-  CHECK(h.session().predict().answered() == 1);
+  CHECK(h.session().playback().predict().correct() == 1);
+  CHECK(h.session().playback().predict().answered() == 1);
 }
 
 TEST_CASE("a wrong answer is scored as wrong and still reveals the step") {
@@ -123,9 +124,9 @@ TEST_CASE("a wrong answer is scored as wrong and still reveals the step") {
   h.open("basics/first-visit-mutual-tls13.toml");
   h.session().apply(cmd::SetPredict{true});
   h.press(test::kEnd);
-  REQUIRE(h.session().pending_question().has_value());
-  h.session().apply(cmd::Answer{*h.session().pending_question(), "refused"});
-  CHECK(h.session().predict().answered() == 1);
-  CHECK(h.session().predict().correct() == 0);
-  CHECK_FALSE(h.session().pending_question().has_value());
+  REQUIRE(h.session().playback().pending_question().has_value());
+  h.session().apply(cmd::Answer{*h.session().playback().pending_question(), "refused"});
+  CHECK(h.session().playback().predict().answered() == 1);
+  CHECK(h.session().playback().predict().correct() == 0);
+  CHECK_FALSE(h.session().playback().pending_question().has_value());
 }

@@ -45,33 +45,33 @@ TEST_CASE("the cursor stops at both ends and playback steps at its speed") {
 TEST_CASE("arrow keys step forward and back, End and Home jump within the visit") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");
-  CHECK(h.session().cursor().index() == 0);
+  CHECK(h.session().playback().cursor().index() == 0);
   h.press(test::kRight);
   h.press(test::kRight);
   h.press(test::kRight);
-  CHECK(h.session().cursor().index() == 3);
+  CHECK(h.session().playback().cursor().index() == 3);
   h.press(test::kLeft);
-  CHECK(h.session().cursor().index() == 2);
+  CHECK(h.session().playback().cursor().index() == 2);
   h.press(test::kEnd);
   CHECK(h.session().position().step == h.session().connection().steps);
   h.press(test::kHome);
-  CHECK(h.session().cursor().index() == 0);
+  CHECK(h.session().playback().cursor().index() == 0);
 }
 
 TEST_CASE("Space plays at the chosen speed until the end, and pauses") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");
   h.press(test::kSpace);
-  REQUIRE(h.session().cursor().playing());
+  REQUIRE(h.session().playback().cursor().playing());
   h.frame(1.0);  // 1.5 steps per second by default
-  CHECK(h.session().cursor().index() == 1);
+  CHECK(h.session().playback().cursor().index() == 1);
   h.press(test::kSpace);
-  CHECK_FALSE(h.session().cursor().playing());
+  CHECK_FALSE(h.session().playback().cursor().playing());
   h.session().apply(cmd::SetSpeed{20.0});
   h.press(test::kSpace);
   for (int i = 0; i < 5; ++i) h.frame(1.0);
-  CHECK(h.session().cursor().at_end());
-  CHECK_FALSE(h.session().cursor().playing());
+  CHECK(h.session().playback().cursor().at_end());
+  CHECK_FALSE(h.session().playback().cursor().playing());
 }
 
 TEST_CASE("Page Down and Page Up go from member to member in a queue") {
@@ -90,7 +90,7 @@ TEST_CASE("the inspector follows the step: the arrow in focus is selected") {
   h.open("basics/first-visit-mutual-tls13.toml");
   h.press(test::kRight);
   h.press(test::kRight);  // step 2: the ServerHello arrives
-  const MessageEvent* m = h.session().selection().message();
+  const MessageEvent* m = h.session().playback().selection().message();
   REQUIRE(m != nullptr);
   CHECK(m->message.name == "server_hello");
 }

@@ -51,14 +51,14 @@ TEST_CASE("tampering with the club's encrypted flight turns admitted into bad_re
   h.click(*run);
   h.session().wait_for_jobs();
   h.frame();
-  REQUIRE(h.session().branches().size() == 2);
-  CHECK(h.session().active_branch() == 1);  // the new run is shown
+  REQUIRE(h.session().branches().all().size() == 2);
+  CHECK(h.session().branches().active_index() == 1);  // the new run is shown
   const Connection& now = h.session().timeline().connections[0];
   CHECK(now.outcome == Outcome::refused);
   CHECK(now.refused_by == Side::client);
   CHECK(now.alert == "bad_record_mac");
   // The original is kept, unchanged, and the student can switch back.
-  CHECK(h.session().branches()[0].timeline->connections[0].outcome == Outcome::admitted);
+  CHECK(h.session().branches().all()[0].timeline->connections[0].outcome == Outcome::admitted);
   h.session().apply(cmd::SwitchBranch{0});
   CHECK(h.session().timeline().connections[0].outcome == Outcome::admitted);
 }
@@ -79,7 +79,7 @@ TEST_CASE("a dropped ClientHello stalls the visit; a replayed one is refused") {
   h.session().apply(cmd::SwitchBranch{0});
   h.session().apply(cmd::RunWhatIf{{0, hello, WireFault::Action::replay, 0, 1}});
   h.session().wait_for_jobs();
-  CHECK(h.session().branches().size() == 3);
+  CHECK(h.session().branches().all().size() == 3);
   CHECK(h.session().timeline().connections[0].outcome == Outcome::refused);
 }
 
@@ -97,7 +97,7 @@ TEST_CASE("every wire fault of the engine's table runs as a what-if on a record"
     const std::size_t hello = sent_record(h.session().timeline().connections[0], 1);
     h.session().apply(cmd::RunWhatIf{{0, hello, kind.action, 9, 1}});
     h.session().wait_for_jobs();
-    REQUIRE(h.session().branches().size() == ++branches);
+    REQUIRE(h.session().branches().all().size() == ++branches);
     const FaultEvent* fault = nullptr;
     for (const Event& e : h.session().timeline().connections[0].events)
       if (const auto* f = std::get_if<FaultEvent>(&e.body)) fault = f;
