@@ -27,17 +27,7 @@ std::string common_name(const std::string& subject) {
 }  // namespace
 
 LiveRecorder::LiveRecorder(Connection& connection, Side local, const SimClock& clock)
-    : connection_(connection), local_(local), clock_(clock) {}
-
-Event& LiveRecorder::append(EventBody body) {
-  Event e;
-  e.seq = connection_.events.size() + 1;
-  e.step = step_;
-  e.time = clock_.now();
-  e.body = std::move(body);
-  connection_.events.push_back(std::move(e));
-  return connection_.events.back();
-}
+    : book_(connection, clock, Keyring::shared), local_(local) {}
 
 std::vector<Bytes> LiveRecorder::take_emitted() {
   std::vector<Bytes> out;
@@ -55,53 +45,29 @@ void LiveRecorder::local_record(ByteView record, const LocalCall& call) {
 
 void LiveRecorder::end_call(const LocalCall& call) {
   // Botan raised an alert but had closed its sending half: it is part of the story all the same.
-  if (call.sent_alert && alerts_in_call_ == 0)
-    append_alert(local_, {2, *call.sent_alert}, call.error, /*sent=*/false);
-  alerts_in_call_ = 0;
+  if (call.sent_alert && book_.alerts() == alerts_before_call_)
+    book_.alert(local_, 2, *call.sent_alert, call.error, /*sent=*/false);
+  alerts_before_call_ = book_.alerts();
 }
 
 void LiveRecorder::flush_reports() {
-  for (auto& body : reports_) append(std::move(body));
+  for (auto& body : reports_) book_.append(std::move(body));
   reports_.clear();
 }
 
 void LiveRecorder::note_closed(Side side, std::string reason) {
-  for (const auto& e : connection_.events)
+  for (const auto& e : book_.connection().events)
     if (const auto* c = std::get_if<ClosedEvent>(&e.body); c && c->side == side) return;
-  append(ClosedEvent{side, std::move(reason)});
-}
-
-bool LiveRecorder::open_tls13(Side from, ByteView bytes, RecordEvent& r) {
-  auto& d = direction(from);
-  const std::string who(to_string(from));
-  const std::string handshake = who + "_handshake_traffic_secret";
-  const std::string application = who + "_application_traffic_secret_0";
-  r.protection = d.application_keys ? application : handshake;
-  for (const std::string& name : {handshake, application}) {
-    if (name == handshake && d.application_keys) continue;
-    const auto secret = secrets_.find(name);
-    if (secret == secrets_.end()) continue;
-    auto& opener = openers_[name];
-    if (!opener) opener = Tls13RecordOpener::create(cipher_suite_, secret->second);
-    if (!opener) return false;
-    if (auto opened = opener->open(bytes, sequence_[name])) {
-      ++sequence_[name];
-      if (name == application) d.application_keys = true;
-      r.protection = name;
-      r.inner_type = opened->inner_type;
-      r.plaintext = std::move(opened->content);
-      return true;
-    }
-  }
-  return false;
+  book_.append(ClosedEvent{side, std::move(reason)});
 }
 
 void LiveRecorder::handshake_messages(Side from, ByteView content, RecordEvent& r,
                                       std::vector<EventBody>& out) {
-  auto& stream = direction(from).handshake;
+  auto& stream = handshake(from);
   stream.append(content);
   while (auto bytes = stream.next()) {
-    DecodeContext context{tls13_ ? TlsVersion::tls13 : TlsVersion::tls12, from, false};
+    DecodeContext context{book_.negotiated().tls13 ? TlsVersion::tls13 : TlsVersion::tls12, from,
+                          false};
     MessageEvent m{from, r.record_id, r.protection, decode_handshake_message(*bytes, context)};
     r.messages.push_back(m.message.name);
     learn_from(m);
@@ -114,9 +80,10 @@ void LiveRecorder::learn_from(const MessageEvent& m) {
   const auto& name = m.message.name;
   if (name == "client_hello" && requested_host_.empty())
     requested_host_ = first_value(m.message.fields, "host_name");
-  if (name == "server_hello") group_ = first_value(m.message.fields, "group");
+  auto& group = book_.negotiated().group;
+  if (name == "server_hello") group = first_value(m.message.fields, "group");
   if (name == "server_key_exchange") {
-    group_ = first_value(m.message.fields, "named_group");
+    group = first_value(m.message.fields, "named_group");
     if (local_ == Side::client)
       peer_signature_scheme_ = first_value(m.message.fields, "signature_scheme");
   }
@@ -136,26 +103,13 @@ std::optional<LiveRecorder::Alert> LiveRecorder::tls12_alert(Side from, const Lo
   return std::nullopt;
 }
 
-void LiveRecorder::append_alert(Side from, Alert alert, std::string reason, bool sent) {
-  ++alerts_in_call_;
-  if (alert.level == 1 && alert.code == 0) direction(from).sent_close_notify = true;
-  AlertEvent a;
-  a.from = from;
-  a.fatal = alert.level == 2;
-  a.code = alert.code;
-  a.name = alert_name(alert.code);
-  a.reason = std::move(reason);
-  a.sent = sent;
-  if (a.fatal && !connection_.alert) {
-    connection_.alert = a.name;
-    connection_.refused_by = from;
-  }
-  append(std::move(a));
-}
-
 // TLS 1.3: the content type, and what is inside, show only once the record is opened.
 void LiveRecorder::read_tls13(Side from, ByteView bytes, RecordEvent& r, Contents& c) {
-  if (open_tls13(from, bytes, r)) {
+  auto opened = book_.open_next(from, bytes);
+  r.protection = std::move(opened.protection);
+  if (opened.record) {
+    r.inner_type = opened.record->inner_type;
+    r.plaintext = std::move(opened.record->content);
     const Bytes& inner = *r.plaintext;
     if (r.inner_type == kHandshake) handshake_messages(from, inner, r, c.messages);
     if (r.inner_type == kAlert && inner.size() >= 2) c.alert = Alert{inner[0], inner[1]};
@@ -168,7 +122,6 @@ void LiveRecorder::read_tls13(Side from, ByteView bytes, RecordEvent& r, Content
 // the endpoint reported (RFC 5246 7.1: Finished is the first protected handshake message).
 void LiveRecorder::read_tls12_protected(Side from, std::uint8_t type, const LocalCall* call,
                                         RecordEvent& r, Contents& c) {
-  r.protection = "tls12_" + std::string(to_string(from)) + "_write_key";
   if (type == kHandshake) {
     r.messages.push_back("finished");
     if (!finished12_.empty()) {
@@ -201,23 +154,19 @@ std::optional<Bytes> LiveRecorder::spoken(Side from, const LocalCall* call) {
 void LiveRecorder::record(Side from, ByteView bytes, const LocalCall* call) {
   const auto view = peek_record(bytes);
   if (!view) return;
-  auto& d = direction(from);
-  RecordEvent r;
-  r.from = from;
-  r.record_id = ++records_;
-  r.content_type = view->content_type;
-  r.legacy_version = view->legacy_version;
-  r.protection = kPlaintext;
-  r.bytes.assign(bytes.begin(), bytes.end());
+  RecordEvent r = book_.next_record(from, *view, bytes);
+  // TLS 1.2 after the sender's ChangeCipherSpec: its session keys (TLS 1.3 asks the record).
+  const std::string keys = book_.protection_for(from, view->content_type);
 
   Contents c;
   const std::uint8_t type = view->content_type;
   if (type == kChangeCipherSpec) {
     r.messages.push_back("change_cipher_spec");
-    if (!tls13_) d.sent_change_cipher_spec = true;
-  } else if (tls13_ && type == kAppData) {
+    book_.note_change_cipher_spec(from);
+  } else if (book_.negotiated().tls13 && type == kAppData) {
     read_tls13(from, bytes, r, c);
-  } else if (!tls13_ && d.sent_change_cipher_spec) {
+  } else if (is_encrypted(keys)) {
+    r.protection = keys;
     read_tls12_protected(from, type, call, r, c);
   } else if (type == kHandshake) {
     handshake_messages(from, view->fragment, r, c.messages);
@@ -231,15 +180,16 @@ void LiveRecorder::record(Side from, ByteView bytes, const LocalCall* call) {
                                                          "application_data") != r.messages.end();
   const std::optional<Bytes> data = data_record ? spoken(from, call) : std::nullopt;
 
-  for (auto& m : c.messages) append(std::move(m));
-  append(r);
+  for (auto& m : c.messages) book_.append(std::move(m));
+  book_.append(r);
   if (c.alert)
-    append_alert(from, *c.alert, from == local_ && call != nullptr ? call->error : std::string());
-  if (data) append(AppDataEvent{from, *data});
-  ++step_;
-  ++connection_.steps;
+    book_.alert(from, c.alert->level, c.alert->code,
+                from == local_ && call != nullptr ? call->error : std::string());
+  if (data) book_.append(AppDataEvent{from, *data});
+  book_.next_step();
+  ++book_.connection().steps;
   r.phase = RecordEvent::Phase::delivered;
-  append(std::move(r));
+  book_.append(std::move(r));
 }
 
 void LiveRecorder::on_emit(Side, ByteView bytes) {
@@ -264,18 +214,20 @@ void LiveRecorder::on_established(Side side, const Botan::TLS::Session_Summary& 
   e.version = version_name(static_cast<std::uint16_t>((summary.version().major_version() << 8) |
                                                       summary.version().minor_version()));
   e.cipher_suite = cipher_suite_name(summary.ciphersuite_code());
-  e.group = group_.empty() ? summary.kex_parameters().value_or("") : group_;
+  const auto& group = book_.negotiated().group;
+  e.group = group.empty() ? summary.kex_parameters().value_or("") : group;
   e.signature_scheme = peer_signature_scheme_;
-  connection_.version = e.version;
+  book_.connection().version = e.version;
   reports_.emplace_back(std::move(e));
 }
 
 void LiveRecorder::on_handshake_message(Side, const Botan::TLS::Handshake_Message& msg) {
-  if (dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg) != nullptr) tls13_ = false;
+  auto& negotiated = book_.negotiated();
+  if (dynamic_cast<const Botan::TLS::Server_Hello_12*>(&msg) != nullptr) negotiated.tls13 = false;
   if (const auto* hello = dynamic_cast<const Botan::TLS::Server_Hello_13*>(&msg))
-    cipher_suite_ = hello->ciphersuite();
+    negotiated.cipher_suite = hello->ciphersuite();
   // TLS 1.2 Finished travels encrypted; the endpoint shows it to us when it builds or reads it.
-  if (!tls13_ && static_cast<std::uint8_t>(msg.wire_type()) == kFinished) {
+  if (!negotiated.tls13 && static_cast<std::uint8_t>(msg.wire_type()) == kFinished) {
     const auto body = msg.serialize();
     Bytes bytes{kFinished, static_cast<std::uint8_t>(body.size() >> 16),
                 static_cast<std::uint8_t>(body.size() >> 8),
@@ -287,17 +239,18 @@ void LiveRecorder::on_handshake_message(Side, const Botan::TLS::Handshake_Messag
 
 void LiveRecorder::on_secret(Side side, std::string_view label, ByteView client_random,
                              ByteView secret) {
+  // Only our endpoint reports secrets: the first value of each is the one it keeps.
   const std::string name = secret_name(label);
-  if (secrets_.count(name)) return;
-  secrets_[name] = Bytes(secret.begin(), secret.end());
+  if (book_.knows_secret(local_, name)) return;
+  book_.learn_secret(local_, name, secret);
   reports_.emplace_back(SecretEvent{side, name, std::string(label),
                                     Bytes(client_random.begin(), client_random.end()),
                                     Bytes(secret.begin(), secret.end())});
 }
 
 void LiveRecorder::on_shared_secret(Side side, ByteView secret) {
-  if (secrets_.count("shared_secret")) return;
-  secrets_["shared_secret"] = Bytes(secret.begin(), secret.end());
+  if (book_.knows_secret(local_, "shared_secret")) return;
+  book_.learn_secret(local_, "shared_secret", secret);
   reports_.emplace_back(
       SecretEvent{side, "shared_secret", "", {}, Bytes(secret.begin(), secret.end())});
 }

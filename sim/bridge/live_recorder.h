@@ -4,19 +4,19 @@
 // directions are read like a passive observer holding the key log: plaintext handshake records
 // are parsed, TLS 1.3 records are opened with the traffic secrets our endpoint derived (RFC 8446
 // 5.2, 7.3), TLS 1.2 records after ChangeCipherSpec are named from what the endpoint reported.
-// The result is the same Timeline the simulation records, so the GUI and every export read it.
+// The result is the same Timeline the simulation records, so the GUI and every export read it;
+// the record bookkeeping is the simulation's too (timeline/record_book.h).
 
 #include <deque>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "bridge/handshake_stream.h"
 #include "endpoint/endpoint.h"
+#include "timeline/record_book.h"
 #include "timeline/timeline.h"
 #include "wire/record.h"
-#include "wire/record_protection.h"
 
 namespace tlsclub::bridge {
 
@@ -46,7 +46,7 @@ class LiveRecorder final : public EndpointObserver {
   bool established() const { return established_; }
   bool app_data_received() const { return app_data_received_; }
   bool close_notify_received() const { return close_notify_received_; }
-  bool close_notify_sent() const { return direction(local_).sent_close_notify; }
+  bool close_notify_sent() const { return book_.sent_close_notify(local_); }
   // The common name on the peer's certificate that our endpoint checked ("" when none).
   const std::string& peer_name() const { return peer_name_; }
   // The host name the client asked for in its ClientHello (SNI), "" when none.
@@ -64,19 +64,12 @@ class LiveRecorder final : public EndpointObserver {
   void on_checks(Side side, const VerifyResult& result) override;
 
  private:
-  struct Direction {
-    HandshakeStream handshake;
-    bool sent_change_cipher_spec = false;  // TLS 1.2: its records are protected from here on
-    bool application_keys = false;         // TLS 1.3: it has switched to application traffic
-    bool sent_close_notify = false;
-  };
   struct Alert {
     std::uint8_t level = 2;
     std::uint8_t code = 0;
   };
 
-  Direction& direction(Side s) { return directions_[s == Side::client ? 0 : 1]; }
-  const Direction& direction(Side s) const { return directions_[s == Side::client ? 0 : 1]; }
+  HandshakeStream& handshake(Side s) { return handshake_[s == Side::client ? 0 : 1]; }
   // What a record carries, beyond its bytes.
   struct Contents {
     std::vector<EventBody> messages;
@@ -87,36 +80,25 @@ class LiveRecorder final : public EndpointObserver {
   void read_tls12_protected(Side from, std::uint8_t type, const LocalCall* call, RecordEvent& r,
                             Contents& c);
   std::optional<Bytes> spoken(Side from, const LocalCall* call);
-  bool open_tls13(Side from, ByteView bytes, RecordEvent& r);
   void handshake_messages(Side from, ByteView content, RecordEvent& r, std::vector<EventBody>& out);
   void learn_from(const MessageEvent& m);
   std::optional<Alert> tls12_alert(Side from, const LocalCall* call);
-  void append_alert(Side from, Alert alert, std::string reason, bool sent = true);
-  Event& append(EventBody body);
 
-  Connection& connection_;
+  // Our endpoint derives both directions' secrets: one keyring opens every record.
+  RecordBook book_;
   Side local_;
-  const SimClock& clock_;
   RecordSplitter emitted_;
-  Direction directions_[2];
-  std::vector<EventBody> reports_;  // reported during the current call, appended after it
-  std::size_t step_ = 0;
-  std::size_t records_ = 0;
-  std::size_t alerts_in_call_ = 0;
-  bool tls13_ = true;  // until a TLS 1.2 ServerHello says otherwise
-  std::uint16_t cipher_suite_ = 0;
-  std::map<std::string, Bytes> secrets_;  // by Timeline name
-  std::map<std::string, std::optional<Tls13RecordOpener>> openers_;
-  std::map<std::string, std::uint64_t> sequence_;  // next record number per key (RFC 8446 5.3)
-  std::deque<Bytes> finished12_;       // TLS 1.2 Finished messages as the endpoint saw them
-  std::deque<Alert> received_alerts_;  // alerts the endpoint read (TLS 1.2 encrypts them)
-  std::deque<Bytes> received_data_;    // application data the endpoint read
+  HandshakeStream handshake_[2];        // per direction: messages may span records
+  std::vector<EventBody> reports_;      // reported during the current call, appended after it
+  std::size_t alerts_before_call_ = 0;  // the book's alert count when the current call began
+  std::deque<Bytes> finished12_;        // TLS 1.2 Finished messages as the endpoint saw them
+  std::deque<Alert> received_alerts_;   // alerts the endpoint read (TLS 1.2 encrypts them)
+  std::deque<Bytes> received_data_;     // application data the endpoint read
   bool established_ = false;
   bool app_data_received_ = false;
   bool close_notify_received_ = false;
   std::string peer_name_;
   std::string requested_host_;
-  std::string group_;
   std::string peer_signature_scheme_;
 };
 

@@ -1,21 +1,20 @@
 #pragma once
 // Turns what two endpoints report into Timeline events. It knows the record layer well enough
-// to say which handshake messages each record carries and which secret's keys protect it
-// (RFC 8446 5.2 and 7.3; RFC 5246 6.1 and 7.1), without decrypting anything.
+// to say which handshake messages each record carries (RFC 8446 5.2; RFC 5246 6.1 and 7.1); the
+// RecordBook it shares with the bridge keeps which secret's keys protect each record and opens
+// TLS 1.3 records with the sender's own secrets, to show what they carry.
 
 #include <array>
 #include <deque>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "endpoint/endpoint.h"
+#include "timeline/record_book.h"
 #include "timeline/timeline.h"
 #include "wire/fault.h"
 #include "wire/record.h"
-#include "wire/record_protection.h"
 #include "wire/wire.h"
 
 namespace tlsclub {
@@ -46,7 +45,7 @@ class Recorder final : public EndpointObserver {
   const RecordEvent& sent_record(std::size_t record_id) const;
   std::size_t records_sent() const { return sent_event_.size(); }
   void note_closed(Side side, std::string reason);
-  void next_step() { ++step_; }
+  void next_step() { book_.next_step(); }
 
   bool established(Side s) const { return side(s).established; }
   bool app_data_received(Side s) const { return side(s).app_data_received; }
@@ -74,41 +73,23 @@ class Recorder final : public EndpointObserver {
     RecordSplitter emitted;
     std::deque<PendingMessage> outgoing;
     std::deque<std::uint8_t> expected_incoming;  // types the peer sent, not yet seen here
-    bool sent_finished = false;                  // TLS 1.3: switches to application keys
-    bool sent_close_notify = false;              // its sending half is closed
-    bool sent_change_cipher_spec = false;        // TLS 1.2: switches to the session keys
     bool established = false;
     bool app_data_received = false;
     bool close_notify_received = false;
     bool closed = false;
-    std::map<std::string, Bytes> secrets;              // what this side derived, by name
-    std::map<std::string, Tls13RecordOpener> openers;  // this side's record keys, by secret name
-    std::map<std::string, std::uint64_t> sequence;     // next record number per key (RFC 8446 5.3)
   };
 
   SideState& side(Side s) { return sides_[s == Side::client ? 0 : 1]; }
   const SideState& side(Side s) const { return sides_[s == Side::client ? 0 : 1]; }
-  Event& append(EventBody body);
   void flush_records(Side from, SideState& me, const CallContext& context);
-  void record_alert(Side from, std::uint8_t level, std::uint8_t code, std::string reason,
-                    bool sent = true);
-  std::string protection_for(Side from, std::uint8_t content_type) const;
   void assign_messages(Side from, RecordEvent& record, std::size_t capacity);
-  std::optional<OpenedRecord> open(const RecordEvent& record);
-  bool remember_secret(Side s, const std::string& name, ByteView secret);
 
-  Connection& connection_;
+  // Both endpoints are ours: each side's records open with the secrets it derived itself.
+  RecordBook book_;
   Wire& wire_;
-  const SimClock& clock_;
   std::array<SideState, 2> sides_;
-  std::size_t alerts_ = 0;         // alert events recorded so far
-  bool rsa_key_exchange_ = false;  // TLS 1.2 with RSA key transport: no ServerKeyExchange
-  std::size_t step_ = 0;
-  std::size_t records_ = 0;
+  bool rsa_key_exchange_ = false;        // TLS 1.2 with RSA key transport: no ServerKeyExchange
   std::vector<std::size_t> sent_event_;  // record id - 1 -> index of its record_sent event
-  bool tls13_ = true;
-  std::uint16_t cipher_suite_ = 0;
-  std::string group_;
   std::array<std::string, 2> peer_signature_scheme_;  // as seen by client / server
 };
 

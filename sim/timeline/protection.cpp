@@ -18,6 +18,21 @@ Keys keys_of(std::string_view protection) {
   return Keys::application_traffic;  // also a later generation after KeyUpdate
 }
 
+std::string protection_name(Keys keys, Side writer) {
+  const std::string who(to_string(writer));
+  switch (keys) {
+    case Keys::plaintext:
+      return std::string(kPlaintext);
+    case Keys::handshake_traffic:
+      return who + "_handshake_traffic_secret";
+    case Keys::application_traffic:
+      return who + "_application_traffic_secret_0";
+    case Keys::tls12_session:
+      return "tls12_" + who + "_write_key";
+  }
+  return std::string(kPlaintext);
+}
+
 std::string_view explain_key(Keys keys) {
   switch (keys) {
     case Keys::plaintext:

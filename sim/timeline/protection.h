@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/side.h"
+
 namespace tlsclub {
 
 struct RecordEvent;
@@ -22,6 +24,9 @@ enum class Keys : std::uint8_t { plaintext, handshake_traffic, application_traff
 enum class Protection : std::uint8_t { plaintext, handshake_keys, application_keys, alert };
 
 Keys keys_of(std::string_view protection);
+// The other way: the name of the keys `writer` seals its records with, for the recorders to write
+// ("client_handshake_traffic_secret"; application traffic is its first generation, "..._0").
+std::string protection_name(Keys keys, Side writer);
 bool is_encrypted(std::string_view protection);
 // The catalogue entry that explains it: "protection.handshake_traffic", ...
 std::string_view explain_key(Keys keys);
