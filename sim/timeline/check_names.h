@@ -2,6 +2,7 @@
 // The vocabulary of CheckEvent::check: one table, read by the verifier's tests, the scenario and
 // lesson loaders (`failing_check`, anchors), the catalogue's coverage test and the GUI's choices.
 
+#include <array>
 #include <span>
 #include <string_view>
 
@@ -31,7 +32,25 @@ inline constexpr std::string_view password = "password";
 
 // The certificate checks the verifier records (sim/endpoint/verifier.cpp), in path order; then a
 // side that holds a certificate and shows none (sim/endpoint/endpoint.cpp), and the second factor.
-std::span<const std::string_view> check_names();
+// A new check is one constant above and one name here.
+inline constexpr std::array kCheckNames{checks::issuer_known,
+                                        checks::trust_anchor,
+                                        checks::signature,
+                                        checks::signature_strength,
+                                        checks::validity,
+                                        checks::basic_constraints,
+                                        checks::key_usage,
+                                        checks::extended_key_usage,
+                                        checks::hostname,
+                                        checks::name_constraints,
+                                        checks::crl,
+                                        checks::ocsp,
+                                        checks::revocation_info,
+                                        checks::certificate_selection,
+                                        checks::password};
+inline std::span<const std::string_view> check_names() {
+  return kCheckNames;
+}
 
 // The password is asked after the handshake, inside the encrypted channel: it is the club's own
 // second factor, not a check of a certificate.
