@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 // Folder -> the folders its files may include (besides their own). sim/ first, bottom up:
 // core → decode / pki / wire / explain → timeline → scenario → endpoint → simulation →
-// export / bridge / course → cli.
+// export / bridge / course → cli; load (the TOML reading both loaders share) needs core alone and
+// serves scenario, course and cli.
 const std::map<std::string, std::set<std::string>> kAllowed = {
     {"sim/core", {}},
     {"sim/explain", {}},
@@ -27,15 +28,17 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"sim/pki", {"core"}},
     {"sim/wire", {"core"}},
     {"sim/timeline", {"core", "decode", "explain", "wire"}},
-    {"sim/scenario", {"core", "decode", "pki", "timeline", "wire"}},
+    {"sim/load", {"core"}},
+    {"sim/scenario", {"core", "decode", "load", "pki", "timeline", "wire"}},
     {"sim/endpoint", {"core", "decode", "pki", "scenario", "timeline"}},
     {"sim/simulation", {"core", "decode", "endpoint", "scenario", "timeline", "wire"}},
     {"sim/export",
      {"core", "decode", "endpoint", "explain", "scenario", "simulation", "timeline", "wire"}},
     {"sim/bridge", {"core", "decode", "endpoint", "scenario", "simulation", "timeline", "wire"}},
-    {"sim/course", {"explain", "scenario", "simulation", "timeline", "wire"}},
+    {"sim/course", {"explain", "load", "scenario", "simulation", "timeline", "wire"}},
     {"sim/cli",
-     {"bridge", "core", "course", "explain", "export", "scenario", "simulation", "timeline"}},
+     {"bridge", "core", "course", "explain", "export", "load", "scenario", "simulation",
+      "timeline"}},
     // The app: state is the headless half (no ImGui), view draws it, app is the shell.
     {"gui/state",
      {"core", "course", "decode", "explain", "export", "scenario", "simulation", "timeline",

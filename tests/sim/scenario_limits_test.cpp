@@ -13,8 +13,11 @@
 #include <vector>
 
 #include "export_test_tools.h"
+#include "load/errors.h"
+#include "load/section.h"
+#include "load/times.h"
+#include "scenario/format_keys.h"
 #include "scenario/loader.h"
-#include "scenario/loader_internal.h"
 #include "scenario_text_tools.h"
 #include "simulation/expectations.h"
 #include "simulation/simulation.h"
@@ -110,11 +113,11 @@ std::vector<LoadError> errors_of_default(const std::string& table_text, std::str
   const toml::table root = toml::parse(std::string_view(table_text), std::string_view("late.toml"));
   const auto* t = root.at_path(table).as_table();
   REQUIRE(t != nullptr);
-  tlsclub::loader::Errors errors("late.toml");
-  const tlsclub::loader::Section s(*t, std::string(table), keys, errors);
+  tlsclub::load::Errors errors("late.toml");
+  const tlsclub::load::Section s(*t, std::string(table), keys, errors);
   const auto now = tlsclub::parse_time(clock);
   REQUIRE(now);
-  const auto at = tlsclub::loader::time_or(s, key, *now, fallback);
+  const auto at = tlsclub::load::time_or(s, key, *now, fallback);
   if (!t->contains(key)) CHECK(at == *now + fallback);  // the default, so the caller reads on
   return errors.take();
 }
