@@ -108,6 +108,32 @@ TEST_CASE("every folder of sim/ and gui/ has a row in the layering table") {
     }
 }
 
+TEST_CASE("only sim/scenario includes the scenario loader's inside (scenario/loader_internal.h)") {
+  // What both loaders share is the public sim/load; the rest of loader_internal.h is the scenario
+  // loader's own, and a file elsewhere that reached into it would tie itself to those details.
+  const fs::path root(TLSCLUB_SOURCE_DIR);
+  REQUIRE(fs::exists(root / "sim" / "scenario" / "loader_internal.h"));
+  const std::regex include(R"re(^\s*#\s*include\s*"scenario/loader_internal\.h")re");
+  std::size_t files = 0;
+  for (const char* part : {"sim", "gui", "tests"})
+    for (const auto& entry : fs::recursive_directory_iterator(root / part)) {
+      const auto ext = entry.path().extension();
+      if (ext != ".h" && ext != ".cpp") continue;
+      ++files;
+      if (entry.path().parent_path() == root / "sim" / "scenario") continue;
+      std::ifstream in(entry.path());
+      std::size_t number = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++number;
+        CHECK_MESSAGE(!std::regex_search(line, include),
+                      fs::relative(entry.path(), root).generic_string(), ":", number,
+                      " includes scenario/loader_internal.h: use sim/load (or a public header of "
+                      "sim/scenario) instead");
+      }
+    }
+  CHECK(files > 200);
+}
+
 TEST_CASE("no header of gui/state reaches a Botan header, even through sim/") {
   // The app names no Botan type, so its headers must not make every file that includes them
   // compile Botan's: follow quoted includes from each gui/state header through the tree.
