@@ -3,7 +3,7 @@
 #include <ostream>
 #include <variant>
 
-#include "scenario/error_ids.h"
+#include "load/error_ids.h"
 
 namespace tlsclub::cli {
 

@@ -11,7 +11,7 @@
 #include <variant>
 #include <vector>
 
-#include "scenario/error_ids.h"
+#include "load/error_ids.h"
 #include "scenario/loader.h"
 #include "scenario/scenario.h"
 #include "timeline/timeline.h"

@@ -38,7 +38,7 @@ std::optional<toml::table> parse_document(std::string_view text, std::string_vie
                                           std::span<const std::string_view> top_keys,
                                           Errors& errors) {
   Where plane15;
-  const auto shielded = loader::shield(text, plane15);
+  const auto shielded = load::shield(text, plane15);
   if (!shielded) {
     errors.add(plane15, ErrorId::syntax,
                "characters of Unicode plane 15 (private use) are not supported", "remove them");
@@ -48,7 +48,7 @@ std::optional<toml::table> parse_document(std::string_view text, std::string_vie
   try {
     root = toml::parse(*shielded, file_name);
   } catch (const toml::parse_error& e) {
-    errors.add(loader::where_of(e.source()), ErrorId::syntax, std::string(e.description()),
+    errors.add(load::where_of(e.source()), ErrorId::syntax, std::string(e.description()),
                std::string(kFormatHint));
     return std::nullopt;
   }
@@ -61,7 +61,7 @@ std::optional<toml::table> parse_document(std::string_view text, std::string_vie
   }
   const auto* v = n->as_integer();
   if (v == nullptr || v->get() != kLessonFormat) {
-    errors.add(loader::where_of(*n), ErrorId::unsupported_format, "unsupported format version",
+    errors.add(load::where_of(*n), ErrorId::unsupported_format, "unsupported format version",
                "this tlsclub reads `format = 1`");
     return std::nullopt;
   }
@@ -96,7 +96,7 @@ const ScenarioSpec* Library::get(const std::string& file, Errors* errors, Where 
   std::vector<std::string> files;
   for (const auto& p : scenario_files_in(dir_))
     files.push_back(std::filesystem::relative(p, dir_).generic_string());
-  std::string hint = loader::did_you_mean(file, views_of(files));
+  std::string hint = load::did_you_mean(file, views_of(files));
   if (hint.empty())
     hint = "a path inside the scenario library (" + dir_.generic_string() +
            "), like \"basics/server-only-tls13.toml\"";
@@ -153,8 +153,8 @@ std::optional<std::string> read_member(const Section& s, const ScenarioSpec& spe
     if (m.name == *name) return *name;
     names.push_back(m.name);
   }
-  std::string hint = loader::did_you_mean(*name, names);
-  if (hint.empty()) hint = "the members of that scenario are " + loader::join_names(names);
+  std::string hint = load::did_you_mean(*name, names);
+  if (hint.empty()) hint = "the members of that scenario are " + load::join_names(names);
   s.errors().add(s.where("member"), ErrorId::unknown_member,
                  "`" + *name + "` is not a member there", std::move(hint));
   return std::nullopt;
@@ -171,7 +171,7 @@ std::optional<LessonPlace> read_place(const Section& s, const std::string& fallb
   place.scenario = file.value_or(fallback);
   if (listed != nullptr &&
       std::find(listed->begin(), listed->end(), place.scenario) == listed->end()) {
-    std::string hint = loader::did_you_mean(place.scenario, views_of(*listed));
+    std::string hint = load::did_you_mean(place.scenario, views_of(*listed));
     if (hint.empty()) hint = "add it to the lesson's [[scenario]] list first";
     s.errors().add(s.where("scenario"), ErrorId::unknown_scenario,
                    "scenario `" + place.scenario + "` is not one of the lesson's [[scenario]]",
@@ -235,7 +235,7 @@ std::optional<int> number_in_name(std::string_view file_name) {
 
 void read_lesson_table(const toml::table& root, std::string_view file_name, CourseLesson& lesson,
                        Errors& errors) {
-  const toml::table* table = loader::required_table(
+  const toml::table* table = load::required_table(
       root, "lesson", "",
       "add [lesson] with `number`, `title`, `objectives`, `introduction`, `summary`", errors);
   if (table == nullptr) return;
@@ -279,7 +279,7 @@ void read_lesson_table(const toml::table& root, std::string_view file_name, Cour
 
 void read_scenarios(const toml::table& root, CourseLesson& lesson, Library& library,
                     Errors& errors) {
-  const toml::array* array = loader::tables_of(root, "scenario", errors);
+  const toml::array* array = load::tables_of(root, "scenario", errors);
   if (array == nullptr || array->empty()) {
     if (!root.contains("scenario"))
       errors.add({1, 1}, ErrorId::missing_key, "a lesson needs a [[scenario]] or more",

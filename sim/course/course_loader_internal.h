@@ -1,8 +1,8 @@
 #pragma once
-// The course loader's inside: the scenario loader's machinery (loader_internal.h: Errors,
-// Section, pick, ...) plus what lesson and myth files share: the scenarios they name, loaded once
-// per file, and places (scenario, member, at) checked against them. Only course_loader*.cpp
-// include this.
+// The course loader's inside: the loaders' shared machinery (sim/load: Errors, Section, pick,
+// ...) and the scenario parts a lesson writes the same way (scenario/table_readers.h), plus what
+// lesson and myth files share: the scenarios they name, loaded once per file, and places
+// (scenario, member, at) checked against them. Only course_loader*.cpp include this.
 
 #include <filesystem>
 #include <functional>
@@ -13,13 +13,20 @@
 #include <vector>
 
 #include "course/course.h"
-#include "scenario/loader_internal.h"
+#include "load/errors.h"
+#include "load/section.h"
+#include "load/suggest.h"
+#include "load/times.h"
+#include "load/toml_shield.h"
+#include "load/values.h"
+#include "scenario/format_names.h"
+#include "scenario/table_readers.h"
 
 namespace tlsclub::course {
 
-using loader::Errors;
-using loader::Section;
-using loader::Where;
+using load::Errors;
+using load::Section;
+using load::Where;
 
 // Parses the text and checks `format = 1` (syntax, unsupported-format, missing-key); nullopt when
 // the file is read no further. `top_keys` are the keys allowed at the top level.

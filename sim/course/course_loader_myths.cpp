@@ -33,7 +33,7 @@ void read_evidence(const Section& s, MythCard& card, Library& library) {
                      "a field's explain key, like \"field.encrypted_pre_master_secret\"");
     e.field = *v;
   }
-  if (auto v = loader::pick(s, "outcome", kOutcomes))
+  if (auto v = load::pick(s, "outcome", kOutcomes))
     e.outcome = *v == 0 ? Outcome::admitted : Outcome::refused;
   if (auto v = s.string("protection")) e.protection = *v;
   auto place = read_place(s, "", nullptr, library);
@@ -75,7 +75,7 @@ void read_card(const Section& s, std::vector<MythCard>& cards, Library& library,
   if (const toml::node* n = s.node("evidence")) {
     evidence = n->as_array();
     if (evidence == nullptr || !evidence->is_array_of_tables()) {
-      errors.add(loader::where_of(*n), ErrorId::wrong_type, "`evidence` must be an array of tables",
+      errors.add(load::where_of(*n), ErrorId::wrong_type, "`evidence` must be an array of tables",
                  "write each one under its own [[myth.evidence]] header");
       evidence = nullptr;
     }
@@ -161,7 +161,7 @@ MythsLoad load_myths(std::string_view text, std::string_view file_name,
     if (!root) return errors.take();
     course::Library library(scenarios_dir);
     std::vector<MythCard> cards;
-    const toml::array* array = loader::tables_of(*root, "myth", errors);
+    const toml::array* array = load::tables_of(*root, "myth", errors);
     if (array == nullptr || array->empty()) {
       if (!root->contains("myth"))
         errors.add({1, 1}, ErrorId::missing_key, "the file needs a [[myth]] or more", {});

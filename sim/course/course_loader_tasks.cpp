@@ -54,12 +54,12 @@ void check_answer(const Section& s, LessonQuestion& q) {
                    "the other kinds offer the names themselves");
   if (q.answer.empty()) return;
   if (q.kind == QuestionKind::outcome)
-    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer, kOutcomes);
+    load::check_name(s.errors(), s.where("answer"), "answer", q.answer, kOutcomes);
   else if (q.kind == QuestionKind::alert)
-    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer,
-                       with_none(loader::alert_names()));
+    load::check_name(s.errors(), s.where("answer"), "answer", q.answer,
+                     with_none(loader::alert_names()));
   else
-    loader::check_name(s.errors(), s.where("answer"), "answer", q.answer, with_none(check_names()));
+    load::check_name(s.errors(), s.where("answer"), "answer", q.answer, with_none(check_names()));
 }
 
 // `fault = {...}` or `clock = ...`, exactly one.
@@ -74,13 +74,13 @@ void read_change(const Section& s, const ScenarioSpec* spec, TryTask& task) {
   }
   if (clock) {
     if (spec == nullptr) return;  // the scenario's own clock is unknown; its error is reported
-    if (auto t = loader::time_at(s, "clock", spec->now)) task.clock = *t;
+    if (auto t = load::time_at(s, "clock", spec->now)) task.clock = *t;
     return;
   }
   const toml::table* table = s.table("fault");
   if (table == nullptr) return;
   const Section f(*table, "try.fault", kTryFaultKeys, s.errors());
-  const auto action = loader::pick(f, "action", loader::wire_fault_actions(), true);
+  const auto action = load::pick(f, "action", loader::wire_fault_actions(), true);
   if (!action) return;
   WireFault wire = loader::read_wire_fault(f, wire_fault_kinds()[*action].action);
   wire.member = task.member;
@@ -90,7 +90,7 @@ void read_change(const Section& s, const ScenarioSpec* spec, TryTask& task) {
 }  // namespace
 
 void read_steps(const toml::table& root, CourseLesson& lesson, Library& library, Errors& errors) {
-  const toml::array* array = loader::tables_of(root, "step", errors);
+  const toml::array* array = load::tables_of(root, "step", errors);
   if (array == nullptr || array->empty()) {
     if (!root.contains("step"))
       errors.add({1, 1}, ErrorId::missing_key, "a lesson needs a [[step]] or more",
@@ -104,7 +104,7 @@ void read_steps(const toml::table& root, CourseLesson& lesson, Library& library,
     LessonStep step;
     if (auto v = required_text(s, "text")) step.text = *v;
     if (auto v = s.string("rfc")) {
-      loader::Where where = s.where("rfc");
+      load::Where where = s.where("rfc");
       check_reference(errors, where, "rfc", *v);
       step.rfc = *v;
     }
@@ -123,14 +123,14 @@ void read_steps(const toml::table& root, CourseLesson& lesson, Library& library,
 
 void read_questions(const toml::table& root, CourseLesson& lesson, Library& library,
                     Errors& errors) {
-  const toml::array* array = loader::tables_of(root, "question", errors);
+  const toml::array* array = load::tables_of(root, "question", errors);
   if (array == nullptr) return;
   const auto listed = listed_files(lesson);
   std::string previous;
   for (const auto& element : *array) {
     const Section s(*element.as_table(), "question", kQuestionKeys, errors);
     LessonQuestion q;
-    if (auto v = loader::pick(s, "kind", question_kind_names()))
+    if (auto v = load::pick(s, "kind", question_kind_names()))
       q.kind = static_cast<QuestionKind>(*v);
     if (auto v = required_text(s, "question")) q.question = *v;
     if (auto v = required_text(s, "explanation")) q.explanation = *v;
@@ -159,7 +159,7 @@ void read_questions(const toml::table& root, CourseLesson& lesson, Library& libr
 }
 
 void read_tries(const toml::table& root, CourseLesson& lesson, Library& library, Errors& errors) {
-  const toml::array* array = loader::tables_of(root, "try", errors);
+  const toml::array* array = load::tables_of(root, "try", errors);
   if (array == nullptr) return;
   const auto listed = listed_files(lesson);
   for (const auto& element : *array) {

@@ -6,7 +6,8 @@
 #include <chrono>
 
 #include "course/course.h"
-#include "scenario/loader_internal.h"
+#include "load/suggest.h"
+#include "scenario/format_names.h"
 #include "simulation/anchors.h"
 
 namespace tlsclub {
@@ -228,8 +229,8 @@ std::variant<std::string, PlaceholderProblem> resolve_placeholders(std::string_v
     if (!parsed) {
       const auto names = placeholder_names();
       std::vector<std::string_view> views(names.begin(), names.end());
-      std::string hint = loader::did_you_mean(name, views);
-      if (hint.empty()) hint = "the placeholders are " + loader::join_names(views);
+      std::string hint = load::did_you_mean(name, views);
+      if (hint.empty()) hint = "the placeholders are " + load::join_names(views);
       return PlaceholderProblem{ErrorId::unknown_placeholder,
                                 "`{{" + std::string(name) + "}}` is not a placeholder",
                                 std::move(hint)};

@@ -9,23 +9,10 @@
 #include <variant>
 #include <vector>
 
+#include "load/load_error.h"
 #include "scenario/scenario.h"
 
 namespace tlsclub {
-
-// One thing wrong with a scenario file, located where toml++ saw it (1-based; 0 when the file
-// itself could not be read). `id` is stable ("unknown-key", "bad-date", ...: scenario/error_ids.h
-// and the doc).
-struct LoadError {
-  std::string file;
-  int line = 0;
-  int column = 0;
-  std::string id;
-  std::string message;
-  std::string hint;  // may be empty
-  // "file:line:col: error[id]: message (hint)"
-  std::string to_string() const;
-};
 
 using LoadResult = std::variant<ScenarioSpec, std::vector<LoadError>>;
 

@@ -224,37 +224,6 @@ std::span<const std::string_view> expect_keys() {
   return kExpectKeys;
 }
 
-const toml::table* required_table(const toml::table& root, std::string_view key,
-                                  std::string_view what, std::string_view hint, Errors& errors) {
-  const toml::node* n = root.get(key);
-  if (n == nullptr) {
-    errors.add({1, 1}, ErrorId::missing_key,
-               "the file needs a [" + std::string(key) + "] table" + std::string(what),
-               std::string(hint));
-    return nullptr;
-  }
-  if (const auto* table = n->as_table()) return table;
-  const std::string name(key);
-  errors.add(
-      where_of(*n), ErrorId::wrong_type,
-      "`" + name + "` must be a table, not " + std::string(type_name(*n)),
-      n->is_array() ? "write one [" + name + "] header, not [[" + name + "]]" : std::string());
-  return nullptr;
-}
-
-// A single [name] table where [[name]] belongs is a common slip.
-const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors) {
-  const toml::node* n = root.get(key);
-  if (n == nullptr) return nullptr;
-  const auto* array = n->as_array();
-  if (array != nullptr && array->is_array_of_tables()) return array;
-  errors.add(
-      where_of(*n), ErrorId::wrong_type,
-      "`" + std::string(key) + "` must be an array of tables, not " + std::string(type_name(*n)),
-      "write each one under its own [[" + std::string(key) + "]] header");
-  return nullptr;
-}
-
 void read_authorities(const toml::table& root, ScenarioSpec& spec, Places& places, Errors& errors) {
   const toml::array* array = tables_of(root, "authority", errors);
   if (array == nullptr) return;

@@ -73,15 +73,6 @@ void read_scenario_wire_fault(const Section& s, ScenarioSpec& spec, WireFault::A
 
 }  // namespace
 
-std::span<const std::string_view> message_names() {
-  static constexpr std::array<std::string_view, 16> kNames{
-      "client_hello",        "server_hello",        "hello_retry_request", "encrypted_extensions",
-      "certificate_request", "certificate",         "certificate_verify",  "finished",
-      "new_session_ticket",  "server_key_exchange", "server_hello_done",   "client_key_exchange",
-      "certificate_status",  "change_cipher_spec",  "application_data",    "alert"};
-  return kNames;
-}
-
 WireFault read_wire_fault(const Section& s, WireFault::Action action) {
   WireFault f;
   f.action = action;

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "../sim/string_makers.h"
 #include "harness.h"
 
 namespace {

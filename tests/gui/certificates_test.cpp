@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../sim/string_makers.h"
 #include "harness.h"
 #include "state/lesson.h"
 #include "state/oid_arcs.h"

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../sim/string_makers.h"
 #include "harness.h"
 #include "scenario/loader.h"
 #include "simulation/simulation.h"

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "../sim/string_makers.h"
 #include "state/anchors.h"
 #include "state/course_walk.h"
 #include "state/session.h"

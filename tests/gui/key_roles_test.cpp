@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../sim/string_makers.h"
 #include "harness.h"
 #include "scenario/loader.h"
 #include "simulation/simulation.h"

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 
+#include "../sim/string_makers.h"
 #include "library_runs.h"
 #include "state/certificates.h"
 #include "state/checklist.h"

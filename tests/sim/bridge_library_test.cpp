@@ -11,6 +11,7 @@
 #include "bridge/knock.h"
 #include "export_test_tools.h"
 #include "simulation/simulation.h"
+#include "string_makers.h"
 
 using namespace tlsclub;
 using namespace tlsclub::bridge;

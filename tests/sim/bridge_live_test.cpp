@@ -11,6 +11,7 @@
 #include "export_test_tools.h"
 #include "simulation/expectations.h"
 #include "timeline/json.h"
+#include "timeline_helpers.h"
 
 using namespace tlsclub;
 using namespace tlsclub::bridge;
@@ -47,14 +48,6 @@ LiveVisit visit(const ScenarioSpec& spec, const std::string& member) {
   }
   club.join();
   return v;
-}
-
-std::vector<std::string> messages_from(const Connection& c, Side from) {
-  std::vector<std::string> out;
-  for (const auto& e : c.events)
-    if (const auto* m = std::get_if<MessageEvent>(&e.body); m && m->from == from)
-      out.push_back(m->message.name);
-  return out;
 }
 
 std::string said_by(const Connection& c, Side from) {

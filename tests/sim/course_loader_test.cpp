@@ -9,6 +9,7 @@
 
 #include "course/course.h"
 #include "export_test_tools.h"
+#include "string_makers.h"
 
 namespace {
 

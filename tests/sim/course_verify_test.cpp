@@ -10,6 +10,7 @@
 
 #include "course/course.h"
 #include "simulation/simulation.h"
+#include "string_makers.h"
 
 namespace {
 

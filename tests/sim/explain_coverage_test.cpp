@@ -19,10 +19,11 @@
 
 #include "decode_vectors.h"
 #include "explain/catalogue.h"
+#include "scenario/format_names.h"
 #include "scenario/loader.h"
-#include "scenario/loader_internal.h"
 #include "simulation/recorded_names.h"
 #include "simulation/simulation.h"
+#include "timeline/check_names.h"
 #include "timeline/event.h"
 
 namespace tlsclub {

@@ -6,18 +6,13 @@
 
 #include "scenario/loader.h"
 #include "simulation/simulation.h"
+#include "timeline_helpers.h"
 
 using namespace tlsclub;
 
 namespace {
 
-std::vector<std::string> messages(const Connection& c) {
-  std::vector<std::string> out;
-  for (const auto& e : c.events)
-    if (const auto* m = std::get_if<MessageEvent>(&e.body))
-      out.push_back(std::string(to_string(m->from)) + ":" + m->message.name);
-  return out;
-}
+using tlsclub::test::message_sequence;
 
 bool has_field(const std::vector<Field>& fields, const std::string& name) {
   for (const auto& f : fields)
@@ -47,8 +42,8 @@ ScenarioSpec two_visits(bool second_resumes) {
 TEST_CASE("a returning member resumes with its ticket: no certificates, no checks") {
   const Timeline t = run_scenario(two_visits(true));
   REQUIRE(t.connections.size() == 2);
-  const auto first = messages(t.connections[0]);
-  const auto second = messages(t.connections[1]);
+  const auto first = message_sequence(t.connections[0]);
+  const auto second = message_sequence(t.connections[1]);
   CHECK(std::count(first.begin(), first.end(), "server:certificate") == 1);
   CHECK(std::count(first.begin(), first.end(), "server:new_session_ticket") == 1);
   CHECK(std::count(second.begin(), second.end(), "server:certificate") == 0);
@@ -63,7 +58,7 @@ TEST_CASE("a returning member resumes with its ticket: no certificates, no check
 
 TEST_CASE("without `resumes` the second visit is a full handshake again") {
   const Timeline t = run_scenario(two_visits(false));
-  const auto second = messages(t.connections[1]);
+  const auto second = message_sequence(t.connections[1]);
   CHECK(std::count(second.begin(), second.end(), "server:certificate") == 1);
   CHECK_FALSE(has_field(t.connections[1], "client_hello", "pre_shared_key"));
 }

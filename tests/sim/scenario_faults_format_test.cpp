@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "scenario/loader.h"
+#include "string_makers.h"
 
 namespace {
 

@@ -16,12 +16,13 @@
 #include <vector>
 
 #include "endpoint/policy.h"
+#include "load/error_ids.h"
 #include "markdown_table.h"
-#include "scenario/error_ids.h"
 #include "scenario/format_keys.h"
+#include "scenario/format_names.h"
 #include "scenario/loader.h"
-#include "scenario/loader_internal.h"
 #include "simulation/simulation.h"
+#include "timeline/check_names.h"
 #include "wire/fault.h"
 
 namespace {
@@ -216,7 +217,7 @@ TEST_CASE("the signature schemes the document lists are the loader's, and the en
   }
 }
 
-TEST_CASE("the error ids the documents list are exactly the loaders' (scenario/error_ids.h)") {
+TEST_CASE("the error ids the documents list are exactly the loaders' (load/error_ids.h)") {
   std::set<std::string> documented;
   for (const char* doc : {"scenario-format.md", "lesson-format.md"}) {
     std::ifstream in(fs::path(TLSCLUB_SOURCE_DIR) / "docs" / doc);

@@ -13,15 +13,20 @@
 #include <vector>
 
 #include "export_test_tools.h"
+#include "load/errors.h"
+#include "load/section.h"
+#include "load/times.h"
+#include "scenario/format_keys.h"
 #include "scenario/loader.h"
-#include "scenario/loader_internal.h"
 #include "scenario_text_tools.h"
 #include "simulation/expectations.h"
 #include "simulation/simulation.h"
 #include "timeline/json.h"
+#include "timeline_helpers.h"
 
 using tlsclub::test::contains;
 using tlsclub::test::errors_of;
+using tlsclub::test::events_of;
 using tlsclub::test::kSmallScenario;
 using tlsclub::test::replace;
 using tlsclub::test::spec_of;
@@ -71,14 +76,6 @@ message = "new_session_ticket"
 
 constexpr int kTicketFaultLine = 14;
 
-std::vector<FaultEvent> faults_of(const Timeline& timeline) {
-  std::vector<FaultEvent> out;
-  for (const auto& c : timeline.connections)
-    for (const auto& e : c.events)
-      if (const auto* f = std::get_if<FaultEvent>(&e.body)) out.push_back(*f);
-  return out;
-}
-
 std::size_t records_sent_by(const tlsclub::Connection& c, tlsclub::Side side) {
   std::size_t n = 0;
   for (const auto& e : c.events)
@@ -110,11 +107,11 @@ std::vector<LoadError> errors_of_default(const std::string& table_text, std::str
   const toml::table root = toml::parse(std::string_view(table_text), std::string_view("late.toml"));
   const auto* t = root.at_path(table).as_table();
   REQUIRE(t != nullptr);
-  tlsclub::loader::Errors errors("late.toml");
-  const tlsclub::loader::Section s(*t, std::string(table), keys, errors);
+  tlsclub::load::Errors errors("late.toml");
+  const tlsclub::load::Section s(*t, std::string(table), keys, errors);
   const auto now = tlsclub::parse_time(clock);
   REQUIRE(now);
-  const auto at = tlsclub::loader::time_or(s, key, *now, fallback);
+  const auto at = tlsclub::load::time_or(s, key, *now, fallback);
   if (!t->contains(key)) CHECK(at == *now + fallback);  // the default, so the caller reads on
   return errors.take();
 }
@@ -368,9 +365,9 @@ TEST_CASE("a fault whose message never comes is recorded as never applied") {
   CHECK(spec.faults[0].number == 1);
   CHECK(spec.faults[0].line == kTicketFaultLine);
   const auto timeline = tlsclub::run_scenario(spec);
-  const auto faults = faults_of(timeline);
+  const auto faults = events_of<FaultEvent>(timeline);
   REQUIRE(faults.size() == 1);
-  const auto& f = faults[0];
+  const auto& f = *faults[0];
   INFO(f.description);
   CHECK_FALSE(f.applied);
   CHECK(f.number == 1);
@@ -412,15 +409,15 @@ TEST_CASE("a fault on a record past the end says how many records the side sent"
       spec_of(replace(kTicketFault, "from = \"server\"\nmessage = \"new_session_ticket\"",
                       "from = \"client\"\nrecord = 40"));
   const auto timeline = tlsclub::run_scenario(spec);
-  const auto faults = faults_of(timeline);
+  const auto faults = events_of<FaultEvent>(timeline);
   REQUIRE(faults.size() == 1);
   const auto sent = records_sent_by(timeline.connections.at(0), tlsclub::Side::client);
   REQUIRE(sent > 1);
   REQUIRE(sent < 40);
-  CHECK_FALSE(faults[0].applied);
-  CHECK(faults[0].number == 1);
-  CHECK(faults[0].record_id == 0);
-  CHECK(faults[0].description ==
+  CHECK_FALSE(faults[0]->applied);
+  CHECK(faults[0]->number == 1);
+  CHECK(faults[0]->record_id == 0);
+  CHECK(faults[0]->description ==
         "fault 1 never applied (flip byte 0 (mask 0x01) of the 40th record from the client): the "
         "client sent " +
             std::to_string(sent) + " records in this visit");
@@ -436,19 +433,19 @@ TEST_CASE("a fault that strikes is applied and keeps its number in the file") {
   const auto spec = spec_of(text);
   REQUIRE(spec.faults.size() == 2);
   const auto timeline = tlsclub::run_scenario(spec);
-  const auto faults = faults_of(timeline);
+  const auto faults = events_of<FaultEvent>(timeline);
   REQUIRE(faults.size() == 2);
   const auto applied =
-      std::find_if(faults.begin(), faults.end(), [](const FaultEvent& f) { return f.applied; });
+      std::find_if(faults.begin(), faults.end(), [](const FaultEvent* f) { return f->applied; });
   const auto missed =
-      std::find_if(faults.begin(), faults.end(), [](const FaultEvent& f) { return !f.applied; });
+      std::find_if(faults.begin(), faults.end(), [](const FaultEvent* f) { return !f->applied; });
   REQUIRE(applied != faults.end());
   REQUIRE(missed != faults.end());
-  CHECK(applied->number == 2);
-  CHECK(applied->record_id > 0);
-  CHECK_FALSE(contains(applied->description, "never applied"));
-  CHECK(missed->number == 1);
-  CHECK(missed->record_id == 0);
+  CHECK((*applied)->number == 2);
+  CHECK((*applied)->record_id > 0);
+  CHECK_FALSE(contains((*applied)->description, "never applied"));
+  CHECK((*missed)->number == 1);
+  CHECK((*missed)->record_id == 0);
   for (const auto& r : tlsclub::check_expectations(spec, timeline)) {
     INFO(r.member, " expected ", r.expected, ", got ", r.actual);
     CHECK(r.met);
@@ -473,10 +470,10 @@ TEST_CASE("no scenario of the library has a fault that never applies") {
     with_faults += spec->faults.empty() ? 0 : 1;
     const auto timeline = tlsclub::run_scenario(*spec);
     for (const auto& w : tlsclub::run_warnings(timeline)) FAIL_CHECK(w.member << ": " << w.text);
-    for (const auto& f : faults_of(timeline)) {
-      INFO(f.description);
-      CHECK(f.applied);
-      CHECK(f.number > 0);
+    for (const auto* f : events_of<FaultEvent>(timeline)) {
+      INFO(f->description);
+      CHECK(f->applied);
+      CHECK(f->number > 0);
     }
   }
   CHECK(with_faults >= 5);  // the wire-attacks lesson: the check above is not vacuous

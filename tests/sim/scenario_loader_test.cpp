@@ -7,6 +7,7 @@
 
 #include "scenario/loader.h"
 #include "scenario_text_tools.h"
+#include "string_makers.h"
 
 using tlsclub::test::errors_of;
 using tlsclub::test::kSmallScenario;

@@ -4,6 +4,7 @@
 
 #include "simulation/anchors.h"
 #include "simulation/simulation.h"
+#include "string_makers.h"
 
 namespace {
 

@@ -11,27 +11,16 @@
 #include "explain/catalogue.h"
 #include "simulation/expectations.h"
 #include "timeline/json.h"
+#include "timeline_helpers.h"
 
 using namespace tlsclub;
 
 namespace {
 
-// "client:client_hello" for every handshake message, in the order the sender built them.
-std::vector<std::string> message_sequence(const Connection& c) {
-  std::vector<std::string> out;
-  for (const auto& e : c.events)
-    if (const auto* m = std::get_if<MessageEvent>(&e.body))
-      out.push_back(std::string(to_string(m->from)) + ":" + m->message.name);
-  return out;
-}
-
-template <class T>
-std::vector<const T*> events_of(const Connection& c) {
-  std::vector<const T*> out;
-  for (const auto& e : c.events)
-    if (const auto* t = std::get_if<T>(&e.body)) out.push_back(t);
-  return out;
-}
+using tlsclub::test::each_tls_version;
+using tlsclub::test::events_of;
+using tlsclub::test::find_message;
+using tlsclub::test::message_sequence;
 
 const Connection& only(const Timeline& t) {
   REQUIRE(t.connections.size() == 1);
@@ -43,12 +32,6 @@ const Field* find_field(const std::vector<Field>& fields, std::string_view name)
     if (f.name == name) return &f;
     if (const Field* inner = find_field(f.children, name)) return inner;
   }
-  return nullptr;
-}
-
-const MessageEvent* find_message(const Connection& c, std::string_view name) {
-  for (const auto* m : events_of<MessageEvent>(c))
-    if (m->message.name == name) return m;
   return nullptr;
 }
 
@@ -105,16 +88,16 @@ TEST_CASE(
 }
 
 TEST_CASE("a club that does not ask for cards sends no CertificateRequest") {
-  for (auto version : {TlsVersion::tls13, TlsVersion::tls12}) {
-    auto spec = demo_scenario(version);
-    spec.server.client_auth = ClientAuth::none;
-    const Timeline timeline = run_scenario(spec);
-    const auto& c = only(timeline);
-    CHECK(find_message(c, "certificate_request") == nullptr);
-    CHECK(c.outcome == Outcome::admitted);
-    for (const auto* m : events_of<MessageEvent>(c))
-      CHECK((m->from == Side::server || m->message.name != "certificate"));
-  }
+  const TlsVersion version = each_tls_version();
+  CAPTURE(version);
+  auto spec = demo_scenario(version);
+  spec.server.client_auth = ClientAuth::none;
+  const Timeline timeline = run_scenario(spec);
+  const auto& c = only(timeline);
+  CHECK(find_message(c, "certificate_request") == nullptr);
+  CHECK(c.outcome == Outcome::admitted);
+  for (const auto* m : events_of<MessageEvent>(c))
+    CHECK((m->from == Side::server || m->message.name != "certificate"));
 }
 
 TEST_CASE("a member who offers X25519MLKEM768 gets the hybrid post-quantum group") {
@@ -131,17 +114,16 @@ TEST_CASE("a member who offers X25519MLKEM768 gets the hybrid post-quantum group
 }
 
 TEST_CASE("each secret is shown once when both sides agree on it") {
-  for (const TlsVersion version : {TlsVersion::tls13, TlsVersion::tls12}) {
-    const Timeline timeline = run_scenario(demo_scenario(version));
-    std::map<std::string, int> seen;
-    for (const SecretEvent* s : events_of<SecretEvent>(only(timeline))) ++seen[s->name];
-    CAPTURE(static_cast<int>(version));
-    CHECK_FALSE(seen.empty());
-    for (const auto& secret : seen) {
-      const std::string& name = secret.first;
-      CAPTURE(name);
-      CHECK(secret.second == 1);
-    }
+  const TlsVersion version = each_tls_version();
+  CAPTURE(version);
+  const Timeline timeline = run_scenario(demo_scenario(version));
+  std::map<std::string, int> seen;
+  for (const SecretEvent* s : events_of<SecretEvent>(only(timeline))) ++seen[s->name];
+  CHECK_FALSE(seen.empty());
+  for (const auto& secret : seen) {
+    const std::string& name = secret.first;
+    CAPTURE(name);
+    CHECK(secret.second == 1);
   }
 }
 
@@ -185,14 +167,14 @@ TEST_CASE("decoded ClientHello and ServerHello fields agree with what Botan repo
 }
 
 TEST_CASE("every decoded field lies inside its message and its parent") {
-  for (auto version : {TlsVersion::tls13, TlsVersion::tls12}) {
-    const Timeline timeline = run_scenario(demo_scenario(version));
-    const auto& c = only(timeline);
-    for (const auto* m : events_of<MessageEvent>(c)) {
-      CAPTURE(m->message.name);
-      CHECK(m->message.error.empty());
-      check_ranges(m->message.fields, 0, m->message.bytes.size(), m->message.bytes.size());
-    }
+  const TlsVersion version = each_tls_version();
+  CAPTURE(version);
+  const Timeline timeline = run_scenario(demo_scenario(version));
+  const auto& c = only(timeline);
+  for (const auto* m : events_of<MessageEvent>(c)) {
+    CAPTURE(m->message.name);
+    CHECK(m->message.error.empty());
+    check_ranges(m->message.fields, 0, m->message.bytes.size(), m->message.bytes.size());
   }
 }
 

@@ -12,6 +12,7 @@
 #include <random>
 
 #include "simulation/simulation.h"
+#include "string_makers.h"
 
 using namespace tlsclub;
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "explain/catalogue.h"
+#include "string_makers.h"
 #include "timeline/event.h"
 #include "timeline/protection.h"
 #include "wire/record.h"

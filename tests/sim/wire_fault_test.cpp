@@ -3,10 +3,14 @@
 #include <doctest/doctest.h>
 
 #include "simulation/simulation.h"
+#include "timeline_helpers.h"
 
 using namespace tlsclub;
 
 namespace {
+
+using tlsclub::test::each_tls_version;
+using tlsclub::test::events_of;
 
 WireFault fault_on(Side from, std::string message, WireFault::Action action) {
   WireFault f;
@@ -27,14 +31,6 @@ std::string verdict(const Connection& c) {
   return std::string(to_string(c.outcome)) + " by " +
          (c.refused_by ? std::string(to_string(*c.refused_by)) : std::string("nobody")) + " with " +
          c.alert.value_or("no alert");
-}
-
-template <class T>
-std::vector<const T*> events_of(const Connection& c) {
-  std::vector<const T*> out;
-  for (const auto& e : c.events)
-    if (const auto* t = std::get_if<T>(&e.body)) out.push_back(t);
-  return out;
 }
 
 }  // namespace
@@ -81,17 +77,18 @@ TEST_CASE("a tampered TLS 1.2 CertificateVerify signature is refused with decryp
 }
 
 TEST_CASE("tampered application data is refused in both versions") {
-  for (auto v : {TlsVersion::tls13, TlsVersion::tls12}) {
-    const auto c = run_with(fault_on(Side::client, "application_data", WireFault::Action::flip), v);
-    CHECK(verdict(c) == "refused by server with bad_record_mac");
-  }
+  const TlsVersion version = each_tls_version();
+  CAPTURE(version);
+  const auto c =
+      run_with(fault_on(Side::client, "application_data", WireFault::Action::flip), version);
+  CHECK(verdict(c) == "refused by server with bad_record_mac");
 }
 
 TEST_CASE("a replayed Finished is refused: the record number is part of the protection") {
-  for (auto v : {TlsVersion::tls13, TlsVersion::tls12}) {
-    const auto c = run_with(fault_on(Side::client, "finished", WireFault::Action::replay), v);
-    CHECK(verdict(c) == "refused by server with bad_record_mac");
-  }
+  const TlsVersion version = each_tls_version();
+  CAPTURE(version);
+  const auto c = run_with(fault_on(Side::client, "finished", WireFault::Action::replay), version);
+  CHECK(verdict(c) == "refused by server with bad_record_mac");
 }
 
 TEST_CASE("a dropped ServerHello leaves the member waiting until it gives up") {
@@ -165,20 +162,20 @@ TEST_CASE(
 }
 
 TEST_CASE("a record cut one byte short, its length fixed up, no longer opens: bad_record_mac") {
-  for (auto v : {TlsVersion::tls13, TlsVersion::tls12}) {
-    const auto c =
-        run_with(fault_on(Side::client, "application_data", WireFault::Action::truncate), v);
-    CHECK(verdict(c) == "refused by server with bad_record_mac");
-    const auto faults = events_of<FaultEvent>(c);
-    REQUIRE(faults.size() == 1);
-    CHECK(faults[0]->action == "truncate");
-    CHECK(faults[0]->description ==
-          "cut the last byte off the client's record carrying application_data");
-    // The record the club received is whole by its header, one byte shorter than the one sent.
-    std::size_t sent = 0, delivered = 0;
-    for (const auto* r : events_of<RecordEvent>(c))
-      if (r->record_id == faults[0]->record_id)
-        (r->phase == RecordEvent::Phase::sent ? sent : delivered) = r->bytes.size();
-    CHECK(delivered + 1 == sent);
-  }
+  const TlsVersion version = each_tls_version();
+  CAPTURE(version);
+  const auto c =
+      run_with(fault_on(Side::client, "application_data", WireFault::Action::truncate), version);
+  CHECK(verdict(c) == "refused by server with bad_record_mac");
+  const auto faults = events_of<FaultEvent>(c);
+  REQUIRE(faults.size() == 1);
+  CHECK(faults[0]->action == "truncate");
+  CHECK(faults[0]->description ==
+        "cut the last byte off the client's record carrying application_data");
+  // The record the club received is whole by its header, one byte shorter than the one sent.
+  std::size_t sent = 0, delivered = 0;
+  for (const auto* r : events_of<RecordEvent>(c))
+    if (r->record_id == faults[0]->record_id)
+      (r->phase == RecordEvent::Phase::sent ? sent : delivered) = r->bytes.size();
+  CHECK(delivered + 1 == sent);
 }

@@ -1,4 +1,4 @@
-#include "scenario/error_ids.h"
+#include "load/error_ids.h"
 
 #include <array>
 #include <utility>

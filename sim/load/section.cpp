@@ -1,122 +1,20 @@
-// Where scenario-file errors go and how they read: stable ids, file:line:col, a hint.
+#include "load/section.h"
+
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
-#include "scenario/loader_internal.h"
+#include "load/suggest.h"
+#include "load/toml_shield.h"
+#include "load/values.h"
 
-namespace tlsclub {
-
-std::string LoadError::to_string() const {
-  std::string s = file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error[" +
-                  id + "]: " + message;
-  if (!hint.empty()) s += " (" + hint + ")";
-  return s;
-}
-
-namespace loader {
+namespace tlsclub::load {
 
 namespace {
 
 // Prose may span lines; every other string is a name, an id or a value printed on one line.
 constexpr std::array<std::string_view, 4> kProseKeys{"summary", "text", "question", "request"};
 
-// The first control character (C0, DEL, C1) in `text`, as "U+001B at character 4": printed raw,
-// one would move the terminal's cursor, change its colours or end a C string early.
-std::optional<std::string> control_character(std::string_view text, bool prose) {
-  std::size_t characters = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if ((b & 0xC0) != 0x80) ++characters;  // count code points, not bytes
-    unsigned code = 0x100;
-    if (b < 0x20 || b == 0x7F)
-      code = b;
-    else if (b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-             static_cast<unsigned char>(text[i + 1]) <= 0x9F)
-      code = static_cast<unsigned char>(text[i + 1]);
-    if (code == 0x100) continue;
-    const bool line_break = code == '\n' || code == '\t' ||
-                            (code == '\r' && i + 1 < text.size() && text[i + 1] == '\n');
-    if (prose && line_break) continue;
-    char name[8];
-    std::snprintf(name, sizeof name, "U+%04X", code);
-    return std::string(name) + " at character " + std::to_string(characters);
-  }
-  return std::nullopt;
-}
-
 }  // namespace
-
-bool printable(Errors& errors, Where where, std::string_view what, const std::string& value,
-               bool prose) {
-  const auto found = control_character(value, prose);
-  if (!found) return true;
-  errors.add(where, ErrorId::bad_value,
-             "`" + std::string(what) + "` contains a control character (" + *found + ")",
-             prose ? "only line breaks and tabs may appear in text"
-                   : "names and values are one line of visible characters");
-  return false;
-}
-
-bool Section::printable(std::string_view key, const std::string& value, Where where) const {
-  const bool prose = std::find(kProseKeys.begin(), kProseKeys.end(), key) != kProseKeys.end();
-  return loader::printable(errors_, where, key, value, prose);
-}
-
-Where where_of(const toml::source_region& region) {
-  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-}
-
-void Errors::add(Where where, ErrorId id, std::string message, std::string hint) {
-  list_.push_back({file_, where.line, where.column, std::string(to_string(id)), std::move(message),
-                   std::move(hint)});
-}
-
-std::vector<LoadError> Errors::take() {
-  std::stable_sort(list_.begin(), list_.end(), [](const LoadError& a, const LoadError& b) {
-    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-  });
-  return std::move(list_);
-}
-
-// Levenshtein distance, two rows.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
-  constexpr std::size_t kMaxDistance = 2;
-  std::string_view best;
-  std::size_t best_distance = kMaxDistance + 1;
-  for (const auto candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate);
-    if (d < best_distance) {
-      best = candidate;
-      best_distance = d;
-    }
-  }
-  if (best_distance > kMaxDistance) return {};
-  return "did you mean `" + std::string(best) + "`?";
-}
-
-std::string join_names(std::span<const std::string_view> names) {
-  std::string s;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) s += i + 1 == names.size() ? " or " : ", ";
-    s += names[i];
-  }
-  return s;
-}
 
 std::string_view type_name(const toml::node& node) {
   switch (node.type()) {
@@ -249,5 +147,40 @@ const toml::table* Section::table(std::string_view key) const {
   return nullptr;
 }
 
-}  // namespace loader
-}  // namespace tlsclub
+bool Section::printable(std::string_view key, const std::string& value, Where where) const {
+  const bool prose = std::find(kProseKeys.begin(), kProseKeys.end(), key) != kProseKeys.end();
+  return load::printable(errors_, where, key, value, prose);
+}
+
+const toml::table* required_table(const toml::table& root, std::string_view key,
+                                  std::string_view what, std::string_view hint, Errors& errors) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) {
+    errors.add({1, 1}, ErrorId::missing_key,
+               "the file needs a [" + std::string(key) + "] table" + std::string(what),
+               std::string(hint));
+    return nullptr;
+  }
+  if (const auto* table = n->as_table()) return table;
+  const std::string name(key);
+  errors.add(
+      where_of(*n), ErrorId::wrong_type,
+      "`" + name + "` must be a table, not " + std::string(type_name(*n)),
+      n->is_array() ? "write one [" + name + "] header, not [[" + name + "]]" : std::string());
+  return nullptr;
+}
+
+// A single [name] table where [[name]] belongs is a common slip.
+const toml::array* tables_of(const toml::table& root, std::string_view key, Errors& errors) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) return nullptr;
+  const auto* array = n->as_array();
+  if (array != nullptr && array->is_array_of_tables()) return array;
+  errors.add(
+      where_of(*n), ErrorId::wrong_type,
+      "`" + std::string(key) + "` must be an array of tables, not " + std::string(type_name(*n)),
+      "write each one under its own [[" + std::string(key) + "]] header");
+  return nullptr;
+}
+
+}  // namespace tlsclub::load

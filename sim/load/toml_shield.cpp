@@ -4,9 +4,12 @@
 // (marzer/tomlplusplus#190, fixed upstream later). Before parsing, each such code point becomes one
 // code point of plane 15 (private use), so toml++ never tests it and line:col stay exact; every
 // string read back, and every error message, is turned back.
-#include "scenario/loader_internal.h"
+#include "load/toml_shield.h"
 
-namespace tlsclub::loader {
+#include <cstdint>
+#include <utility>
+
+namespace tlsclub::load {
 
 namespace {
 
@@ -99,4 +102,4 @@ std::string unshield(std::string_view text) {
   });
 }
 
-}  // namespace tlsclub::loader
+}  // namespace tlsclub::load
