@@ -210,6 +210,7 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
     request.server_auth = server_auth;
     request.hostname = std::move(hostname);
     request.require_revocation_info = config_.policy.require_revocation_info;
+    request.max_lifetime_days = config_.policy.max_peer_lifetime_days;
     request.rsa_key_exchange = server_auth && rsa_key_exchange_;
     request.now = clock_.now();
     const VerifyResult result = verify_chain(request);

@@ -4,6 +4,7 @@
 
 #include <botan/tls_policy.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct PolicySpec {
   bool request_client_cert = false;
   bool require_client_cert = false;
   bool require_revocation_info = false;
+  std::optional<int> max_peer_lifetime_days;  // the longest peer certificate accepted
   bool middlebox_compatibility = true;
   std::size_t session_tickets = 0;
   std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};

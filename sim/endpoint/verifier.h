@@ -27,6 +27,7 @@ struct VerifyRequest {
   std::string hostname;           // badge only: the name the member asked for
   bool rsa_key_exchange = false;  // TLS 1.2 RSA: the leaf needs keyEncipherment
   bool require_revocation_info = false;
+  std::optional<int> max_lifetime_days;  // the leaf's notBefore..notAfter, at most (local policy)
   SimTime now{};
 };
 

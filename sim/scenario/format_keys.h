@@ -47,11 +47,12 @@ inline constexpr std::array<std::string_view, 26> kServerKeys{"name",
                                                               "passwords"};
 inline constexpr std::array<std::string_view, 6> kOcspKeys{
     "status", "this_update", "next_update", "revoked_at", "reason", "signed_by_wrong_key"};
-inline constexpr std::array<std::string_view, 13> kMemberKeys{"name",
+inline constexpr std::array<std::string_view, 14> kMemberKeys{"name",
                                                               "server_name",
                                                               "trusted_authorities",
                                                               "groups",
                                                               "require_revocation_info",
+                                                              "max_badge_lifetime_days",
                                                               "request",
                                                               "card",
                                                               "expect",

@@ -325,6 +325,14 @@ void read_members(const toml::table& root, ScenarioSpec& spec, Places& places, E
     places.member_trusted.emplace_back();
     read_policy(s, spec, m.trusted_authorities, places.member_trusted.back(), m.groups,
                 m.require_revocation_info);
+    if (auto v = s.integer("max_badge_lifetime_days")) {
+      if (*v < 1 || *v > 36500)
+        errors.add(s.where("max_badge_lifetime_days"), ErrorId::bad_value,
+                   "`max_badge_lifetime_days` must be 1 to 36500",
+                   "398 is Apple's limit; 200 the CA/Browser Forum's from 15 March 2026");
+      else
+        m.max_badge_lifetime_days = static_cast<int>(*v);
+    }
     if (auto v = s.string("request")) m.request = *v;
     if (auto v = s.string("password")) m.password = *v;
     if (auto v = name_at(s, "resumes", false)) {

@@ -125,6 +125,9 @@ struct MemberSpec {
   std::vector<std::string> trusted_authorities;  // roots the member's device trusts
   std::vector<std::string> groups = {"x25519", "secp256r1"};
   bool require_revocation_info = false;
+  // The longest badge (notBefore to notAfter) this member's device accepts, in days: a local
+  // policy such as Apple's 398 days for badges issued since 1 September 2020. None: any length.
+  std::optional<int> max_badge_lifetime_days;
   std::string request = "";             // what the member says once inside (default: a greeting)
   std::optional<std::string> password;  // what the member says when the club asks for one
   std::vector<std::string> ciphers = {"aes_256_gcm", "aes_128_gcm", "chacha20_poly1305"};

@@ -38,6 +38,7 @@ EndpointConfig member_endpoint_config(const ScenarioSpec& spec, const Cast& cast
   c.policy.max_version = spec.max_version;
   c.policy.groups = m.groups;
   c.policy.require_revocation_info = m.require_revocation_info;
+  c.policy.max_peer_lifetime_days = m.max_badge_lifetime_days;
   c.policy.middlebox_compatibility = spec.middlebox_compatibility;
   c.policy.ciphers = m.ciphers;
   c.policy.signature_algorithms = m.signature_algorithms;

@@ -212,3 +212,20 @@ TEST_CASE("an unreadable file is an error at line 0") {
   CHECK(errors->front().to_string().rfind("/nonexistent/scenario.toml:0:0: error[unreadable-file]",
                                           0) == 0);
 }
+
+TEST_CASE("a member's limit on badge lifetimes is whole days, 1 to 36500") {
+  const auto member = [](const char* value) {
+    return replace(kSmallScenario, "name = \"Alice\"",
+                   std::string("name = \"Alice\"\nmax_badge_lifetime_days = ") + value);
+  };
+  CHECK_FALSE(spec_of(kSmallScenario).members[0].max_badge_lifetime_days);
+  CHECK(spec_of(member("398")).members[0].max_badge_lifetime_days == 398);
+  for (const char* bad : {"0", "-5", "36501"}) {
+    CAPTURE(bad);
+    const auto errors = errors_of(member(bad));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].id == "bad-value");
+    CHECK(errors[0].line == 13);
+    CHECK(errors[0].message.find("1 to 36500") != std::string::npos);
+  }
+}
