@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "explain/catalogue.h"
 #include "timeline/check_names.h"
 #include "timeline/outcome.h"
 
@@ -65,6 +66,15 @@ Tally tally_of(const Timeline& t, Position at) {
 
 }  // namespace
 
+namespace {
+
+std::string check_title(const std::string& check) {
+  const Explanation* e = find_explanation("check." + check);
+  return e != nullptr ? std::string(e->title) : check;
+}
+
+}  // namespace
+
 std::string refusal_words(const CheckEvent& k) {
   if (!is_certificate_check(k.check)) return "✗ Wrong password";
   // Made by the holder, who kept its certificate back: the member says both.
@@ -106,8 +116,8 @@ std::string refusal_words(const CheckEvent& k) {
                              " for that " + thing;
   else if (check == checks::revocation_info)
     words = "I can't tell whether that " + thing + " was revoked";
-  else
-    words = "That " + thing + " fails: " + check;
+  else  // a check without words here yet: its explanation's title, never the bare name
+    words = "That " + thing + " fails “" + check_title(check) + "”";
   return "✗ " + words;
 }
 

@@ -235,11 +235,14 @@ TEST_CASE("the bubbles name the check that failed, from real runs, not a fixed p
   k.by = Side::server;
   k.check = "password";
   CHECK(refusal_words(k) == "✗ Wrong password");
-  // Every check the verifier makes has words of its own.
+  // Every check the verifier makes is said in words, never by its bare name.
   for (const std::string_view check : check_names()) {
     k.check = std::string(check);
-    CHECK_MESSAGE(!contains(refusal_words(k), "fails:"), check);
+    CHECK_MESSAGE(!contains(refusal_words(k), "“" + std::string(check) + "”"), check);
   }
+  // One without words of its own is said by its explanation's title.
+  k.check = "an_unknown_check";
+  CHECK(refusal_words(k) == "✗ That card fails “an_unknown_check”");
 }
 
 TEST_CASE("an impostor's visit is drawn and told as the impostor's, with the attack shown") {
