@@ -320,6 +320,22 @@ void check_hostname(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certif
             "'" + r.hostname + "' is not a name in the certificate");
 }
 
+// A device's own limit on how long a leaf may live, notBefore to notAfter (Apple's platforms:
+// 398 days for badges issued since 1 September 2020): a badge inside its dates is still refused
+// when it was issued to live longer.
+void check_lifetime(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c) {
+  const auto seconds = static_cast<std::int64_t>(c.not_after().time_since_epoch()) -
+                       static_cast<std::int64_t>(c.not_before().time_since_epoch());
+  const std::int64_t days = seconds / 86400;
+  const std::string lives = "issued to live " + std::to_string(days) + " days";
+  if (seconds > std::int64_t{*r.max_lifetime_days} * 86400)
+    b.check(c, 0, checks::lifetime, false, Code::POLICY_ERROR,
+            lives + "; this side accepts at most " + std::to_string(*r.max_lifetime_days));
+  else
+    b.check(c, 0, checks::lifetime, true, Code::OK,
+            lives + ", within this side's " + std::to_string(*r.max_lifetime_days));
+}
+
 // 2. The certificate at depth `d` on its own (RFC 5280 6.1.3, 4.2.1.x).
 void check_certificate(const VerifyRequest& r, Bouncer& b,
                        const std::vector<Botan::X509_Certificate>& path, std::size_t d) {
@@ -330,6 +346,7 @@ void check_certificate(const VerifyRequest& r, Bouncer& b,
   if (d > 0) check_basic_constraints(b, c, d, anchor);
   if (!anchor) check_strength(b, c, d);
   if (d == 0) {
+    if (r.max_lifetime_days) check_lifetime(r, b, c);
     check_leaf_key_usage(r, b, c);
     check_extended_key_usage(r, b, c);
     if (r.server_auth) check_hostname(r, b, c);

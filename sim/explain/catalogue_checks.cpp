@@ -49,6 +49,16 @@ constexpr Explanation kChecks[] = {
      "certificates at 200 days from 15 March 2026, 100 from 15 March 2027 and 47 from 15 March "
      "2029, so renewal must be automatic.",
      "RFC 5280 4.1.2.5; RFC 5280 6.1.3"},
+    {"check.lifetime", "Not issued to live too long",
+     "Some devices refuse a badge that was issued to last longer than they allow, even while it "
+     "is inside its dates: a short-lived badge limits how long a stolen key or a wrong badge "
+     "stays useful.",
+     "A local policy on the leaf's validity period, notBefore to notAfter, not on the clock. "
+     "Apple's platforms refuse TLS server certificates issued on or after 1 September 2020 with "
+     "a validity period over 398 days; the CA/Browser Forum's Baseline Requirements (ballot "
+     "SC-081) cap public server certificates at 200 days from 15 March 2026, 100 from 15 March "
+     "2027 and 47 from 15 March 2029. TLS Club answers bad_certificate.",
+     "RFC 5280 4.1.2.5"},
     {"check.basic_constraints", "Issuer is a CA",
      "Only an authority or a district office may issue badges; a badge holder who signs a "
      "badge for someone else is not an office, and offices may only have so many levels "

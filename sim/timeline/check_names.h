@@ -18,6 +18,7 @@ inline constexpr std::string_view trust_anchor = "trust_anchor";
 inline constexpr std::string_view signature = "signature";
 inline constexpr std::string_view signature_strength = "signature_strength";
 inline constexpr std::string_view validity = "validity";
+inline constexpr std::string_view lifetime = "lifetime";
 inline constexpr std::string_view basic_constraints = "basic_constraints";
 inline constexpr std::string_view key_usage = "key_usage";
 inline constexpr std::string_view extended_key_usage = "extended_key_usage";
@@ -38,6 +39,7 @@ inline constexpr std::array kCheckNames{checks::issuer_known,
                                         checks::signature,
                                         checks::signature_strength,
                                         checks::validity,
+                                        checks::lifetime,
                                         checks::basic_constraints,
                                         checks::key_usage,
                                         checks::extended_key_usage,
