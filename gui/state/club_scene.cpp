@@ -87,6 +87,8 @@ std::string refusal_words(const CheckEvent& k) {
   std::string words;
   if (check == checks::validity)
     words = it + (not_yet_valid(k) ? " is not valid yet" : " has expired");
+  else if (check == checks::lifetime)
+    words = "That badge was issued to live longer than my device allows";
   else if (check == checks::hostname)
     words = "That badge is for another club";
   else if (check == checks::issuer_known)

@@ -212,6 +212,8 @@ TEST_CASE("the bubbles name the check that failed, from real runs, not a fixed p
            Case{"server-faults/expired-intermediate.toml", true,
                 "✗ The authority behind that badge has expired"},
            Case{"server-faults/wrong-host-name.toml", true, "✗ That badge is for another club"},
+           Case{"server-faults/long-lived-badge.toml", true,
+                "✗ That badge was issued to live longer than my device allows"},
            Case{"server-faults/path-length-exceeded.toml", true,
                 "✗ That badge's chain is longer than its authority allows"},
            Case{"server-faults/intermediate-not-a-ca.toml", true,
