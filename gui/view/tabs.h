@@ -20,7 +20,8 @@
   X(certificates, "certificates", "Certificates", inspector, 6, draw_certificates) \
   X(checklist, "checklist", "Checklist", side, 7, draw_checklist)                  \
   X(secrets, "secrets", "Secrets", side, 8, draw_secrets)                          \
-  X(what_if, "what-if", "What if", side, 9, draw_what_if)
+  X(what_if, "what-if", "What if", side, 9, draw_what_if)                          \
+  X(records, "records", "Records", inspector, 0, draw_records)
 
 namespace tlsclub::gui {
 
