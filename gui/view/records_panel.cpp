@@ -22,8 +22,10 @@ void record_row(ViewContext& ctx, const RecordEvent& r, std::size_t connection, 
   ImGui::PushID(static_cast<int>(event));
   char id[24];
   std::snprintf(id, sizeof id, "#%zu", r.record_id);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
   if (ImGui::Selectable(id, selected, ImGuiSelectableFlags_SpanAllColumns))
     ctx.push(cmd::Select{connection, event});
+  ctx.view.hit(Hit::Kind::record_row, event, top, ImGui::GetItemRectMax());
   ImGui::PopID();
   ImGui::TableNextColumn();
   text(r.from == Side::client ? "member → club" : "club → member");

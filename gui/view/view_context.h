@@ -32,6 +32,7 @@ struct Hit {
     course_row,     // index: lesson of the course
     show_me,        // index: myth * 100 + evidence
     glossary_row,   // index: glossary entry
+    record_row,     // index: the record's sent RecordEvent (Records tab)
     button,         // index: one of the Button ids below
   };
   Kind kind;
