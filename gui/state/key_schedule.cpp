@@ -12,7 +12,7 @@ std::size_t depth_of(std::string_view name) {
   if (name == "shared_secret" || name == "premaster_secret" || name == "early_secret") return 0;
   if (name == "handshake_secret" || name == "master_secret" || name == "tls12_master_secret")
     return 1;
-  if (name.find("handshake_traffic") != std::string_view::npos) return 1;
+  if (sealing_keys(name) == Keys::handshake_traffic) return 1;
   return 2;  // application traffic, exporter, resumption: from the master secret
 }
 

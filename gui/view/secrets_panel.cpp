@@ -11,11 +11,10 @@ namespace tlsclub::gui {
 
 namespace {
 
+// A secret that seals records in the colour of its keys; the secrets in between in plain text.
 ImU32 secret_colour(const Palette& p, const std::string& name) {
-  if (name.find("handshake_traffic") != std::string::npos) return p.handshake;
-  if (name.find("application_traffic") != std::string::npos || name.starts_with("tls12_"))
-    return p.application;
-  return p.text;
+  const auto keys = sealing_keys(name);
+  return keys ? protection_colour(p, protection_of(*keys)) : p.text;
 }
 
 void short_hex(const std::string& hex) {

@@ -11,6 +11,14 @@ bool is_encrypted(std::string_view protection) {
   return !protection.empty() && protection != kPlaintext;
 }
 
+std::optional<Keys> sealing_keys(std::string_view secret) {
+  if (secret.ends_with("_handshake_traffic_secret")) return Keys::handshake_traffic;
+  if (secret.find("_application_traffic_secret_") != std::string_view::npos)
+    return Keys::application_traffic;
+  if (secret.starts_with("tls12_") && secret.ends_with("_write_key")) return Keys::tls12_session;
+  return std::nullopt;
+}
+
 Keys keys_of(std::string_view protection) {
   if (!is_encrypted(protection)) return Keys::plaintext;
   if (protection.starts_with("tls12_")) return Keys::tls12_session;

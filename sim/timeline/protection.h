@@ -5,6 +5,7 @@
 // never parses the name itself.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ Keys keys_of(std::string_view protection);
 // ("client_handshake_traffic_secret"; application traffic is its first generation, "..._0").
 std::string protection_name(Keys keys, Side writer);
 bool is_encrypted(std::string_view protection);
+// The keys a secret of the key schedule seals records with, if it seals any: a traffic secret
+// (RFC 8446 7.3) or TLS 1.2's write keys (RFC 5246 6.3); none for the secrets in between
+// (shared, early, handshake and master secrets, exporter, resumption).
+std::optional<Keys> sealing_keys(std::string_view secret);
 // The catalogue entry that explains it: "protection.handshake_traffic", ...
 std::string_view explain_key(Keys keys);
 // "client handshake keys", "server session keys", "plaintext".

@@ -49,6 +49,20 @@ TEST_CASE("each protection name has its keys, words and explanation") {
   }
 }
 
+TEST_CASE("a secret of the key schedule seals records only if it is a traffic or write key") {
+  CHECK(sealing_keys("client_handshake_traffic_secret") == Keys::handshake_traffic);
+  CHECK(sealing_keys("server_handshake_traffic_secret") == Keys::handshake_traffic);
+  CHECK(sealing_keys("client_application_traffic_secret_0") == Keys::application_traffic);
+  CHECK(sealing_keys("server_application_traffic_secret_1") == Keys::application_traffic);
+  CHECK(sealing_keys("tls12_client_write_key") == Keys::tls12_session);
+  for (const char* between : {"shared_secret", "early_secret", "handshake_secret", "master_secret",
+                              "exporter_master_secret", "resumption_master_secret",
+                              "tls12_master_secret", "premaster_secret"}) {
+    CAPTURE(between);
+    CHECK_FALSE(sealing_keys(between).has_value());
+  }
+}
+
 TEST_CASE("an alert record is red whatever keys seal it") {
   RecordEvent r;
   r.protection = "server_handshake_traffic_secret";
@@ -66,8 +80,8 @@ TEST_CASE("an alert record is red whatever keys seal it") {
 TEST_CASE("no file but sim/timeline/protection.cpp reads a protection name's spelling") {
   // The readers that once re-parsed the name each their own way: find("handshake"),
   // == "plaintext", starts_with("tls12_").
-  const std::regex parse(
-      R"(protection\s*(\.find\(|\.starts_with\(|\.rfind\(|[!=]=\s*"plaintext"))");
+  const std::regex parse(R"(protection\s*(\.find\(|\.starts_with\(|\.rfind\(|[!=]=\s*"plaintext"))"
+                         R"(|(find|starts_with|ends_with)\("_?(handshake|application)_traffic)");
   std::size_t files = 0;
   for (const char* root : {"sim", "gui"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(
