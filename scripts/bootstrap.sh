@@ -16,7 +16,7 @@ cache_root=${TLSCLUB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tlsclub}
 packages=(
   build-essential cmake ninja-build pkg-config python3 dpkg-dev patch xz-utils
   doctest-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libstb-dev
-  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev clang-tidy
   openssl gnutls-bin tshark xvfb xauth
 )
 

@@ -15,7 +15,7 @@ const std::array<std::string, kTabCount>& labels() {
     std::array<std::string, kTabCount> out;
     std::size_t i = 0;
 #define TLSCLUB_TAB_LABEL(e, name, title, area, key, draw) \
-  out[i++] = std::string(title) + (key > 0 ? "  " + std::to_string(key) : std::string());
+  out[i++] = std::string(title) + ((key) > 0 ? "  " + std::to_string(key) : std::string());
     TLSCLUB_TAB_PANELS(TLSCLUB_TAB_LABEL)
 #undef TLSCLUB_TAB_LABEL
     return out;
@@ -29,7 +29,7 @@ const std::array<TabPanel, kTabCount>& table() {
     std::size_t i = 0;
     return std::array<TabPanel, kTabCount>{{
 #define TLSCLUB_TAB_ROW(e, name, title, area, key, draw) \
-  {Tab::e, name, title, label[i++].c_str(), Area::area, key, &draw},
+  {Tab::e, name, title, label[i++].c_str(), Area::area, key, &(draw)},
         TLSCLUB_TAB_PANELS(TLSCLUB_TAB_ROW)
 #undef TLSCLUB_TAB_ROW
     }};
