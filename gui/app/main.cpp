@@ -25,7 +25,10 @@ namespace keys = tlsclub::gui::keys;
 static_assert(
     keys::kO == GLFW_KEY_O && keys::kR == GLFW_KEY_R && keys::kDigit1 == GLFW_KEY_1 &&
         keys::kF1 == GLFW_KEY_F1 && keys::kL == GLFW_KEY_L && keys::kM == GLFW_KEY_M &&
-        keys::kG == GLFW_KEY_G,
+        keys::kG == GLFW_KEY_G && keys::kEqual == GLFW_KEY_EQUAL &&
+        keys::kMinus == GLFW_KEY_MINUS && keys::kDigit0 == GLFW_KEY_0 &&
+        keys::kKeypadAdd == GLFW_KEY_KP_ADD && keys::kKeypadSub == GLFW_KEY_KP_SUBTRACT &&
+        keys::kKeypad0 == GLFW_KEY_KP_0,
     "view/keys.h must use GLFW's key numbers: the GLFW backend fills io.KeysDown with them");
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,14 @@
 namespace tlsclub::gui {
 
 namespace fs = std::filesystem;
+
+float zoomed(float font_size, int step) {
+  if (step == 0) return kDefaultFontSize;
+  // About 10% a step, as browsers zoom, and at least one whole pixel so small sizes still move.
+  const float next = step > 0 ? std::max(font_size + 1.0f, std::round(font_size * 1.1f))
+                              : std::min(font_size - 1.0f, std::round(font_size / 1.1f));
+  return std::clamp(next, kMinFontSize, kMaxFontSize);
+}
 
 std::string_view to_string(Level level) {
   switch (level) {
@@ -100,7 +109,7 @@ Settings parse_settings(std::string_view text) {
     if (key == "split_bottom") number(value, s.split_bottom, 0.2f, 0.8f);
     if (key == "theme") s.dark = value != "light";
     if (key == "level") s.level = level_from_string(value);
-    if (key == "font_size") number(value, s.font_size, 10.0f, 32.0f);
+    if (key == "font_size") number(value, s.font_size, kMinFontSize, kMaxFontSize);
     if (key == "predict") s.predict = value == "true";
     if (key == "speed") number(value, s.speed, 0.25, 20.0);
     if (key == "last_lesson") s.last_lesson = std::string(value);

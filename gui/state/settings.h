@@ -23,6 +23,13 @@ struct LessonProgress {
   bool operator==(const LessonProgress&) const = default;
 };
 
+// Text size (the zoom: fonts, and the layout measured in them), in pixels before HiDPI scaling.
+inline constexpr float kDefaultFontSize = 16.0f;
+inline constexpr float kMinFontSize = 11.0f;
+inline constexpr float kMaxFontSize = 40.0f;
+// One step larger (+1), smaller (-1), or back to the default (0), within the bounds.
+float zoomed(float font_size, int step);
+
 struct Settings {
   int window_x = -1, window_y = -1;  // -1: let the window manager place it
   int window_width = 1600, window_height = 1000;
@@ -32,7 +39,7 @@ struct Settings {
   float split_bottom = 0.55f;   // inspector | checklist
   bool dark = true;
   Level level = Level::both;
-  float font_size = 16.0f;  // before HiDPI scaling
+  float font_size = kDefaultFontSize;  // before HiDPI scaling; the zoom
   bool predict = false;
   double speed = 1.5;       // steps per second when playing
   std::string last_lesson;  // a file path; "" for the built-in demo

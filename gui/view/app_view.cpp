@@ -68,6 +68,17 @@ void AppView::refresh_cache() {
   cache.position = position;
 }
 
+void AppView::zoom_keys() {
+  if (!ImGui::GetIO().KeyCtrl) return;
+  const auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(keys::kEqual) || pressed(keys::kKeypadAdd))
+    settings_.font_size = zoomed(settings_.font_size, 1);
+  if (pressed(keys::kMinus) || pressed(keys::kKeypadSub))
+    settings_.font_size = zoomed(settings_.font_size, -1);
+  if (pressed(keys::kDigit0) || pressed(keys::kKeypad0))
+    settings_.font_size = zoomed(settings_.font_size, 0);
+}
+
 void AppView::keyboard() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // typing a path: the keys are the text field's
@@ -96,6 +107,7 @@ void AppView::keyboard() {
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kG, false))
     view_.glossary.open = !view_.glossary.open;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kR, false)) commands_.emplace_back(cmd::Reload{});
+  zoom_keys();
   if (ImGui::IsKeyPressed(keys::kF1, false)) view_.help_open = true;
   if (!io.KeyCtrl) {
     for (const TabPanel& panel : tab_panels())

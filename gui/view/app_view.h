@@ -26,6 +26,7 @@ class AppView {
 
  private:
   void keyboard();
+  void zoom_keys();  // Ctrl+= / Ctrl+- / Ctrl+0: the text size, remembered
   void refresh_cache();
   void layout(ViewContext& ctx);
 

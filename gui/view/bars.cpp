@@ -99,9 +99,12 @@ void view_menu(ViewContext& ctx) {
   }
   if (ImGui::MenuItem("Predict mode", nullptr, s.playback().predict().enabled()))
     ctx.push(cmd::SetPredict{!s.playback().predict().enabled()});
-  if (ImGui::MenuItem("Larger text")) ctx.settings.font_size += 1.0f;
-  if (ImGui::MenuItem("Smaller text") && ctx.settings.font_size > 11.0f)
-    ctx.settings.font_size -= 1.0f;
+  if (ImGui::MenuItem("Larger text", "Ctrl+="))
+    ctx.settings.font_size = zoomed(ctx.settings.font_size, 1);
+  if (ImGui::MenuItem("Smaller text", "Ctrl+-"))
+    ctx.settings.font_size = zoomed(ctx.settings.font_size, -1);
+  if (ImGui::MenuItem("Normal text size", "Ctrl+0"))
+    ctx.settings.font_size = zoomed(ctx.settings.font_size, 0);
   ImGui::EndMenu();
 }
 

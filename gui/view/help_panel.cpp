@@ -28,6 +28,7 @@ void draw_help(ViewContext& ctx) {
       {"Ctrl+G", "the glossary: club words and TLS terms, with explanations"},
       {"Ctrl+O", "open a scenario file by path"},
       {"Ctrl+R", "reload the scenario (it also reloads by itself when the file changes)"},
+      {"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text (remembered)"},
       {"F1", "this window"},
   };
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {

@@ -12,5 +12,12 @@ inline constexpr int kF1 = 290;     // GLFW_KEY_F1: help
 inline constexpr int kL = 76;       // GLFW_KEY_L: Ctrl+L the course
 inline constexpr int kM = 77;       // GLFW_KEY_M: Ctrl+M the myth cards
 inline constexpr int kG = 71;       // GLFW_KEY_G: Ctrl+G the glossary
+// Zoom, as in browsers and editors: Ctrl+= (or the keypad's +), Ctrl+-, Ctrl+0.
+inline constexpr int kEqual = 61;       // GLFW_KEY_EQUAL
+inline constexpr int kMinus = 45;       // GLFW_KEY_MINUS
+inline constexpr int kDigit0 = 48;      // GLFW_KEY_0
+inline constexpr int kKeypadAdd = 334;  // GLFW_KEY_KP_ADD
+inline constexpr int kKeypadSub = 333;  // GLFW_KEY_KP_SUBTRACT
+inline constexpr int kKeypad0 = 320;    // GLFW_KEY_KP_0
 
 }  // namespace tlsclub::gui::keys

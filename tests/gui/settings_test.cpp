@@ -86,3 +86,15 @@ TEST_CASE("lesson progress is written as it is made, and only when it changes") 
   CHECK_FALSE(fs::exists(file));  // the same progress again: no write
   fs::remove_all(dir);
 }
+
+TEST_CASE("zoom steps about 10%, at least a pixel, within the bounds, and 0 is the default") {
+  using namespace tlsclub::gui;
+  CHECK(zoomed(16.0f, 1) == 18.0f);
+  CHECK(zoomed(11.0f, 1) == 12.0f);  // 10% of 11 rounds to nothing: one pixel
+  CHECK(zoomed(16.0f, -1) == 15.0f);
+  CHECK(zoomed(kMaxFontSize, 1) == kMaxFontSize);
+  CHECK(zoomed(kMinFontSize, -1) == kMinFontSize);
+  CHECK(zoomed(31.0f, 0) == kDefaultFontSize);
+  // From the default, in and back out lands where it started.
+  CHECK(zoomed(zoomed(kDefaultFontSize, 1), -1) == kDefaultFontSize);
+}
