@@ -25,8 +25,11 @@ std::vector<std::string> expected_checks(std::size_t depth, std::size_t top, Sid
   return {"issuer_known", "signature", "validity", "basic_constraints"};
 }
 
-bool sent_message(const Connection& c, Side from, std::string_view name, bool* empty = nullptr) {
+// Whether `from` sent the message `name` by `step` (all of the visit by default).
+bool sent_message(const Connection& c, Side from, std::string_view name, bool* empty = nullptr,
+                  std::size_t step = npos) {
   for (const Event& e : c.events) {
+    if (e.step > step) continue;
     const auto* m = std::get_if<MessageEvent>(&e.body);
     if (m == nullptr || m->from != from || m->message.name != name) continue;
     // An empty certificate_list: 4-byte header, context (1.3), 3-byte list length of zero.
@@ -92,12 +95,11 @@ std::string title_for(const Connection& c, const ChecklistItem& item) {
   return check != nullptr ? check_title(*check) : title_of("check." + item.check);
 }
 
-// Where a certificate stands, from the run: "root" only when its trust_anchor check passed.
-std::string place_of(const Connection& c, const ChecklistCard& card, bool last) {
+// Where a certificate stands, from the run: "root" only once its trust_anchor check passed (by
+// the cursor: earlier it would tell how the chain's check ends).
+std::string place_of(const ChecklistCard& card, bool last) {
   const bool anchored = std::any_of(card.items.begin(), card.items.end(), [&](const auto& i) {
-    if (i.check != checks::trust_anchor || i.event == npos) return false;
-    const auto* check = std::get_if<CheckEvent>(&c.events[i.event].body);
-    return check != nullptr && check->passed;
+    return i.check == checks::trust_anchor && i.state == CheckState::passed;
   });
   if (anchored) return "root";
   if (card.depth == 0) return "leaf";
@@ -105,13 +107,16 @@ std::string place_of(const Connection& c, const ChecklistCard& card, bool last) 
 }
 
 // Why a list has no certificate to show. "yet" only while one can still come: a resumption stands
-// on the certificates of an earlier visit, and a visit that is over shows none.
+// on the certificates of an earlier visit, and a visit that is over shows none. Only messages sent
+// by `step` count: "showed no card" before the empty Certificate is sent would answer "which
+// alert?" ahead of the step.
 std::string empty_note(const Connection& c, Side by, std::size_t step) {
   if (std::string resumed = resumption_note(key_roles(c, step)); !resumed.empty()) return resumed;
   bool empty = false;
+  // Whether the club asks for cards is the club's setting, known before it asks.
   if (by == Side::server && !sent_message(c, Side::server, "certificate_request"))
     return "The club does not ask for membership cards.";
-  if (sent_message(c, peer_of(by), "certificate", &empty) && empty)
+  if (sent_message(c, peer_of(by), "certificate", &empty, step) && empty)
     return c.client + " showed no card.";
   return step >= c.steps ? "No certificate was checked in this visit." : "Nothing to check yet.";
 }
@@ -138,12 +143,14 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
           std::any_of(card.items.begin(), card.items.end(),
                       [](const ChecklistItem& i) { return i.state == CheckState::failed; });
     } else {
+      // While the visit goes on, a check that will never run reads like one still to come:
+      // "never checked" beside "not checked yet" would point at the check that fails first.
+      const char* missing = step >= c.steps ? "never checked" : "not checked yet";
       for (const std::string& name : expected_checks(card.depth, top, by)) {
         const bool made = std::any_of(card.items.begin(), card.items.end(),
                                       [&](const ChecklistItem& i) { return i.check == name; });
         if (!made)
-          card.items.push_back(
-              {name, "", CheckState::not_checked, npos, "never checked", "", false});
+          card.items.push_back({name, "", CheckState::not_checked, npos, missing, "", false});
       }
     }
     for (ChecklistItem& item : card.items) item.title = title_for(c, item);
@@ -155,7 +162,7 @@ Checklist one_side(const Connection& c, Side by, std::size_t step) {
   const auto certificates = static_cast<std::size_t>(std::count_if(
       list.cards.begin(), list.cards.end(), [](const ChecklistCard& k) { return k.certificate; }));
   for (std::size_t i = 0; i < certificates; ++i)
-    list.cards[i].place = place_of(c, list.cards[i], i + 1 == certificates);
+    list.cards[i].place = place_of(list.cards[i], i + 1 == certificates);
   if (certificates < list.cards.size())
     list.title = certificates == 0 && !sent_message(c, Side::server, "certificate_request")
                      ? "The bouncer checks " + c.client + "'s password"

@@ -211,4 +211,18 @@ std::size_t LadderLayout::row_of_record(std::size_t connection, std::size_t reco
   return npos;
 }
 
+bool row_revealed(const LadderLayout& ladder, std::size_t row, std::size_t cursor,
+                  bool predicting) {
+  if (!predicting || ladder.rows()[row].kind == LadderRow::Kind::member) return true;
+  return ladder.position_of_row(row) <= cursor;
+}
+
+std::string_view visible_label(const LadderLayout& ladder, std::size_t row, std::size_t cursor,
+                               bool predicting) {
+  const LadderRow& r = ladder.rows()[row];
+  if (r.kind == LadderRow::Kind::outcome && r.sent_at > cursor) return kUndecidedLabel;
+  if (!row_revealed(ladder, row, cursor, predicting)) return kUnrevealedLabel;
+  return r.label;
+}
+
 }  // namespace tlsclub::gui

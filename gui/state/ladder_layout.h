@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "state/stepping.h"
@@ -51,5 +52,19 @@ class LadderLayout {
   std::vector<std::size_t> focus_;    // position -> row
   std::vector<std::size_t> headers_;  // connection -> its header row
 };
+
+// Whether a row may show what it is at the cursor. Predicting, the student says what happens
+// before it is shown, so a record or outcome the cursor has not reached (position_of_row after
+// it, in flight included) shows nothing that answers: no messages, size, keys, colour, alert or
+// outcome. A member's header only names who knocks, which the queue shows anyway. Outside predict
+// mode every row is revealed (the ladder fades what is still to come instead).
+bool row_revealed(const LadderLayout& ladder, std::size_t row, std::size_t cursor, bool predicting);
+
+// What a row of the ladder is labelled with at the cursor: its label when revealed, else
+// kUnrevealedLabel; an outcome not decided yet is "…" in every mode.
+inline constexpr std::string_view kUnrevealedLabel = "?";
+inline constexpr std::string_view kUndecidedLabel = "…";
+std::string_view visible_label(const LadderLayout& ladder, std::size_t row, std::size_t cursor,
+                               bool predicting);
 
 }  // namespace tlsclub::gui

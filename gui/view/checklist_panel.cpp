@@ -17,8 +17,9 @@ void item_view(ViewContext& ctx, const ChecklistItem& item, std::size_t connecti
                         sel.current().event == item.event;
   ImGui::PushID(&item);
   const ImVec2 top = ImGui::GetCursorScreenPos();
+  // A check still to come is not opened: the inspector would show its result ahead of the step.
   if (ImGui::Selectable("##check", selected, ImGuiSelectableFlags_AllowItemOverlap) &&
-      item.event != npos)
+      item.event != npos && item.state != CheckState::not_checked)
     ctx.push(cmd::Select{connection, item.event});
   ctx.view.hit(Hit::Kind::check_item, item.event, top, ImGui::GetItemRectMax());
   ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);

@@ -3,6 +3,7 @@
 // LadderLayout; only the visible ones are drawn (ImGuiListClipper), and nothing is allocated.
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "view/panels.h"
 #include "view/widgets.h"
@@ -17,7 +18,7 @@ struct Lanes {
 
 // The arrow of one record, as far as it has travelled by the cursor.
 void draw_record(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec2 top, float h,
-                 const Lanes& lanes, std::size_t cursor) {
+                 const Lanes& lanes, std::size_t cursor, std::string_view words) {
   const Palette& p = ctx.colours;
   const bool future = row.sent_at > cursor;
   const bool arrived = row.arrives_at != npos && row.arrives_at <= cursor;
@@ -45,12 +46,14 @@ void draw_record(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec
   // The label: the messages inside, centred over the wire (left-aligned when too wide).
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
-  const char* label = row.label.c_str();
-  const ImVec2 label_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
+  const char* label = words.data();
+  const char* label_end = label + words.size();
+  const ImVec2 label_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, label, label_end);
   const float span = lanes.server - lanes.client - h * 0.9f;
   const float lx = label_size.x < span ? mid_x - label_size.x * 0.5f : lanes.client + h * 0.45f;
   draw->PushClipRect(ImVec2(lanes.client + 2, top.y), ImVec2(lanes.server - 2, top.y + h), true);
-  draw->AddText(font, size, ImVec2(lx, top.y + h * 0.06f), with_alpha(p.text, alpha), label);
+  draw->AddText(font, size, ImVec2(lx, top.y + h * 0.06f), with_alpha(p.text, alpha), label,
+                label_end);
   draw->PopClipRect();
 
   // Under the line: what happened to it on the wire, else its number, size and keys.
@@ -67,7 +70,7 @@ void draw_record(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec
 }
 
 void draw_band(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec2 top, float h,
-               const Lanes& lanes, std::size_t cursor) {
+               const Lanes& lanes, std::size_t cursor, std::string_view words) {
   const Palette& p = ctx.colours;
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
@@ -76,21 +79,22 @@ void draw_band(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec2 
                         4.0f);
     draw->AddText(ctx.fonts.large, ctx.fonts.large->FontSize,
                   ImVec2(lanes.client + 8.0f, top.y + (h - ctx.fonts.large->FontSize) * 0.5f),
-                  p.text, row.label.c_str());
+                  p.text, words.data(), words.data() + words.size());
     return;
   }
-  if (row.sent_at > cursor) {  // the outcome is not known yet
-    draw->AddText(font, size, ImVec2(lanes.client + 8.0f, top.y + h * 0.3f), p.dim, "…");
+  if (row.sent_at > cursor) {  // the outcome is not known yet: `words` says so
+    draw->AddText(font, size, ImVec2(lanes.client + 8.0f, top.y + h * 0.3f), p.dim, words.data(),
+                  words.data() + words.size());
     return;
   }
   // Let in by an impostor is no success: the attack's colour and sign.
   const ImU32 colour = row.impostor ? p.attack : row.admitted ? p.pass : p.fail;
   char line[256];
-  std::snprintf(line, sizeof line, "%s %s",
+  std::snprintf(line, sizeof line, "%s %.*s",
                 row.impostor   ? "⚠"
                 : row.admitted ? "★"
                                : "✗",
-                row.label.c_str());
+                static_cast<int>(words.size()), words.data());
   // The sentence names the failed check, so it can be long: the large font only where it fits
   // between the lanes, else the body font, wrapped within them.
   const float room = lanes.server - lanes.client;
@@ -151,7 +155,7 @@ struct Frame {
   std::size_t cursor;        // the position stepped to
   std::size_t focus;         // the row of that step
   std::size_t selected_row;  // the record selected in the inspector, npos for none
-  bool hide_future;          // predicting: what has not happened yet is not shown
+  bool predicting;           // what the cursor has not reached is not shown (row_revealed)
 };
 
 // Keep the step in focus in view, once per move or resize (the student may scroll away
@@ -232,19 +236,45 @@ void record_marks(ViewContext& ctx, const Frame& f, const LadderRow& row, bool s
   }
 }
 
+// A row the student is still to predict: where a record or the outcome will be, in the neutral
+// dim colour (the protection colour would tell encryption and alerts apart), without direction
+// (who sends the last records tells who refused), size, step or words.
+void draw_unrevealed(ViewContext& ctx, const Frame& f, const LadderRow& row, ImVec2 top,
+                     std::string_view label) {
+  const ImU32 colour = with_alpha(ctx.colours.dim, 0.6f);
+  const float size = ImGui::GetFontSize();
+  const char* end = label.data() + label.size();
+  if (row.kind != LadderRow::Kind::record) {
+    f.draw->AddText(ImGui::GetFont(), size, ImVec2(f.lanes.client + 8.0f, top.y + f.h * 0.3f),
+                    colour, label.data(), end);
+    return;
+  }
+  const float y = top.y + f.h * 0.56f;
+  const float dash = f.h * 0.18f;
+  for (float x = f.lanes.client + f.h * 0.3f; x < f.lanes.server - f.h * 0.3f; x += dash * 2.0f)
+    f.draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + dash, f.lanes.server - f.h * 0.3f), y),
+                    colour, 1.5f);
+  const float mid_x = (f.lanes.client + f.lanes.server) * 0.5f;
+  const float w = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, label.data(), end).x;
+  f.draw->AddText(ImGui::GetFont(), size, ImVec2(mid_x - w * 0.5f, top.y + f.h * 0.06f), colour,
+                  label.data(), end);
+}
+
 void draw_row(ViewContext& ctx, const Frame& f, std::size_t r) {
-  const LadderRow& row = ctx.session.playback().ladder().rows()[r];
+  const LadderLayout& ladder = ctx.session.playback().ladder();
+  const LadderRow& row = ladder.rows()[r];
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  const bool hidden =
-      f.hide_future && row.kind != LadderRow::Kind::member && row.sent_at > f.cursor;
-  const bool hovered = row_button(ctx, f, r, top, hidden);
-  row_background(ctx, f, row, r == f.focus, hovered && !hidden, top);
-  if (hidden) return;
-  if (row.kind == LadderRow::Kind::record) {
+  const bool revealed = row_revealed(ladder, r, f.cursor, f.predicting);
+  const std::string_view label = visible_label(ladder, r, f.cursor, f.predicting);
+  const bool hovered = row_button(ctx, f, r, top, !revealed);
+  row_background(ctx, f, row, r == f.focus, hovered && revealed, top);
+  if (!revealed) {
+    draw_unrevealed(ctx, f, row, top, label);
+  } else if (row.kind == LadderRow::Kind::record) {
     record_marks(ctx, f, row, r == f.selected_row, top);
-    draw_record(ctx, f.draw, row, top, f.h, f.lanes, f.cursor);
+    draw_record(ctx, f.draw, row, top, f.h, f.lanes, f.cursor, label);
   } else {
-    draw_band(ctx, f.draw, row, top, f.h, f.lanes, f.cursor);
+    draw_band(ctx, f.draw, row, top, f.h, f.lanes, f.cursor, label);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "../sim/string_makers.h"
 #include "harness.h"
+#include "library_runs.h"
 #include "scenario/loader.h"
 #include "simulation/simulation.h"
 #include "state/key_schedule.h"
@@ -142,4 +143,28 @@ key = "ed25519"
   CHECK(bouncer.cards[0].items[0].reason.find("Ed25519") != std::string::npos);
   // Alice's own list is about the badge only.
   CHECK(item(by(lists, Side::client), 0, "certificate_selection") == nullptr);
+}
+
+TEST_CASE("while a visit goes on, a check that will never run reads like one still to come") {
+  // "never checked" beside "not checked yet" would name the first failing check before its step
+  // (predict mode asks "which check will fail?" there); at the visit's end it may say so.
+  std::size_t never_at_end = 0;
+  test::for_each_library_run([&](const test::LibraryRun& run) {
+    for (const Connection& c : run.timeline.connections) {
+      for (std::size_t step = 0; step <= c.steps; ++step) {
+        for (const Checklist& list : checklists(c, step))
+          for (const ChecklistCard& card : list.cards)
+            for (const ChecklistItem& i : card.items) {
+              if (i.state != CheckState::not_checked) continue;
+              if (step < c.steps) {
+                INFO(run.name, " ", c.client, " step ", step, " ", i.check);
+                CHECK(i.reason == "not checked yet");
+              } else if (i.reason == "never checked") {
+                ++never_at_end;
+              }
+            }
+      }
+    }
+  });
+  CHECK(never_at_end > 0);
 }
