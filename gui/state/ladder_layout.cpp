@@ -214,7 +214,9 @@ std::size_t LadderLayout::row_of_record(std::size_t connection, std::size_t reco
 bool row_revealed(const LadderLayout& ladder, std::size_t row, std::size_t cursor,
                   bool predicting) {
   if (!predicting || ladder.rows()[row].kind == LadderRow::Kind::member) return true;
-  return ladder.position_of_row(row) <= cursor;
+  // The row in focus is what the narration and the inspector describe at the cursor (at the
+  // start, the ClientHello being sent): hiding it on the ladder alone would hide nothing.
+  return ladder.position_of_row(row) <= cursor || row == ladder.focus_row(cursor);
 }
 
 std::string_view visible_label(const LadderLayout& ladder, std::size_t row, std::size_t cursor,

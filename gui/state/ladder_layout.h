@@ -56,8 +56,9 @@ class LadderLayout {
 // Whether a row may show what it is at the cursor. Predicting, the student says what happens
 // before it is shown, so a record or outcome the cursor has not reached (position_of_row after
 // it, in flight included) shows nothing that answers: no messages, size, keys, colour, alert or
-// outcome. A member's header only names who knocks, which the queue shows anyway. Outside predict
-// mode every row is revealed (the ladder fades what is still to come instead).
+// outcome; except the row in focus, which the narration and inspector describe anyway. A member's
+// header only names who knocks, which the queue shows anyway. Outside predict mode every row is
+// revealed (the ladder fades what is still to come instead).
 bool row_revealed(const LadderLayout& ladder, std::size_t row, std::size_t cursor, bool predicting);
 
 // What a row of the ladder is labelled with at the cursor: its label when revealed, else
