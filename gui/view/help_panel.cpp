@@ -1,8 +1,26 @@
 // F1: the keys, the colours and the symbols, in one window.
+#include <string>
+
 #include "view/panels.h"
 #include "view/widgets.h"
 
 namespace tlsclub::gui {
+
+namespace {
+
+// "Course, Club view, …, What if": the tabs with a digit key, in key order, from the tab table.
+const std::string& digit_tabs() {
+  static const std::string kNames = [] {
+    std::string names;
+    for (int key = 1; key <= 9; ++key)
+      for (const TabPanel& p : tab_panels())
+        if (p.key == key) names += (names.empty() ? "" : ", ") + std::string(p.title);
+    return names;
+  }();
+  return kNames;
+}
+
+}  // namespace
 
 void draw_help(ViewContext& ctx) {
   if (ctx.view.help_open) {
@@ -20,8 +38,7 @@ void draw_help(ViewContext& ctx) {
       {"click an arrow",
        "jump to that step; right-click: what if it were tampered, dropped, replayed"},
       {"click a field / a byte", "the same thing everywhere: its bytes light up, its field opens"},
-      {"1 … 9",
-       "Course, Club view, Library, Fields, Bytes, Certificates, Checklist, Secrets, What if"},
+      {"1 … 9", digit_tabs().c_str()},
       {"Ctrl+L", "the course: twelve lessons, your progress, Start / Resume"},
       {"Ctrl+→ / Ctrl+←", "in a lesson: its next / previous stop (step, question, try it)"},
       {"Ctrl+M", "myth and fact: common claims, the truth, and \"Show me\""},

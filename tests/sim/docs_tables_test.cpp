@@ -180,6 +180,18 @@ TEST_CASE("docs: every tab reference names the GUI's tab with its number") {
   }
   REQUIRE(tabs.size() >= 9);
 
+  // The keys table's digit row names the tabs with a digit, in key order.
+  std::map<std::string, std::string> by_digit;  // digit -> title
+  for (const auto& [title, digit] : tabs)
+    if (digit != "0") by_digit[digit] = title;
+  std::string digit_titles;
+  for (const auto& entry : by_digit)
+    digit_titles += (digit_titles.empty() ? "" : ", ") + entry.second;
+  CHECK_MESSAGE(
+      slurp(kRoot / "docs" / "student-guide.md").find("| `1` … `9` | " + digit_titles + " |") !=
+          std::string::npos,
+      "docs/student-guide.md's keys table should list the digit tabs: " << digit_titles);
+
   std::vector<fs::path> files = {kRoot / "README.md"};
   for (const auto& e : fs::directory_iterator(kRoot / "docs"))
     if (e.path().extension() == ".md") files.push_back(e.path());
