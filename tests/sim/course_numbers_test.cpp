@@ -118,6 +118,8 @@ constexpr OutsideFact kOutsideFacts[] = {
     {"07-revocation.toml", "15 March 2026", "CA/B Forum ballot SC-081: the first step"},
     {"07-revocation.toml", "15 March 2027", "CA/B Forum ballot SC-081: the second step"},
     {"07-revocation.toml", "15 March 2029", "CA/B Forum ballot SC-081: the last step"},
+    {"07-revocation.toml", "398 days",
+     "Apple's limit on server certificates issued since 1 September 2020 (a device policy)"},
     {"09-attacks-on-the-wire.toml", "8 bytes", "the downgrade sentinel (RFC 8446 4.1.3)"},
     {"11-tomorrows-handshake.toml", "1184 bytes", "an ML-KEM-768 encapsulation key (FIPS 203)"},
     {"11-tomorrows-handshake.toml", "32 bytes", "an X25519 public key (RFC 7748 6.1)"},
