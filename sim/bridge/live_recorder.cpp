@@ -209,14 +209,8 @@ void LiveRecorder::on_alert_received(Side, const Botan::TLS::Alert& alert) {
 
 void LiveRecorder::on_established(Side side, const Botan::TLS::Session_Summary& summary) {
   established_ = true;
-  EstablishedEvent e;
-  e.side = side;
-  e.version = version_name(static_cast<std::uint16_t>((summary.version().major_version() << 8) |
-                                                      summary.version().minor_version()));
-  e.cipher_suite = cipher_suite_name(summary.ciphersuite_code());
-  const auto& group = book_.negotiated().group;
-  e.group = group.empty() ? summary.kex_parameters().value_or("") : group;
-  e.signature_scheme = peer_signature_scheme_;
+  EstablishedEvent e =
+      established_event(side, summary, book_.negotiated().group, peer_signature_scheme_);
   book_.connection().version = e.version;
   reports_.emplace_back(std::move(e));
 }

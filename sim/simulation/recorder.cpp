@@ -245,14 +245,8 @@ void Recorder::on_alert_received(Side receiver, const Botan::TLS::Alert& alert) 
 
 void Recorder::on_established(Side s, const Botan::TLS::Session_Summary& summary) {
   side(s).established = true;
-  EstablishedEvent e;
-  e.side = s;
-  e.version = version_name(static_cast<std::uint16_t>((summary.version().major_version() << 8) |
-                                                      summary.version().minor_version()));
-  e.cipher_suite = cipher_suite_name(summary.ciphersuite_code());
-  const auto& group = book_.negotiated().group;
-  e.group = group.empty() ? summary.kex_parameters().value_or("") : group;
-  e.signature_scheme = peer_signature_scheme_[s == Side::client ? 0 : 1];
+  EstablishedEvent e = established_event(s, summary, book_.negotiated().group,
+                                         peer_signature_scheme_[s == Side::client ? 0 : 1]);
   book_.connection().version = e.version;
   book_.append(std::move(e));
 }
