@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <string>
 
+#include "source_lines.h"
 #include "timeline/check_names.h"
 
 TEST_CASE("no file records or compares a check by its spelling") {
@@ -17,22 +17,12 @@ TEST_CASE("no file records or compares a check by its spelling") {
   // `check == "validity"`, `.check = "hostname"`, `b.check(cert, depth, "crl", ...`.
   const std::regex spelled(R"((check\s*(==|!=|=)\s*|\.check\([^;]*?,[^;]*?,\s*)\"()" + names +
                            R"()\")");
-  std::size_t files = 0;
-  for (const char* root : {"sim", "gui"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(
-             std::filesystem::path(TLSCLUB_SOURCE_DIR) / root)) {
-      const auto ext = entry.path().extension();
-      if ((ext != ".cpp" && ext != ".h") || entry.path().filename() == "check_names.cpp") continue;
-      ++files;
-      std::ifstream in(entry.path());
-      std::size_t number = 0;
-      for (std::string line; std::getline(in, line);) {
-        ++number;
-        CHECK_MESSAGE(!std::regex_search(line, spelled), entry.path().string(), ":", number,
+  const std::size_t files = tlsclub::test::for_each_source_line(
+      "check_names.h",
+      [&](const std::filesystem::path& path, std::size_t number, const std::string& line) {
+        CHECK_MESSAGE(!std::regex_search(line, spelled), path.string(), ":", number,
                       " spells a check name; write checks::<name>");
-      }
-    }
-  }
+      });
   CHECK(files > 100);
 }
 

@@ -4,11 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <string>
 
 #include "explain/catalogue.h"
+#include "source_lines.h"
 #include "string_makers.h"
 #include "timeline/event.h"
 #include "timeline/protection.h"
@@ -82,22 +82,11 @@ TEST_CASE("no file but sim/timeline/protection.cpp reads a protection name's spe
   // == "plaintext", starts_with("tls12_").
   const std::regex parse(R"(protection\s*(\.find\(|\.starts_with\(|\.rfind\(|[!=]=\s*"plaintext"))"
                          R"(|(find|starts_with|ends_with)\("_?(handshake|application)_traffic)");
-  std::size_t files = 0;
-  for (const char* root : {"sim", "gui"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(
-             std::filesystem::path(TLSCLUB_SOURCE_DIR) / root)) {
-      const auto ext = entry.path().extension();
-      if (ext != ".cpp" && ext != ".h") continue;
-      if (entry.path().filename() == "protection.cpp") continue;
-      ++files;
-      std::ifstream in(entry.path());
-      std::size_t number = 0;
-      for (std::string line; std::getline(in, line);) {
-        ++number;
-        CHECK_MESSAGE(!std::regex_search(line, parse), entry.path().string(), ":", number,
+  const std::size_t files = test::for_each_source_line(
+      "protection.cpp",
+      [&](const std::filesystem::path& path, std::size_t number, const std::string& line) {
+        CHECK_MESSAGE(!std::regex_search(line, parse), path.string(), ":", number,
                       " parses a protection name; ask sim/timeline/protection.h instead");
-      }
-    }
-  }
+      });
   CHECK(files > 100);
 }
