@@ -37,7 +37,7 @@ class LessonMode {
 
   // Starts (or resumes) a lesson; false when the course has no such lesson.
   bool begin(const cmd::StartLesson& start, const PlaceResolver& position);
-  bool next() { return course_ && lesson() && walk_.next(progress_of(*lesson())); }
+  bool next() { return lesson() != nullptr && walk_.next(progress_of(*lesson())); }
   bool go(std::size_t stop) { return walk_.go(stop); }
   bool back() { return walk_.back(); }
   void end() { walk_.end(); }

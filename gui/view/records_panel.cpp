@@ -1,7 +1,7 @@
 // The records of the visit shown so far, one row each, as a packet list: who sent it, its size on
-// the wire, the keys that protect it (the colour of the ladder) and what it carries. Only what the
-// cursor has reached, so predict mode reveals nothing early; a click selects the record, so the
-// inspector opens it.
+// the wire, the keys that protect it (the colour of the ladder) and what it carries. Only what
+// predict mode's ladder reveals (row_revealed), so nothing early; a click selects the record, so
+// the inspector opens it.
 #include <cstdio>
 
 #include "explain/catalogue.h"
@@ -65,13 +65,13 @@ void draw_records(ViewContext& ctx) {
   ImGui::TableSetupColumn("protected by");
   ImGui::TableSetupColumn("carries", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
-  // A record is listed once the cursor reaches its arrow on the ladder (one engine step may send
-  // a whole flight; the ladder shows its records one by one).
+  // Listed as predict mode reveals the ladder, whether it is on or not: a record once the cursor
+  // reaches its arrow (one engine step may send a whole flight), or while it is in focus.
   for (std::size_t e = 0; e < c.events.size(); ++e) {
     const auto* r = std::get_if<RecordEvent>(&c.events[e].body);
     if (r == nullptr || r->phase != RecordEvent::Phase::sent) continue;
     const std::size_t row = ladder.row_of_record(connection, r->record_id);
-    if (row == npos || ladder.position_of_row(row) > playback.cursor().index()) break;
+    if (row == npos || !row_revealed(ladder, row, playback.cursor().index(), true)) break;
     record_row(ctx, *r, connection, e);
   }
   ImGui::EndTable();

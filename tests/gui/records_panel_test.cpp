@@ -1,5 +1,5 @@
 // The Records tab: the visit's records up to the cursor, never beyond (one engine step sends a
-// whole flight; the tab lists what the ladder has shown), and a click opens the record.
+// whole flight; the tab lists what predict mode's ladder reveals), and a click opens the record.
 #include <doctest/doctest.h>
 
 #include <vector>
@@ -32,10 +32,10 @@ TEST_CASE("the Records tab lists the records the ladder has reached, one by one"
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");
   show_records(h);
-  CHECK(listed(h).empty());  // before the first arrow
+  CHECK(listed(h) == std::vector<std::size_t>{1});  // the ClientHello being sent, in focus
   h.session().apply(cmd::StepForward{});
   h.frames(2);
-  CHECK(listed(h) == std::vector<std::size_t>{1});  // the ClientHello, nothing of the reply yet
+  CHECK(listed(h) == std::vector<std::size_t>{1});  // it arrives: nothing of the reply yet
   h.session().apply(cmd::StepForward{});
   h.frames(2);
   CHECK(listed(h) == std::vector<std::size_t>{1, 2});
