@@ -28,7 +28,8 @@ static_assert(
         keys::kG == GLFW_KEY_G && keys::kEqual == GLFW_KEY_EQUAL &&
         keys::kMinus == GLFW_KEY_MINUS && keys::kDigit0 == GLFW_KEY_0 &&
         keys::kKeypadAdd == GLFW_KEY_KP_ADD && keys::kKeypadSub == GLFW_KEY_KP_SUBTRACT &&
-        keys::kKeypad0 == GLFW_KEY_KP_0,
+        keys::kKeypad0 == GLFW_KEY_KP_0 && keys::kF5 == GLFW_KEY_F5 && keys::kB == GLFW_KEY_B &&
+        keys::kPeriod == GLFW_KEY_PERIOD && keys::kEscape == GLFW_KEY_ESCAPE,
     "view/keys.h must use GLFW's key numbers: the GLFW backend fills io.KeysDown with them");
 
 namespace {
@@ -198,6 +199,7 @@ Settings starting_settings(const Options& options, const fs::path& settings_file
   if (!options.theme.empty()) settings.dark = options.theme == "dark";
   if (!options.level.empty()) settings.level = level_from_string(options.level);
   if (options.predict) settings.predict = true;
+  if (options.present) settings.present = true;
   return settings;
 }
 
@@ -265,7 +267,7 @@ float start_imgui(GLFWwindow* window, const Settings& settings, bool screenshot)
   ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; gui.ini keeps what we remember
   float scale = 1.0f;
   if (!screenshot) glfwGetWindowContentScale(window, &scale, nullptr);
-  apply_theme(settings.dark);
+  apply_theme(look_of(settings));
   ImGui::GetStyle().ScaleAllSizes(scale);
   return scale;
 }
@@ -304,7 +306,7 @@ void keep_progress_saved(App& app) {
 // exit status.
 int run_frames(App& app, AppView& view) {
   ImGuiIO& io = ImGui::GetIO();
-  float font_size = app.settings.font_size;
+  float font_size = text_size(app.settings);
   double last = glfwGetTime();
   for (int frame = 0; !glfwWindowShouldClose(app.window) && !view.wants_quit(); ++frame) {
     const bool busy = app.session.playback().cursor().playing() || app.session.branches().busy() ||
@@ -313,8 +315,8 @@ int run_frames(App& app, AppView& view) {
       glfwPollEvents();
     else
       glfwWaitEventsTimeout(0.25);  // idle: wake for input, and now and then to watch the files
-    if (font_size != app.settings.font_size) {  // View > Larger/Smaller text
-      font_size = app.settings.font_size;
+    if (font_size != text_size(app.settings)) {  // zoom, or presentation mode's large type
+      font_size = text_size(app.settings);
       view.set_fonts(load_fonts(io, font_size * app.scale));
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -326,7 +328,7 @@ int run_frames(App& app, AppView& view) {
     view.frame(app.screenshot ? 1.0 / 60.0 : now - last);
     last = now;
     keep_progress_saved(app);
-    render(app.window, to_vec4(palette(app.settings.dark).panel_bg));
+    render(app.window, to_vec4(palette(look_of(app.settings)).panel_bg));
     // A few frames let ImGui settle sizes and scrolling before the picture is taken.
     if (app.screenshot && frame == 4) {
       std::string error;
@@ -387,7 +389,7 @@ int main(int argc, char** argv) {
           screenshot,
           start_imgui(window, settings, screenshot)};
   {
-    AppView view(session, settings, load_fonts(ImGui::GetIO(), settings.font_size * app.scale));
+    AppView view(session, settings, load_fonts(ImGui::GetIO(), text_size(settings) * app.scale));
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     show_what_was_asked(view, *options, *tab);

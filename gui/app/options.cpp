@@ -67,6 +67,7 @@ Options:
   --level club|engineer|both
                        explanations in the club's words, an engineer's, or both
   --predict            predict mode: answer before the decisive step is shown
+  --present            presentation mode, for a projector (remembered; F5 leaves it)
 )" + what_if_lines() +
          R"(  --screenshot FILE    render that state to a PNG at a fixed size and exit (used by the tests)
   --size WxH           window size for --screenshot (default 1600x1000)
@@ -74,7 +75,8 @@ Options:
 
 Keys: ← → step · Space play/pause · Home/End start/end of the visit · PgUp/PgDn member ·
 1-9 panel tabs · Ctrl+L course · Ctrl+M myths · Ctrl+G glossary · Ctrl+→/← lesson stops ·
-Ctrl+O open · Ctrl+R reload · F1 keys and colours.
+Ctrl+O open · Ctrl+R reload · Ctrl+= / Ctrl+- / Ctrl+0 text size · F1 keys and colours ·
+F5 presentation mode (PgDn/PgUp step, B or . blank, Esc leave).
 Scenarios are found in $TLSCLUB_SCENARIOS, next to the program or its source tree, or in
 share/tlsclub/scenarios. Settings: $XDG_CONFIG_HOME/tlsclub/gui.ini.
 )";
@@ -116,6 +118,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       o.help = true;
     } else if (a == "--predict") {
       o.predict = true;
+    } else if (a == "--present") {
+      o.present = true;
     } else if (a == "--myths") {
       o.myths = true;
     } else if (a == "--glossary") {

@@ -17,6 +17,7 @@ struct Options {
   std::string theme;  // "dark" / "light"; "" = as remembered
   std::string level;  // "club" / "engineer" / "both"
   bool predict = false;
+  bool present = false;  // presentation mode
   std::string
       what_if;     // "tamper:RECORD:BYTE", "drop:RECORD", "replay:RECORD" on the member's visit
   int lesson = 0;  // start lesson N of the course (1-based; 0: none)

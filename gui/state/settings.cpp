@@ -13,6 +13,10 @@ namespace tlsclub::gui {
 
 namespace fs = std::filesystem;
 
+float text_size(const Settings& settings) {
+  return settings.font_size * (settings.present ? kPresentTextScale : 1.0f);
+}
+
 float zoomed(float font_size, int step) {
   if (step == 0) return kDefaultFontSize;
   // About 10% a step, as browsers zoom, and at least one whole pixel so small sizes still move.
@@ -111,6 +115,7 @@ Settings parse_settings(std::string_view text) {
     if (key == "level") s.level = level_from_string(value);
     if (key == "font_size") number(value, s.font_size, kMinFontSize, kMaxFontSize);
     if (key == "predict") s.predict = value == "true";
+    if (key == "present") s.present = value == "true";
     if (key == "speed") number(value, s.speed, 0.25, 20.0);
     if (key == "last_lesson") s.last_lesson = std::string(value);
     if (key.starts_with("lesson.")) lesson_progress(key, value, s);
@@ -127,7 +132,8 @@ std::string format_settings(const Settings& s) {
       << "\nsplit_columns = " << s.split_columns << "\nsplit_rows = " << s.split_rows
       << "\nsplit_bottom = " << s.split_bottom << "\ntheme = " << (s.dark ? "dark" : "light")
       << "\nlevel = " << to_string(s.level) << "\nfont_size = " << s.font_size
-      << "\npredict = " << (s.predict ? "true" : "false") << "\nspeed = " << s.speed
+      << "\npredict = " << (s.predict ? "true" : "false")
+      << "\npresent = " << (s.present ? "true" : "false") << "\nspeed = " << s.speed
       << "\nlast_lesson = " << s.last_lesson << "\n";
   for (const auto& [id, p] : s.progress) {
     if (p == LessonProgress{}) continue;

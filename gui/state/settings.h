@@ -29,6 +29,8 @@ inline constexpr float kMinFontSize = 11.0f;
 inline constexpr float kMaxFontSize = 40.0f;
 // One step larger (+1), smaller (-1), or back to the default (0), within the bounds.
 float zoomed(float font_size, int step);
+// Presentation mode's type is this much larger than the zoom's, to be read from the back row.
+inline constexpr float kPresentTextScale = 1.6f;
 
 struct Settings {
   int window_x = -1, window_y = -1;  // -1: let the window manager place it
@@ -41,12 +43,16 @@ struct Settings {
   Level level = Level::both;
   float font_size = kDefaultFontSize;  // before HiDPI scaling; the zoom
   bool predict = false;
+  bool present = false;     // presentation mode: large type, the projector's colours
   double speed = 1.5;       // steps per second when playing
   std::string last_lesson;  // a file path; "" for the built-in demo
   // Lesson mode, by lesson id ("03-who-encrypts-what"): lines `lesson.<id>.seen = 4`,
   // `lesson.<id>.done = true`, `lesson.<id>.answer.<n> = refused`.
   std::map<std::string, LessonProgress> progress;
 };
+
+// The text size the fonts are made at (before HiDPI scaling): the zoom, larger when presenting.
+float text_size(const Settings& settings);
 
 // The file's place; empty when neither XDG_CONFIG_HOME nor HOME is set.
 std::filesystem::path settings_path();

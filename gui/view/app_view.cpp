@@ -1,5 +1,6 @@
 #include "view/app_view.h"
 
+#include "state/screen_fit.h"
 #include "view/keys.h"
 #include "view/panels.h"
 #include "view/widgets.h"
@@ -8,11 +9,16 @@ namespace tlsclub::gui {
 
 namespace {
 
-// The tabs of one area of the window; the requested one is brought forward once.
-void tabs(ViewContext& ctx, const char* id, Area area) {
-  if (!ImGui::BeginTabBar(id)) return;
+constexpr unsigned area_bit(Area area) {
+  return 1u << static_cast<unsigned>(area);
+}
+
+// The tabs of the areas `areas` holds (a bit per Area) in one tab bar; the requested one is
+// brought forward once.
+void tabs(ViewContext& ctx, const char* id, unsigned areas) {
+  if (!ImGui::BeginTabBar(id, ImGuiTabBarFlags_FittingPolicyResizeDown)) return;
   for (const TabPanel& panel : tab_panels()) {
-    if (panel.area != area) continue;
+    if ((areas & area_bit(panel.area)) == 0) continue;
     const ImGuiTabItemFlags flags =
         ctx.view.request_tab == panel.tab ? ImGuiTabItemFlags_SetSelected : 0;
     if (!ImGui::BeginTabItem(panel.label, nullptr, flags)) continue;
@@ -22,6 +28,35 @@ void tabs(ViewContext& ctx, const char* id, Area area) {
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
+}
+
+constexpr float kSplitterWidth = 6.0f;
+
+// Two panes with a draggable border between them; `ratio` is the left one's share of the width.
+struct Split {
+  const char* left;
+  const char* splitter;
+  const char* right;
+  float* ratio;
+  float min_ratio, max_ratio;
+};
+
+template <class Left, class Right>
+void side_by_side(const Split& split, float width, float height, Left left, Right right) {
+  ImGui::BeginChild(split.left, ImVec2((width - kSplitterWidth) * *split.ratio, height), true);
+  left();
+  ImGui::EndChild();
+  ImGui::SameLine(0, 0);
+  ImGui::PushID(split.splitter);
+  ImGui::BeginChild("holder", ImVec2(kSplitterWidth, height), false);
+  splitter("##splitter", true, kSplitterWidth, split.ratio, width, split.min_ratio,
+           split.max_ratio);
+  ImGui::EndChild();
+  ImGui::PopID();
+  ImGui::SameLine(0, 0);
+  ImGui::BeginChild(split.right, ImVec2(0, height), true);
+  right();
+  ImGui::EndChild();
 }
 
 }  // namespace
@@ -37,7 +72,7 @@ bool tab_from_string(std::string_view name, Tab& tab) {
 }
 
 AppView::AppView(Session& session, Settings& settings, FontSet fonts)
-    : session_(session), settings_(settings), fonts_(fonts) {
+    : session_(session), settings_(settings), look_(look_of(settings)), fonts_(fonts) {
   view_.hits.reserve(512);
   commands_.reserve(16);
 }
@@ -79,6 +114,36 @@ void AppView::zoom_keys() {
     settings_.font_size = zoomed(settings_.font_size, 0);
 }
 
+void AppView::present_keys() {
+  const auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(keys::kF5)) {
+    settings_.present = !settings_.present;
+    view_.blank = false;
+    return;
+  }
+  if (!settings_.present) return;
+  if (pressed(keys::kEscape)) {  // a clicker's "start show" button alternates F5 and Escape
+    if (view_.blank)
+      view_.blank = false;
+    else
+      settings_.present = false;
+    return;
+  }
+  if (pressed(keys::kB) || pressed(keys::kPeriod)) view_.blank = !view_.blank;
+  // A clicker's forward and back: Page Down and Page Up (held down, they repeat). On a blanked
+  // screen the first press brings the picture back where it was.
+  const auto clicked = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+  const bool forward = clicked(ImGuiKey_PageDown), back = clicked(ImGuiKey_PageUp);
+  if ((forward || back) && view_.blank) {
+    view_.blank = false;
+    return;
+  }
+  const bool walking = session_.lessons().lesson() != nullptr;
+  if (forward)
+    commands_.emplace_back(walking ? Command(cmd::LessonNext{}) : Command(cmd::StepForward{}));
+  if (back) commands_.emplace_back(walking ? Command(cmd::LessonBack{}) : Command(cmd::StepBack{}));
+}
+
 void AppView::keyboard() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // typing a path: the keys are the text field's
@@ -94,8 +159,9 @@ void AppView::keyboard() {
     commands_.emplace_back(cmd::TogglePlay{});
   if (pressed(ImGuiKey_Home)) commands_.emplace_back(cmd::Home{});
   if (pressed(ImGuiKey_End)) commands_.emplace_back(cmd::End{});
-  if (pressed(ImGuiKey_PageDown)) commands_.emplace_back(cmd::NextMember{});
-  if (pressed(ImGuiKey_PageUp)) commands_.emplace_back(cmd::PreviousMember{});
+  present_keys();
+  if (!settings_.present && pressed(ImGuiKey_PageDown)) commands_.emplace_back(cmd::NextMember{});
+  if (!settings_.present && pressed(ImGuiKey_PageUp)) commands_.emplace_back(cmd::PreviousMember{});
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false)) {
     view_.request_tab = Tab::library;
     view_.open.focus_path = true;
@@ -120,41 +186,42 @@ void AppView::layout(ViewContext& ctx) {
   draw_menu_bar(ctx);
   draw_scenario_bar(ctx);
   draw_lesson_bar(ctx);
-  const float splitter_w = 6.0f;
-  const float transport_h =
-      ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // Below the two rows' children and the splitter between them (each followed by the item
+  // spacing): the transport bar, a separator and a line of buttons, spaced the same.
+  const float transport_h = ImGui::GetFrameHeight() + style.ItemSpacing.y * 4;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float main_h = avail.y - transport_h - splitter_w;
+  const float main_h = avail.y - transport_h - kSplitterWidth;
   const float top_h = main_h * settings_.split_rows;
   const float bottom_h = main_h - top_h;
+  const Arrangement arrangement = arrangement_for(avail.x, ImGui::GetFontSize());
 
-  ImGui::BeginChild("top_left", ImVec2((avail.x - splitter_w) * settings_.split_columns, top_h),
-                    true);
-  tabs(ctx, "top_left_tabs", Area::top_left);
-  ImGui::EndChild();
-  ImGui::SameLine(0, 0);
-  ImGui::BeginChild("split_columns_holder", ImVec2(splitter_w, top_h), false);
-  splitter("##split_columns", true, splitter_w, &settings_.split_columns, avail.x, 0.18f, 0.7f);
-  ImGui::EndChild();
-  ImGui::SameLine(0, 0);
-  ImGui::BeginChild("ladder", ImVec2(0, top_h), true);
-  draw_ladder(ctx);
-  ImGui::EndChild();
+  if (arrangement == Arrangement::one_column) {
+    ImGui::BeginChild("ladder", ImVec2(0, top_h), true);
+    draw_ladder(ctx);
+    ImGui::EndChild();
+  } else {
+    side_by_side(
+        {"top_left", "split_columns", "ladder", &settings_.split_columns, 0.18f, 0.7f}, avail.x,
+        top_h, [&] { tabs(ctx, "top_left_tabs", area_bit(Area::top_left)); },
+        [&] { draw_ladder(ctx); });
+  }
 
-  splitter("##split_rows", false, splitter_w, &settings_.split_rows, main_h, 0.25f, 0.8f);
+  splitter("##split_rows", false, kSplitterWidth, &settings_.split_rows, main_h, 0.25f, 0.8f);
 
-  ImGui::BeginChild("inspector", ImVec2((avail.x - splitter_w) * settings_.split_bottom, bottom_h),
-                    true);
-  tabs(ctx, "inspector_tabs", Area::inspector);
-  ImGui::EndChild();
-  ImGui::SameLine(0, 0);
-  ImGui::BeginChild("split_bottom_holder", ImVec2(splitter_w, bottom_h), false);
-  splitter("##split_bottom", true, splitter_w, &settings_.split_bottom, avail.x, 0.25f, 0.75f);
-  ImGui::EndChild();
-  ImGui::SameLine(0, 0);
-  ImGui::BeginChild("side", ImVec2(0, bottom_h), true);
-  tabs(ctx, "side_tabs", Area::side);
-  ImGui::EndChild();
+  if (arrangement == Arrangement::three_areas) {
+    side_by_side(
+        {"inspector", "split_bottom", "side", &settings_.split_bottom, 0.25f, 0.75f}, avail.x,
+        bottom_h, [&] { tabs(ctx, "inspector_tabs", area_bit(Area::inspector)); },
+        [&] { tabs(ctx, "side_tabs", area_bit(Area::side)); });
+  } else {
+    // Fewer areas, the same tabs: those of the areas that no longer have room of their own.
+    const unsigned areas = area_bit(Area::inspector) | area_bit(Area::side) |
+                           (arrangement == Arrangement::one_column ? area_bit(Area::top_left) : 0u);
+    ImGui::BeginChild("bottom", ImVec2(0, bottom_h), true);
+    tabs(ctx, "bottom_tabs", areas);
+    ImGui::EndChild();
+  }
 
   draw_transport_bar(ctx);
 }
@@ -163,17 +230,26 @@ void AppView::frame(double seconds) {
   session_.update(seconds);
   refresh_cache();
   view_.hits.clear();
-  ViewContext ctx{session_, commands_, view_, settings_, palette(settings_.dark), fonts_};
+  const Look look = look_of(settings_);
+  if (look != look_) {  // the theme switched, or presentation mode began or ended
+    apply_colours(look);
+    look_ = look;
+  }
+  ViewContext ctx{session_, commands_, view_, settings_, palette(look), fonts_};
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoBringToFrontOnFocus |
+      (settings_.present ? ImGuiWindowFlags_None : ImGuiWindowFlags_MenuBar);
   ImGui::PushFont(fonts_.ui);
   ImGui::Begin("TLS Club", nullptr, flags);
-  layout(ctx);
+  if (settings_.present)
+    draw_presentation(ctx);
+  else
+    layout(ctx);
   draw_help(ctx);
   draw_export(ctx);
   ImGui::End();

@@ -6,6 +6,7 @@
 #include "state/session.h"
 #include "state/settings.h"
 #include "view/fonts.h"
+#include "view/theme.h"
 #include "view/view_context.h"
 
 namespace tlsclub::gui {
@@ -26,12 +27,14 @@ class AppView {
 
  private:
   void keyboard();
-  void zoom_keys();  // Ctrl+= / Ctrl+- / Ctrl+0: the text size, remembered
+  void zoom_keys();     // Ctrl+= / Ctrl+- / Ctrl+0: the text size, remembered
+  void present_keys();  // F5, and in presentation mode what a clicker sends
   void refresh_cache();
   void layout(ViewContext& ctx);
 
   Session& session_;
   Settings& settings_;
+  Look look_;  // the colours ImGui was given
   FontSet fonts_;
   ViewState view_;
   Commands commands_;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "view/fold.h"
 #include "view/panels.h"
 #include "view/widgets.h"
 
@@ -93,10 +94,9 @@ void view_menu(ViewContext& ctx) {
     if (ImGui::MenuItem(names[i], nullptr, s.playback().level() == levels[i]))
       ctx.push(cmd::SetLevel{levels[i]});
   ImGui::Separator();
-  if (ImGui::MenuItem("Dark theme", nullptr, ctx.settings.dark)) {
-    ctx.settings.dark = !ctx.settings.dark;
-    apply_theme(ctx.settings.dark);
-  }
+  if (ImGui::MenuItem("Dark theme", nullptr, ctx.settings.dark))
+    ctx.settings.dark = !ctx.settings.dark;  // the view applies the colours next frame
+  if (ImGui::MenuItem("Present", "F5", ctx.settings.present)) ctx.settings.present = true;
   if (ImGui::MenuItem("Predict mode", nullptr, s.playback().predict().enabled()))
     ctx.push(cmd::SetPredict{!s.playback().predict().enabled()});
   if (ImGui::MenuItem("Larger text", "Ctrl+="))
@@ -126,20 +126,27 @@ void draw_menu_bar(ViewContext& ctx) {
   ImGui::EndMenuBar();
 }
 
-void draw_scenario_bar(ViewContext& ctx) {
-  const Session& s = ctx.session;
-  if (ImGui::Button("◀ course")) ctx.view.request_tab = Tab::course;
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The lessons (Ctrl+L); every scenario is in the Library tab");
-  ImGui::SameLine();
-  ImGui::PushFont(ctx.fonts.large);
-  text(s.timeline().title);
-  ImGui::PopFont();
-  ImGui::SameLine();
-  const Timeline& t = s.timeline();
+namespace {
+
+// The scenario bar's groups, the first the most needed (a narrow window folds the last first).
+void run_facts(ViewContext& ctx) {
+  const Timeline& t = ctx.session.timeline();
   ImGui::TextDisabled("· TLS %s · seed %llu · clock %s", t.tls_version.c_str(),
                       static_cast<unsigned long long>(t.seed), ctx.view.cache.clock.c_str());
-  ImGui::SameLine();
+}
+
+void level_choice(ViewContext& ctx) {
+  ImGui::TextDisabled("explain:");
+  const Level levels[] = {Level::club, Level::engineer, Level::both};
+  const char* names[] = {"Club", "Engineer", "Both"};
+  for (int i = 0; i < 3; ++i) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(names[i], ctx.session.playback().level() == levels[i]))
+      ctx.push(cmd::SetLevel{levels[i]});
+  }
+}
+
+void clock_slider(ViewContext& ctx) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
   ImGui::DragInt("##clock_days", &ctx.view.what_if.clock_days, 1.0f, -800, 800, "%+d days");
   if (ImGui::IsItemHovered())
@@ -147,37 +154,58 @@ void draw_scenario_bar(ViewContext& ctx) {
         "Move the simulated clock and run the lesson again:\n"
         "certificates keep their dates, so badges and cards expire.");
   ImGui::SameLine();
-  if (ImGui::SmallButton("run at this clock") && !s.branches().busy())
+  if (ImGui::SmallButton("run at this clock") && !ctx.session.branches().busy())
     ctx.push(cmd::MoveClock{ctx.view.what_if.clock_days});
+}
 
+void branch_choice(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  ImGui::TextDisabled("showing:");
   ImGui::SameLine();
-  ImGui::TextDisabled("  explain:");
-  const Level levels[] = {Level::club, Level::engineer, Level::both};
-  const char* names[] = {"Club", "Engineer", "Both"};
-  for (int i = 0; i < 3; ++i) {
-    ImGui::SameLine();
-    if (ImGui::RadioButton(names[i], s.playback().level() == levels[i]))
-      ctx.push(cmd::SetLevel{levels[i]});
-  }
-  if (s.branches().all().size() > 1) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("  showing:");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(
-        std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f));
-    if (ImGui::BeginCombo("##branch", s.branch().label.c_str())) {
-      for (std::size_t b = 0; b < s.branches().all().size(); ++b)
-        if (ImGui::Selectable(s.branches().all()[b].label.c_str(),
-                              b == s.branches().active_index()))
-          ctx.push(cmd::SwitchBranch{b});
-      ImGui::EndCombo();
-    }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+  if (ImGui::BeginCombo("##branch", s.branch().label.c_str())) {
+    for (std::size_t b = 0; b < s.branches().all().size(); ++b)
+      if (ImGui::Selectable(s.branches().all()[b].label.c_str(), b == s.branches().active_index()))
+        ctx.push(cmd::SwitchBranch{b});
+    ImGui::EndCombo();
   }
 }
 
-void draw_transport_bar(ViewContext& ctx) {
+}  // namespace
+
+void draw_scenario_bar(ViewContext& ctx) {
   const Session& s = ctx.session;
-  ImGui::Separator();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::Button("◀ course")) ctx.view.request_tab = Tab::course;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The lessons (Ctrl+L); every scenario is in the Library tab");
+  const float course = ImGui::GetItemRectSize().x + spacing;
+  ImGui::SameLine();
+
+  const std::string& title = s.timeline().title;
+  ImGui::PushFont(ctx.fonts.large);
+  const float title_w = ImGui::CalcTextSize(title.c_str()).x;
+  const float title_min = std::min(title_w, ImGui::GetFontSize() * 10.0f);
+  ImGui::PopFont();
+  static constexpr BarGroup kGroups[] = {level_choice, clock_slider, run_facts, branch_choice};
+  const std::size_t count = s.branches().all().size() > 1 ? 4 : 3;
+  // The whole title while the controls fold; shorter only when not even the first control fits.
+  float line = ctx.view.scenario_bar.plan(count, avail - course - title_w - spacing);
+  if (ctx.view.scenario_bar.shown() == 0)
+    line = ctx.view.scenario_bar.plan(count, avail - course - title_min - spacing);
+  ImGui::PushFont(ctx.fonts.large);
+  text_fitted(title, std::min(title_w, avail - course - line - spacing),
+              ImGui::GetColorU32(ImGuiCol_Text));
+  ImGui::PopFont();
+  ctx.view.scenario_bar.draw(ctx, "scenario_bar", kGroups, false);
+}
+
+namespace {
+
+// The transport bar's groups, the first the most needed.
+void step_buttons(ViewContext& ctx) {
+  const Session& s = ctx.session;
   if (ImGui::Button("|◀")) ctx.push(cmd::Home{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start of this visit (Home)");
   ImGui::SameLine();
@@ -190,26 +218,24 @@ void draw_transport_bar(ViewContext& ctx) {
   ImGui::SameLine();
   if (ImGui::Button("▶|")) ctx.push(cmd::End{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of this visit (End)");
-  ImGui::SameLine();
-  auto speed = static_cast<float>(s.playback().cursor().speed());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  if (ImGui::SliderFloat("##speed", &speed, 0.25f, 8.0f, "%.2g steps/s"))
-    ctx.push(cmd::SetSpeed{speed});
+}
 
+void where_we_are(ViewContext& ctx) {
+  const Session& s = ctx.session;
   const Position at = s.position();
-  const Connection& c = s.connection();
-  ImGui::SameLine();
-  ImGui::Text("  %s · step %zu / %zu", c.client.c_str(), at.step, c.steps);
+  ImGui::Text("%s · step %zu / %zu", s.connection().client.c_str(), at.step, s.connection().steps);
   ImGui::SameLine();
   ImGui::TextDisabled("· member %zu / %zu", at.connection + 1, s.playback().steps().connections());
-  ImGui::SameLine();
+}
+
+void member_buttons(ViewContext& ctx) {
   if (ImGui::Button("◀ member")) ctx.push(cmd::PreviousMember{});
   ImGui::SameLine();
   if (ImGui::Button("member ▶")) ctx.push(cmd::NextMember{});
+}
 
-  ImGui::SameLine();
-  ImGui::TextUnformatted("   ");
-  ImGui::SameLine();
+void predict_switch(ViewContext& ctx) {
+  const Session& s = ctx.session;
   bool predict = s.playback().predict().enabled();
   if (ImGui::Checkbox("predict?", &predict)) ctx.push(cmd::SetPredict{predict});
   if (predict) {
@@ -217,9 +243,30 @@ void draw_transport_bar(ViewContext& ctx) {
     ImGui::Text("score %zu / %zu", s.playback().predict().correct(),
                 s.playback().predict().answered());
   }
-  ImGui::SameLine();
+}
+
+void what_if_button(ViewContext& ctx) {
   if (ImGui::Button("what if ▸")) ctx.view.request_tab = Tab::what_if;
-  if (s.branches().busy()) {
+}
+
+void speed_slider(ViewContext& ctx) {
+  auto speed = static_cast<float>(ctx.session.playback().cursor().speed());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  if (ImGui::SliderFloat("##speed", &speed, 0.25f, 8.0f, "%.2g steps/s"))
+    ctx.push(cmd::SetSpeed{speed});
+}
+
+}  // namespace
+
+void draw_transport_bar(ViewContext& ctx) {
+  ImGui::Separator();
+  static constexpr BarGroup kGroups[] = {step_buttons,   where_we_are,   member_buttons,
+                                         predict_switch, what_if_button, speed_slider};
+  const bool busy = ctx.session.branches().busy();
+  const float spinner_w = busy ? ImGui::CalcTextSize("running…").x + ImGui::GetFontSize() * 2 : 0;
+  ctx.view.transport_bar.plan(std::size(kGroups), ImGui::GetContentRegionAvail().x - spinner_w);
+  ctx.view.transport_bar.draw(ctx, "transport_bar", kGroups, true);
+  if (busy) {
     ImGui::SameLine();
     spinner(ImGui::GetFontSize() * 0.5f, ctx.colours.select);
     ImGui::SameLine();

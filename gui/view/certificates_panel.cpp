@@ -205,13 +205,13 @@ void draw_certificates(ViewContext& ctx) {
         if (card.signed_by_above)
           text_coloured(ctx.colours.seal, "    ↓ signs");
         else if (i > 0)
-          text_dim(ctx, "    (the one above did not issue the one below)");
+          text_wrapped_coloured(ctx.colours.dim, "    (the one above did not issue the one below)");
         if (!card.issuer_shown) {
           const std::string_view issuer = common_name_view(card.issuer);
           char line[200];
           std::snprintf(line, sizeof line, "its issuer, %.*s, is not among the certificates shown",
                         static_cast<int>(issuer.size()), issuer.data());
-          text_dim(ctx, line);
+          text_wrapped_coloured(ctx.colours.dim, line);
         }
         card_view(ctx, chain, i);
       }

@@ -53,9 +53,9 @@ void draw_checklist(ViewContext& ctx) {
   const std::size_t connection = ctx.session.position().connection;
   for (const Checklist& list : ctx.view.cache.checklists) {
     ImGui::PushFont(ctx.fonts.large);
-    text(list.title);
+    text_wrapped(list.title);
     ImGui::PopFont();
-    if (!list.note.empty()) text_dim(ctx, list.note);
+    if (!list.note.empty()) text_wrapped_coloured(ctx.colours.dim, list.note);
     for (const ChecklistCard& card : list.cards) {
       ImGui::PushID(&card);
       char header[200];
@@ -68,6 +68,28 @@ void draw_checklist(ViewContext& ctx) {
       ImGui::PopID();
     }
     ImGui::Spacing();
+  }
+}
+
+void draw_failed_checks(ViewContext& ctx) {
+  const std::size_t connection = ctx.session.position().connection;
+  for (const Checklist& list : ctx.view.cache.checklists) {
+    for (const ChecklistCard& card : list.cards) {
+      bool named = false;
+      for (const ChecklistItem& item : card.items) {
+        if (item.state != CheckState::failed) continue;
+        if (!named) {
+          ImGui::PushFont(ctx.fonts.large);
+          char header[240];
+          std::snprintf(header, sizeof header, "%s: %s (%s)", list.title.c_str(), card.name.c_str(),
+                        card.place.c_str());
+          text_wrapped(header);
+          ImGui::PopFont();
+          named = true;
+        }
+        item_view(ctx, item, connection);
+      }
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "view/fold.h"
 #include "view/panels.h"
 #include "view/widgets.h"
 
@@ -20,31 +21,40 @@ void bullet_list(const std::vector<std::string>& items) {
 
 void lesson_row(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
   const LessonProgress& p = ctx.session.lessons().progress_of(lesson);
-  char label[256];
-  std::snprintf(label, sizeof label, "%s %2d  %s##lesson%zu", p.done ? "✓" : " ", lesson.number,
-                lesson.title.c_str(), i);
-  const float title_w = ImGui::CalcTextSize(label, nullptr, true).x;
+  char title[256];
+  std::snprintf(title, sizeof title, "%s %2d  %s", p.done ? "✓" : " ", lesson.number,
+                lesson.title.c_str());
   const float x0 = ImGui::GetCursorPosX();
-  if (ImGui::Selectable(label, ctx.view.course_selected == i,
+  ImGui::PushID(static_cast<int>(i));
+  if (ImGui::Selectable("##lesson", ctx.view.course_selected == i,
                         ImGuiSelectableFlags_AllowItemOverlap))
     ctx.view.course_selected = i;
+  ImGui::PopID();
   ctx.view.hit(Hit::Kind::course_row, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  if (p.seen == 0 && p.answers.empty()) return;
+  const bool started = p.seen > 0 || !p.answers.empty();
   char full[96], small[48];
   std::snprintf(full, sizeof full, "%zu/%zu steps · %zu/%zu answered · %zu right", p.seen,
                 lesson.steps.size(), answered(lesson, p), lesson.questions.size(),
                 correct(lesson, p));
   std::snprintf(small, sizeof small, "%zu/%zu · %zu/%zu", p.seen, lesson.steps.size(),
                 correct(lesson, p), lesson.questions.size());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full);
-  // Right-aligned, and only where it does not cover the title.
-  const float right = ImGui::GetWindowContentRegionMax().x;
+  if (started && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full);
+  // The title, cut with "…" where the row is too narrow; the progress right-aligned after it,
+  // in full, short, or not at all, never over the title.
+  const float right = content_right();
   const float gap = ImGui::GetFontSize();
-  const char* progress = full;
-  if (right - ImGui::CalcTextSize(full).x < x0 + title_w + gap) progress = small;
-  const float w = ImGui::CalcTextSize(progress).x;
-  if (right - w < x0 + title_w + gap) return;
-  ImGui::SameLine(right - w);
+  const float title_w = ImGui::CalcTextSize(title).x;
+  const char* progress = nullptr;
+  if (started) {
+    if (right - ImGui::CalcTextSize(full).x >= x0 + title_w + gap)
+      progress = full;
+    else if (right - ImGui::CalcTextSize(small).x >= x0 + title_w + gap)
+      progress = small;
+  }
+  ImGui::SameLine(0.0f, 0.0f);  // over the selectable, which took no width of its own
+  text_fitted(title, right - x0, ImGui::GetColorU32(ImGuiCol_Text));
+  if (progress == nullptr) return;
+  ImGui::SameLine(right - ImGui::CalcTextSize(progress).x);
   text_dim(ctx, progress);
 }
 
@@ -79,15 +89,15 @@ void lesson_page(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
                       lesson.questions.size(), lesson.tries.size());
   for (const LessonScenario& sc : lesson.scenarios) {
     ImGui::Bullet();
-    text_coloured(ctx.colours.dim, sc.file);
+    text_wrapped_coloured(ctx.colours.dim, sc.file);
     text_wrapped(sc.why);
   }
   if (!lesson.references.empty()) {
     ImGui::Spacing();
     ImGui::TextDisabled("Further reading:");
     for (const std::string& r : lesson.references) {
-      ImGui::SameLine();
-      text_coloured(ctx.colours.select, r);
+      ImGui::Bullet();
+      text_wrapped_coloured(ctx.colours.select, r);
     }
   }
 }
@@ -127,7 +137,7 @@ void question_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t ind
     text_coloured(ctx.colours.select, "Before you look:");
     ImGui::SameLine();
     text_wrapped(q.question);
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float right = content_right_on_screen();
     const auto& choices = ctx.session.lessons().choices();
     for (std::size_t i = 0; i < choices.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
@@ -144,7 +154,7 @@ void question_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t ind
     }
     return;
   }
-  text_dim(ctx, q.question);
+  text_wrapped_coloured(ctx.colours.dim, q.question);
   const bool right = given->second == q.answer;
   char line[600];
   std::snprintf(line, sizeof line, "%s You said \"%s\"; the answer is \"%s\".",
@@ -200,6 +210,60 @@ void summary_stop(ViewContext& ctx, const CourseLesson& lesson) {
   text_wrapped(lesson.summary);
 }
 
+// The bar's first line: the lesson's name (cut with "…" where it must), where the walk is, the
+// score, and room kept on the right for Back / Next / Leave; the score and then the place give
+// way on a narrow window. Leaves the cursor where the buttons go.
+void lesson_bar_head(ViewContext& ctx, const CourseLesson& lesson, const CourseWalk& walk) {
+  const WalkStop& stop = walk.current();
+  char head[300];
+  std::snprintf(head, sizeof head, "Lesson %d · %s", lesson.number, lesson.title.c_str());
+  const std::size_t k = walk.step_number(walk.stop()), n = walk.steps();
+  const LessonProgress& p = ctx.session.lessons().progress_of(lesson);
+  char where[96];
+  switch (stop.kind) {
+    case WalkStop::Kind::question:
+      std::snprintf(where, sizeof where, "Question before step %zu of %zu", k + 1, n);
+      break;
+    case WalkStop::Kind::step:
+      std::snprintf(where, sizeof where, "Step %zu of %zu", k, n);
+      break;
+    case WalkStop::Kind::try_it:
+      std::snprintf(where, sizeof where, "Try it %zu of %zu", stop.index + 1, lesson.tries.size());
+      break;
+    case WalkStop::Kind::summary:
+      std::snprintf(where, sizeof where, "Summary");
+      break;
+  }
+  char score[64];
+  std::snprintf(score, sizeof score, "· score %zu / %zu", correct(lesson, p), answered(lesson, p));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const auto button_w = [&](const char* label) {
+    return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+  };
+  const float buttons =
+      button_w("◀ Back") + button_w("Next ▶") + button_w("✕ leave") + style.ItemSpacing.x * 2;
+  const float right = content_right();
+  const float room = right - ImGui::GetCursorPosX() - buttons - style.ItemSpacing.x;
+  const float where_w = ImGui::CalcTextSize(where).x + style.ItemSpacing.x;
+  const float score_w = ImGui::CalcTextSize(score).x + style.ItemSpacing.x;
+  const float head_w = ImGui::CalcTextSize(head).x;
+  const float least = std::min(head_w, ImGui::GetFontSize() * 10.0f);
+  const bool show_where = room - where_w >= least;
+  const bool show_score = show_where && room - where_w - score_w >= least;
+  text_fitted(head, room - (show_where ? where_w : 0.0f) - (show_score ? score_w : 0.0f),
+              ctx.colours.select);
+  if (show_where) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(where);
+  }
+  if (show_score) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", score);
+  }
+  ImGui::SameLine(std::max(
+      ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x, right - buttons));
+}
+
 }  // namespace
 
 void draw_lesson_bar(ViewContext& ctx) {
@@ -213,36 +277,12 @@ void draw_lesson_bar(ViewContext& ctx) {
   const float lines = stop.kind == WalkStop::Kind::step ? 4.4f : 6.4f;
   ImGui::BeginChild("lesson_bar", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines), true);
 
-  char head[300];
-  std::snprintf(head, sizeof head, "Lesson %d · %s", lesson->number, lesson->title.c_str());
-  text_coloured(ctx.colours.select, head);
-  ImGui::SameLine();
-  const std::size_t k = walk.step_number(walk.stop()), n = walk.steps();
-  switch (stop.kind) {
-    case WalkStop::Kind::question:
-      ImGui::Text("  Question before step %zu of %zu", k + 1, n);
-      break;
-    case WalkStop::Kind::step:
-      ImGui::Text("  Step %zu of %zu", k, n);
-      break;
-    case WalkStop::Kind::try_it:
-      ImGui::Text("  Try it %zu of %zu", stop.index + 1, lesson->tries.size());
-      break;
-    case WalkStop::Kind::summary:
-      ImGui::TextUnformatted("  Summary");
-      break;
-  }
-  const LessonProgress& p = s.lessons().progress_of(*lesson);
-  ImGui::SameLine();
-  ImGui::TextDisabled("· score %zu / %zu", correct(*lesson, p), answered(*lesson, p));
-  // Back / Next / Leave on the right of the first line.
-  const float buttons = ImGui::CalcTextSize("◀ Back  Next ▶  ✕ leave").x +
-                        ImGui::GetStyle().FramePadding.x * 6 + ImGui::GetStyle().ItemSpacing.x * 2;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
+  lesson_bar_head(ctx, *lesson, walk);
   ImGui::BeginDisabled(walk.stop() == 0);
   if (tracked_button(ctx, "◀ Back", kLessonBack)) ctx.push(cmd::LessonBack{});
   ImGui::EndDisabled();
   ImGui::SameLine();
+  const LessonProgress& p = s.lessons().progress_of(*lesson);
   const bool waiting = stop.kind == WalkStop::Kind::question && !p.answers.contains(stop.index);
   ImGui::BeginDisabled(waiting || walk.stop() + 1 >= walk.stops().size());
   if (tracked_button(ctx, "Next ▶", kLessonNext)) ctx.push(cmd::LessonNext{});

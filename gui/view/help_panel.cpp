@@ -46,6 +46,9 @@ void draw_help(ViewContext& ctx) {
       {"Ctrl+O", "open a scenario file by path"},
       {"Ctrl+R", "reload the scenario (it also reloads by itself when the file changes)"},
       {"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / normal text (remembered)"},
+      {"F5", "presentation mode for a projector: large type, high contrast (F5 or Esc leaves)"},
+      {"Page Down / Page Up", "presenting: next / previous step (what a clicker sends)"},
+      {"B or .", "presenting: blank the screen, and back"},
       {"F1", "this window"},
   };
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {

@@ -65,10 +65,13 @@ void message_header(ViewContext& ctx, const Connection& c, const MessageEvent& m
   ImGui::PushFont(ctx.fonts.large);
   text(message_title(m.message.name));
   ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::TextDisabled("from %s · record #%zu · %zu bytes · %s", side_name(c, m.from), m.record_id,
-                      m.message.bytes.size(),
-                      is_encrypted(m.protection) ? m.protection.c_str() : "plaintext");
+  char facts[200];
+  std::snprintf(facts, sizeof facts, "from %s · record #%zu · %zu bytes · %s", side_name(c, m.from),
+                m.record_id, m.message.bytes.size(),
+                is_encrypted(m.protection) ? m.protection.c_str() : "plaintext");
+  Flow line;
+  line.next(0.0f);  // after the title
+  line.text(ctx.colours.dim, facts);
   char key[96];
   std::snprintf(key, sizeof key, "message.%s", m.message.name.c_str());
   why(ctx, key, &m);
@@ -93,13 +96,21 @@ void draw_fields(ViewContext& ctx) {
   } else {
     ImGui::Text("Record #%zu from %s", r->record_id, side_name(c, r->from));
     if (!sel.record_map().spans.empty()) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("— carries %zu handshake message(s): click one in Bytes",
-                          sel.record_map().spans.size());
+      char carries[96];
+      std::snprintf(carries, sizeof carries,
+                    "— carries %zu handshake message(s): click one in Bytes",
+                    sel.record_map().spans.size());
+      Flow line;
+      line.next(0.0f);
+      line.text(ctx.colours.dim, carries);
     }
   }
   const float avail = ImGui::GetContentRegionAvail().y;
-  ImGui::BeginChild("field_tree", ImVec2(0, avail * 0.5f), true);
+  // A long value scrolls across rather than being cut off; the vertical scrollbar is always
+  // there, as ImGui does not add it when a horizontal one takes the last lines' room.
+  ImGui::BeginChild(
+      "field_tree", ImVec2(0, avail * 0.5f), true,
+      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysVerticalScrollbar);
   field_tree(ctx, sel.fields(), sel.current().field);
   ImGui::EndChild();
 
@@ -107,10 +118,12 @@ void draw_fields(ViewContext& ctx) {
   ImGui::BeginChild("field_why", ImVec2(0, avail * 0.2f), false);
   if (f != npos) {
     const Field& field = sel.fields().field(f);
-    ImGui::Text("%s", field.name.c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("bytes %zu..%zu (%zu)", field.offset, field.offset + field.length,
-                        field.length);
+    char span[80];
+    std::snprintf(span, sizeof span, "bytes %zu..%zu (%zu)", field.offset,
+                  field.offset + field.length, field.length);
+    Flow line;
+    line.text(ImGui::GetColorU32(ImGuiCol_Text), field.name);
+    line.text(ctx.colours.dim, span);
     explanation(ctx, field.explain_key);
   } else {
     text_dim(ctx, "Click a field to see why it is there, or a byte to find its field.");
@@ -133,25 +146,27 @@ void draw_bytes(ViewContext& ctx) {
   }
   const Connection& c = s.timeline().connections[sel.current().connection];
   const RecordMap& map = sel.record_map();
-  ImGui::Text("Record #%zu from %s: %zu bytes on the wire,", r->record_id, side_name(c, r->from),
-              r->bytes.size());
-  ImGui::SameLine();
+  char head[120];
+  std::snprintf(head, sizeof head, "Record #%zu from %s: %zu bytes on the wire,", r->record_id,
+                side_name(c, r->from), r->bytes.size());
+  Flow line;
+  line.text(ImGui::GetColorU32(ImGuiCol_Text), head);
   const ImU32 colour = protection_colour(ctx.colours, protection_of(keys_of(r->protection)));
-  text_coloured(colour, is_encrypted(r->protection) ? "sealed with the keys of" : "plaintext");
-  if (is_encrypted(r->protection)) {
-    ImGui::SameLine();
-    text_coloured(colour, r->protection);
-  }
+  line.text(colour, is_encrypted(r->protection) ? "sealed with the keys of" : "plaintext");
+  if (is_encrypted(r->protection)) line.text(colour, r->protection);
   why(ctx, explain_key(keys_of(r->protection)), r);
   // The secret whose keys seal it, as far as it has been derived.
   for (const SecretRow& secret : ctx.view.cache.keys.secrets) {
     if (secret.name != r->protection) continue;
-    ImGui::TextDisabled("%s = %.32s… (derived by %s at step %zu)", secret.name.c_str(),
-                        secret.value.c_str(), secret.derived_by.c_str(), secret.step);
+    char derived[300];
+    std::snprintf(derived, sizeof derived, "%s = %.32s… (derived by %s at step %zu)",
+                  secret.name.c_str(), secret.value.c_str(), secret.derived_by.c_str(),
+                  secret.step);
+    text_wrapped_coloured(ctx.colours.dim, derived);
   }
   // The messages inside: click one to select it (its span lights up below).
   if (!map.spans.empty()) text_dim(ctx, "inside:");
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float right = content_right_on_screen();
   for (const MessageSpan& span : map.spans) {
     const auto& m = std::get<MessageEvent>(c.events[span.event].body);
     char label[96];
@@ -178,7 +193,7 @@ void draw_bytes(ViewContext& ctx) {
     std::snprintf(title, sizeof title,
                   "Inside, opened with the keys of %s (real type %s, sealed in with it):",
                   r->protection.c_str(), content_type_name(r->inner_type).c_str());
-    text_dim(ctx, title);
+    text_wrapped_coloured(ctx.colours.dim, title);
     hex_view(ctx, "inner_hex", *r->plaintext, ByteBlock::inner, sel.highlight(ByteBlock::inner));
   } else if (is_encrypted(r->protection)) {
     text_wrapped_coloured(ctx.colours.dim,

@@ -19,5 +19,11 @@ inline constexpr int kDigit0 = 48;      // GLFW_KEY_0
 inline constexpr int kKeypadAdd = 334;  // GLFW_KEY_KP_ADD
 inline constexpr int kKeypadSub = 333;  // GLFW_KEY_KP_SUBTRACT
 inline constexpr int kKeypad0 = 320;    // GLFW_KEY_KP_0
+// Presentation mode: F5 in and out (what a clicker's "start show" button sends, with Escape);
+// B or . blanks the screen, as in presentation programs.
+inline constexpr int kF5 = 294;      // GLFW_KEY_F5
+inline constexpr int kB = 66;        // GLFW_KEY_B
+inline constexpr int kPeriod = 46;   // GLFW_KEY_PERIOD
+inline constexpr int kEscape = 256;  // GLFW_KEY_ESCAPE
 
 }  // namespace tlsclub::gui::keys

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "view/fold.h"
 #include "view/panels.h"
 #include "view/widgets.h"
 
@@ -43,28 +44,33 @@ void draw_record(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec
                             ImVec2(end_x - dir * head, y + head * 0.6f), colour);
   padlock(draw, ImVec2(from_x + dir * h * 0.22f, y - h * 0.2f), h * 0.26f, colour, row.encrypted);
 
-  // The label: the messages inside, centred over the wire (left-aligned when too wide).
+  // The label: the messages inside, centred over the wire; cut with "…" when wider than the wire
+  // (the inspector lists every message of the record).
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
-  const char* label = words.data();
-  const char* label_end = label + words.size();
-  const ImVec2 label_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, label, label_end);
   const float span = lanes.server - lanes.client - h * 0.9f;
-  const float lx = label_size.x < span ? mid_x - label_size.x * 0.5f : lanes.client + h * 0.45f;
-  draw->PushClipRect(ImVec2(lanes.client + 2, top.y), ImVec2(lanes.server - 2, top.y + h), true);
-  draw->AddText(font, size, ImVec2(lx, top.y + h * 0.06f), with_alpha(p.text, alpha), label,
-                label_end);
-  draw->PopClipRect();
+  const FittedText label = fit_text(font, size, words, span);
+  const float lx = mid_x - label.width * 0.5f;
+  const ImU32 label_colour = with_alpha(p.text, alpha);
+  draw->AddText(font, size, ImVec2(lx, top.y + h * 0.06f), label_colour, words.data(),
+                words.data() + label.bytes);
+  if (label.cut)
+    draw->AddText(font, size, ImVec2(lx + label.width - label.ellipsis, top.y + h * 0.06f),
+                  label_colour, kEllipsis);
 
   // Under the line: what happened to it on the wire, else its number, size and keys.
   const float small = size * 0.82f;
   const ImVec2 detail_pos(lanes.client + h * 0.45f, y + h * 0.1f);
-  if (!row.fault.empty() && !future) {
-    warning_sign(draw, ImVec2(mid_x, y), h * 0.3f, p.attack);
-    draw->AddText(font, small, detail_pos, p.attack, row.fault.c_str());
-  } else {
-    draw->AddText(font, small, detail_pos, with_alpha(p.dim, alpha), row.detail.c_str());
-  }
+  const bool attacked = !row.fault.empty() && !future;
+  if (attacked) warning_sign(draw, ImVec2(mid_x, y), h * 0.3f, p.attack);
+  const std::string& detail = attacked ? row.fault : row.detail;
+  const ImU32 detail_colour = attacked ? p.attack : with_alpha(p.dim, alpha);
+  const FittedText fitted = fit_text(font, small, detail, lanes.server - detail_pos.x);
+  draw->AddText(font, small, detail_pos, detail_colour, detail.data(),
+                detail.data() + fitted.bytes);
+  if (fitted.cut)
+    draw->AddText(font, small, ImVec2(detail_pos.x + fitted.width - fitted.ellipsis, detail_pos.y),
+                  detail_colour, kEllipsis);
   if (!future && !arrived && row.arrives_at == npos && !row.fault.empty())
     draw->AddText(font, size, ImVec2(mid_x + 6.0f, y - size * 0.5f), p.fail, "✗ lost");
 }
@@ -96,13 +102,22 @@ void draw_band(ViewContext& ctx, ImDrawList* draw, const LadderRow& row, ImVec2 
                                : "✗",
                 static_cast<int>(words.size()), words.data());
   // The sentence names the failed check, so it can be long: the large font only where it fits
-  // between the lanes, else the body font, wrapped within them.
+  // between the lanes, else the body font, wrapped within them on the row's two lines, else cut
+  // with "…" (the narration says it whole).
   const float room = lanes.server - lanes.client;
   ImFont* font_used = ctx.fonts.large;
   ImVec2 s = font_used->CalcTextSizeA(font_used->FontSize, FLT_MAX, 0, line);
   if (s.x > room) {
     font_used = ImGui::GetFont();
     s = font_used->CalcTextSizeA(font_used->FontSize, FLT_MAX, room, line);
+  }
+  if (s.y > h) {
+    const FittedText fit = fit_text(font_used, font_used->FontSize, line, room);
+    const ImVec2 at(lanes.client, top.y + (h - font_used->FontSize) * 0.5f);
+    draw->AddText(font_used, font_used->FontSize, at, colour, line, line + fit.bytes);
+    draw->AddText(font_used, font_used->FontSize, ImVec2(at.x + fit.width - fit.ellipsis, at.y),
+                  colour, kEllipsis);
+    return;
   }
   draw->AddText(font_used, font_used->FontSize,
                 ImVec2(std::max(lanes.client, (lanes.client + lanes.server - s.x) * 0.5f),
@@ -120,31 +135,45 @@ void lane_titles(ViewContext& ctx, const Lanes& lanes) {
   char server[160];
   std::snprintf(server, sizeof server, c.impostor.empty() ? "%s (entrance)" : "impostor as %s",
                 c.server_name.c_str());
-  const auto centred = [&](float x, const char* s, ImU32 colour) {
-    const float w = ImGui::CalcTextSize(s).x;
-    draw->AddText(ImVec2(x - w * 0.5f, top.y), colour, s);
-  };
-  centred(lanes.client, client, ctx.colours.text);
-  centred((lanes.client + lanes.server) * 0.5f, "wire", ctx.colours.dim);
-  centred(lanes.server, server, c.impostor.empty() ? ctx.colours.text : ctx.colours.attack);
+  // Each side's name over its lane, kept inside the panel; "wire" between them where it fits.
+  const float client_w = ImGui::CalcTextSize(client).x, server_w = ImGui::CalcTextSize(server).x;
+  const float client_x = std::max(lanes.left, lanes.client - client_w * 0.5f);
+  const float server_x = std::max(client_x + client_w + size,
+                                  std::min(lanes.right - server_w, lanes.server - server_w * 0.5f));
+  draw->AddText(ImVec2(client_x, top.y), ctx.colours.text, client);
+  draw->AddText(ImVec2(server_x, top.y), c.impostor.empty() ? ctx.colours.text : ctx.colours.attack,
+                server);
+  const float wire_w = ImGui::CalcTextSize("wire").x;
+  const float wire_x = (lanes.client + lanes.server - wire_w) * 0.5f;
+  if (wire_x > client_x + client_w + size && wire_x + wire_w + size < server_x)
+    draw->AddText(ImVec2(wire_x, top.y), ctx.colours.dim, "wire");
   // Legend: the one meaning colour has (docs/gui.md#colour-means-protection).
   const Protection kinds[] = {Protection::plaintext, Protection::handshake_keys,
                               Protection::application_keys, Protection::alert};
+  // On as many lines as the panel's width needs.
   float x = lanes.left;
-  const float y = top.y + size * 1.35f;
+  float y = top.y + size * 1.35f;
   for (Protection k : kinds) {
     const std::string_view label = short_label(k);
+    const float w = size * 1.4f + ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+    if (x > lanes.left && x + w - size * 0.5f > lanes.right) {
+      x = lanes.left;
+      y += size * 1.35f;
+    }
     draw->AddRectFilled(ImVec2(x, y + size * 0.25f), ImVec2(x + size * 0.7f, y + size * 0.85f),
                         protection_colour(ctx.colours, k), 2.0f);
     draw->AddText(ImVec2(x + size * 0.9f, y), ctx.colours.dim, label.data(),
                   label.data() + label.size());
-    x += size * 1.4f + ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+    x += w;
   }
-  ImGui::Dummy(ImVec2(0, size * 2.5f));
+  ImGui::Dummy(ImVec2(0, y - top.y + size * 1.15f));
 }
 
+// The lanes at a seventh of the width from each side, and never closer to the edge than the
+// focus marker and "step 10" need (large type, or a narrow panel).
 Lanes lanes_between(float left, float right) {
-  return {left, left + (right - left) * 0.14f, left + (right - left) * 0.86f, right};
+  const float gutter = std::max((right - left) * 0.14f, ImGui::GetFontSize() * 5.5f);
+  return {left, left + gutter, right - gutter, right};
 }
 
 // What every row of a frame is drawn against.
@@ -232,7 +261,8 @@ void record_marks(ViewContext& ctx, const Frame& f, const LadderRow& row, bool s
     char step[32];
     std::snprintf(step, sizeof step, "step %zu",
                   ctx.session.playback().steps().at(row.arrives_at).step);
-    f.draw->AddText(ImVec2(f.lanes.left + 22.0f, top.y + f.h * 0.3f), ctx.colours.dim, step);
+    f.draw->AddText(ImVec2(f.lanes.left + ImGui::GetFontSize() * 1.4f, top.y + f.h * 0.3f),
+                    ctx.colours.dim, step);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "view/fold.h"
 #include "view/panels.h"
 #include "view/widgets.h"
 
@@ -105,9 +106,9 @@ void draw_library(ViewContext& ctx) {
                           "No scenarios/ folder was found (set TLSCLUB_SCENARIOS to one). The "
                           "built-in demo is open; any scenario file can be opened by path.");
   } else {
-    ImGui::TextDisabled("%s", s.shelf().dir()->c_str());
+    text_wrapped_coloured(ctx.colours.dim, s.shelf().dir()->string());
   }
-  if (ImGui::Selectable("Built-in demo: a member's first visit (mutual TLS 1.3)",
+  if (selectable_fitted("##demo", "Built-in demo: a member's first visit (mutual TLS 1.3)",
                         s.lesson().file.empty()))
     ctx.push(cmd::OpenDemo{});
   for (const std::string& lesson : s.shelf().library().lessons()) {
@@ -120,7 +121,7 @@ void draw_library(ViewContext& ctx) {
       char label[320];
       std::snprintf(label, sizeof label, "%s%s%s%s", e.errors.empty() ? "" : "✗ ", e.title.c_str(),
                     e.level.empty() ? "" : "  · ", e.level.c_str());
-      if (ImGui::Selectable(label, current)) ctx.push(cmd::Open{e.file});
+      if (selectable_fitted("##entry", label, current)) ctx.push(cmd::Open{e.file});
       if (ImGui::IsItemHovered() && !e.summary.empty()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);

@@ -26,6 +26,16 @@ void draw_scenario_bar(ViewContext& ctx);
 void draw_transport_bar(ViewContext& ctx);
 void draw_ladder(ViewContext& ctx);
 void draw_question(ViewContext& ctx);  // predict mode: the question before a decisive step
+// The club view's two halves: the drawing (at most `height` tall) and the step's narration in a
+// scrolling child filling the rest, its headline left out where the caller shows it.
+void draw_club_scene(ViewContext& ctx, float height);
+void draw_narration(ViewContext& ctx, bool headline);
+// Only the checks that failed, under the names of their certificates (presentation mode).
+void draw_failed_checks(ViewContext& ctx);
+// Presentation mode (docs/student-guide.md#presentation-mode): the whole window.
+void draw_presentation(ViewContext& ctx);
+// The question pending in predict mode, across the whole area it is given (presentation mode).
+void draw_question_full(ViewContext& ctx);
 // The tabbed panels of view/tabs.h.
 #define TLSCLUB_TAB_DRAW(e, name, title, area, key, draw) void draw(ViewContext& ctx);
 TLSCLUB_TAB_PANELS(TLSCLUB_TAB_DRAW)

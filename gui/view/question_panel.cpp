@@ -1,4 +1,5 @@
 // Predict mode: the question asked before a decisive step is shown, and the verdict after.
+#include <algorithm>
 #include <cstdio>
 
 #include "view/panels.h"
@@ -8,17 +9,14 @@ namespace tlsclub::gui {
 
 namespace {
 
-void choices(ViewContext& ctx, std::size_t index, const Question& q) {
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+void choices(ViewContext& ctx, std::size_t index, const Question& q, ImVec2 size = ImVec2(0, 0)) {
+  Flow line;
   for (std::size_t i = 0; i < q.choices.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     const char* label = q.choices[i].c_str();
-    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (i > 0) {
-      ImGui::SameLine();
-      if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w > right) ImGui::NewLine();
-    }
-    if (ImGui::Button(label)) ctx.push(cmd::Answer{index, q.choices[i]});
+    line.next(size.x > 0 ? size.x
+                         : ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::Button(label, size)) ctx.push(cmd::Answer{index, q.choices[i]});
     ctx.view.hit(Hit::Kind::answer, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopID();
   }
@@ -38,9 +36,9 @@ void draw_question(ViewContext& ctx) {
   const float lines = pending ? 4.6f : explained ? 7.0f : 2.6f;
   ImGui::BeginChild("question", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines), true);
   if (pending) {
-    text_coloured(ctx.colours.select, "Predict before you look:");
-    ImGui::SameLine();
-    text(q.text);
+    Flow line;
+    line.text(ctx.colours.select, "Predict before you look:");
+    line.text(ImGui::GetColorU32(ImGuiCol_Text), q.text);
     choices(ctx, *pending, q);
   } else {
     const bool right = q.given && *q.given == q.answer;
@@ -48,10 +46,12 @@ void draw_question(ViewContext& ctx) {
     std::snprintf(line, sizeof line, "%s You said %s; it is %s.",
                   right ? "✓ Right!" : "✗ Not quite.", q.given ? q.given->c_str() : "nothing",
                   q.answer.c_str());
-    text_coloured(right ? ctx.colours.pass : ctx.colours.fail, line);
-    ImGui::SameLine();
-    ImGui::TextDisabled("score %zu / %zu", s.playback().predict().correct(),
-                        s.playback().predict().answered());
+    char score[48];
+    std::snprintf(score, sizeof score, "score %zu / %zu", s.playback().predict().correct(),
+                  s.playback().predict().answered());
+    Flow verdict;
+    verdict.text(right ? ctx.colours.pass : ctx.colours.fail, line);
+    verdict.text(ctx.colours.dim, score);
     if (explained) {
       char key[128];
       std::snprintf(key, sizeof key, "%s.%s", q.kind == QuestionKind::alert ? "alert" : "check",
@@ -61,6 +61,29 @@ void draw_question(ViewContext& ctx) {
   }
   ImGui::EndChild();
   ImGui::PopStyleColor();
+}
+
+void draw_question_full(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  const auto pending = s.playback().pending_question();
+  if (!pending) return;
+  const Question& q = s.playback().predict().questions()[*pending];
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  text_coloured(ctx.colours.select,
+                "Predict before you look — vote, then pick the class's answer:");
+  ImGui::Spacing();
+  ImGui::PushFont(ctx.fonts.large);
+  text_wrapped(q.text);
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  // Every choice a large target, as wide as the longest, so a trainer hits it from across the room.
+  float widest = 0.0f;
+  for (const std::string& c : q.choices)
+    widest = std::max(widest, ImGui::CalcTextSize(c.c_str()).x);
+  const ImVec2 size(std::min(width, widest + ImGui::GetFontSize() * 2.0f),
+                    ImGui::GetFrameHeight() * 1.8f);
+  choices(ctx, *pending, q, size);
 }
 
 }  // namespace tlsclub::gui

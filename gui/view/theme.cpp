@@ -30,20 +30,70 @@ Palette make(bool dark) {
   return p;
 }
 
-}  // namespace
-
-const Palette& palette(bool dark) {
-  static const Palette kDark = make(true);
-  static const Palette kLight = make(false);
-  return dark ? kDark : kLight;
+// Black on white; each meaning in a deep, saturated colour a washed-out projector still shows
+// apart (amber and green are darkened more than on a screen, where they can stay light).
+Palette make_projector() {
+  Palette p = make(false);
+  p.plaintext = IM_COL32(60, 60, 60, 255);
+  p.handshake = IM_COL32(176, 92, 0, 255);
+  p.application = IM_COL32(0, 120, 40, 255);
+  p.alert = IM_COL32(200, 0, 0, 255);
+  p.pass = p.application;
+  p.fail = p.alert;
+  p.unknown = IM_COL32(90, 90, 90, 255);
+  p.attack = IM_COL32(150, 0, 160, 255);
+  p.text = IM_COL32(0, 0, 0, 255);
+  p.dim = IM_COL32(60, 60, 60, 255);
+  p.lane = IM_COL32(40, 40, 40, 255);
+  p.focus_bg = IM_COL32(255, 225, 120, 255);
+  p.select = IM_COL32(0, 60, 200, 255);
+  p.band = IM_COL32(0, 0, 0, 24);
+  p.panel_bg = IM_COL32(255, 255, 255, 255);
+  return p;
 }
 
-void apply_theme(bool dark) {
+}  // namespace
+
+Look look_of(const Settings& settings) {
+  if (settings.present) return Look::projector;
+  return settings.dark ? Look::dark : Look::light;
+}
+
+const Palette& palette(Look look) {
+  static const Palette kDark = make(true);
+  static const Palette kLight = make(false);
+  static const Palette kProjector = make_projector();
+  switch (look) {
+    case Look::dark:
+      return kDark;
+    case Look::light:
+      return kLight;
+    case Look::projector:
+      break;
+  }
+  return kProjector;
+}
+
+void apply_colours(Look look) {
   ImGuiStyle& style = ImGui::GetStyle();
-  if (dark)
+  if (look == Look::dark)
     ImGui::StyleColorsDark(&style);
   else
     ImGui::StyleColorsLight(&style);
+  const Palette& p = palette(look);
+  style.Colors[ImGuiCol_WindowBg] = to_vec4(p.panel_bg);
+  if (look != Look::dark) style.Colors[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+  if (look == Look::projector) {
+    style.Colors[ImGuiCol_Text] = to_vec4(p.text);
+    style.Colors[ImGuiCol_TextDisabled] = to_vec4(p.dim);
+    style.Colors[ImGuiCol_Border] = to_vec4(p.lane);
+    style.Colors[ImGuiCol_Button] = to_vec4(with_alpha(p.select, 0.18f));
+  }
+}
+
+void apply_theme(Look look) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  apply_colours(look);
   style.WindowRounding = 0.0f;
   style.ChildRounding = 4.0f;
   style.FrameRounding = 4.0f;
@@ -51,8 +101,6 @@ void apply_theme(bool dark) {
   style.GrabRounding = 4.0f;
   style.WindowBorderSize = 0.0f;
   style.ItemSpacing = ImVec2(8.0f, 5.0f);
-  style.Colors[ImGuiCol_WindowBg] = to_vec4(palette(dark).panel_bg);
-  if (!dark) style.Colors[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
 }
 
 ImU32 protection_colour(const Palette& p, Protection protection) {

@@ -5,8 +5,11 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+
 #include "state/checklist.h"
 #include "state/narration.h"
+#include "state/settings.h"
 #include "timeline/protection.h"
 
 namespace tlsclub::gui {
@@ -19,9 +22,17 @@ struct Palette {
   ImU32 door, wood, seal, skin, card;
 };
 
-const Palette& palette(bool dark);
-// Sets ImGui's own colours and the rounding/padding of the app.
-void apply_theme(bool dark);
+// The three looks: dark, light, and the projector's (presentation mode): black on white, the
+// meanings in deeper, fully saturated colours that survive a washed-out beam.
+enum class Look : std::uint8_t { dark, light, projector };
+Look look_of(const Settings& settings);
+
+const Palette& palette(Look look);
+// Sets ImGui's own colours and the rounding/padding of the app (sizes at scale 1: the shell
+// scales them for HiDPI afterwards).
+void apply_theme(Look look);
+// Only the colours, keeping sizes as they are scaled: switching looks while the app runs.
+void apply_colours(Look look);
 
 ImU32 protection_colour(const Palette& p, Protection protection);
 ImU32 check_colour(const Palette& p, CheckState state);

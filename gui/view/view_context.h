@@ -14,6 +14,7 @@
 #include "state/key_schedule.h"
 #include "state/session.h"
 #include "state/settings.h"
+#include "view/fold.h"
 #include "view/fonts.h"
 #include "view/tabs.h"
 #include "view/theme.h"
@@ -112,6 +113,7 @@ struct ViewState {
   bool help_open = false;
   bool myths_open = false;
   bool quit = false;
+  bool blank = false;               // presentation mode: the screen blanked (B or .)
   std::size_t course_selected = 0;  // the lesson the Course tab shows
   std::size_t certificate_focus = npos;
   OpenForm open;
@@ -120,6 +122,7 @@ struct ViewState {
   LadderView ladder;
   InspectorView inspector;
   GlossaryView glossary;
+  FoldingBar scenario_bar, transport_bar, lesson_bar;
   StepCache cache;
   std::vector<Hit> hits;
   void hit(Hit::Kind kind, std::size_t index, ImVec2 min, ImVec2 max) {

@@ -31,9 +31,10 @@ void outcome_cells(const ViewContext& ctx, const Connection& c) {
 
 // What the byte a student is about to change belongs to: the header, a message's field, or
 // sealed bytes that no one on the path can read.
-void where_the_byte_is(ViewContext& ctx, const RecordEvent& r, std::size_t at) {
+void where_the_byte_is(ViewContext& ctx, const RecordEvent& r, std::size_t at, char* out,
+                       std::size_t size) {
   if (at < 5) {
-    ImGui::TextDisabled("in the record header");
+    std::snprintf(out, size, "in the record header");
     return;
   }
   const SelectionModel& sel = ctx.session.playback().selection();
@@ -44,36 +45,33 @@ void where_the_byte_is(ViewContext& ctx, const RecordEvent& r, std::size_t at) {
     const FieldMap fields(m.message.fields);
     const std::size_t f = fields.field_at(hit.offset);
     const std::string_view title = message_title(m.message.name);
-    ImGui::TextDisabled("in %.*s, field %s", static_cast<int>(title.size()), title.data(),
-                        f != npos ? fields.field(f).name.c_str() : "(none)");
+    std::snprintf(out, size, "in %.*s, field %s", static_cast<int>(title.size()), title.data(),
+                  f != npos ? fields.field(f).name.c_str() : "(none)");
     return;
   }
-  ImGui::TextDisabled(is_encrypted(r.protection)
-                          ? "in the sealed part: the AEAD tag will not verify"
-                          : "in the record's fragment");
+  std::snprintf(out, size, "%s",
+                is_encrypted(r.protection) ? "in the sealed part: the AEAD tag will not verify"
+                                           : "in the record's fragment");
 }
 
 void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
                  std::size_t event) {
   const Session& s = ctx.session;
   const Connection& c = s.timeline().connections[connection];
-  ImGui::Text("Record #%zu from %s: %zu bytes,", r.record_id,
-              r.from == Side::client ? c.client.c_str()
-              : c.impostor.empty()   ? "the club"
-                                     : "the impostor",
-              r.bytes.size());
-  ImGui::SameLine();
-  text_coloured(protection_colour(ctx.colours, protection_of(r)),
-                r.messages.empty() ? "" : r.messages.front());
-  bool first = true;
+  char head[200];
+  std::snprintf(head, sizeof head, "Record #%zu from %s: %zu bytes,", r.record_id,
+                r.from == Side::client ? c.client.c_str()
+                : c.impostor.empty()   ? "the club"
+                                       : "the impostor",
+                r.bytes.size());
+  Flow line;
+  line.text(ImGui::GetColorU32(ImGuiCol_Text), head);
+  if (!r.messages.empty())
+    line.text(protection_colour(ctx.colours, protection_of(r)), r.messages.front());
+  Flow choices;
   for (const WireFaultKind& k : wire_fault_kinds()) {
-    if (!first) ImGui::SameLine();
-    first = false;
-    // Wrap before a choice that would run past the panel's edge.
-    const float width =
-        ImGui::CalcTextSize(k.what_if.data(), k.what_if.data() + k.what_if.size()).x +
-        ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    choices.next(ImGui::CalcTextSize(k.what_if.data(), k.what_if.data() + k.what_if.size()).x +
+                 ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::PushID(static_cast<int>(k.action));
     if (ImGui::RadioButton(k.what_if.data(), ctx.view.what_if.action == k.action))
       ctx.view.what_if.action = k.action;
@@ -82,9 +80,16 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
   if (kind_of(ctx.view.what_if.action).takes_byte) {
     const int last = static_cast<int>(r.bytes.size()) - 1;
     ctx.view.what_if.offset = std::clamp(ctx.view.what_if.offset, 0, std::max(0, last));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float slider_w = std::min(ImGui::GetFontSize() * 16.0f,
+                                    ImGui::GetContentRegionAvail().x -
+                                        ImGui::CalcTextSize("byte").x - style.ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(slider_w);
     ImGui::SliderInt("byte", &ctx.view.what_if.offset, 0, std::max(0, last));
-    ImGui::SameLine();
+    Flow controls;
+    controls.next(0.0f);
+    controls.next(ImGui::GetFontSize() * 6.0f + style.ItemInnerSpacing.x +
+                  ImGui::CalcTextSize("xor mask").x);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     auto mask = static_cast<std::uint8_t>(std::clamp(ctx.view.what_if.mask, 1, 255));
     const std::uint8_t one = 1;
@@ -93,10 +98,13 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
       ctx.view.what_if.mask = std::max(1, static_cast<int>(mask));  // 0 would change nothing
     const auto at = static_cast<std::size_t>(ctx.view.what_if.offset);
     if (at < r.bytes.size()) {
-      ImGui::TextDisabled("0x%02x becomes 0x%02x,", r.bytes[at],
-                          r.bytes[at] ^ static_cast<unsigned>(ctx.view.what_if.mask));
-      ImGui::SameLine();
-      where_the_byte_is(ctx, r, at);
+      char change[48], where[200];
+      std::snprintf(change, sizeof change, "0x%02x becomes 0x%02x,", r.bytes[at],
+                    r.bytes[at] ^ static_cast<unsigned>(ctx.view.what_if.mask));
+      where_the_byte_is(ctx, r, at, where, sizeof where);
+      Flow byte;
+      byte.text(ctx.colours.dim, change);
+      byte.text(ctx.colours.dim, where);
     }
   }
   const bool busy = s.branches().busy();
@@ -126,14 +134,16 @@ void draw_what_if(ViewContext& ctx) {
   if (const RecordEvent* r = sel.record()) {
     target_form(ctx, *r, sel.current().connection, sel.record_event());
   } else {
-    text_dim(ctx,
-             "Select an arrow in the ladder (or right-click one) to change what happens to it.");
+    text_wrapped_coloured(
+        ctx.colours.dim,
+        "Select an arrow in the ladder (or right-click one) to change what happens to it.");
   }
   ImGui::Separator();
   const auto& branches = s.branches().all();
   if (branches.size() < 2) {
-    text_dim(ctx,
-             "Runs you make appear here, next to the original, so you can compare and switch.");
+    text_wrapped_coloured(
+        ctx.colours.dim,
+        "Runs you make appear here, next to the original, so you can compare and switch.");
     return;
   }
   // Compare every branch's result for the visit the latest what-if changed.

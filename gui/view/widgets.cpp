@@ -20,6 +20,30 @@ void text_coloured(ImU32 colour, std::string_view s) {
   ImGui::PopStyleColor();
 }
 
+float content_right() {
+  return ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+}
+
+float content_right_on_screen() {
+  return ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+}
+
+void Flow::next(float width) {
+  if (started_ && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <=
+                      content_right_on_screen())
+    ImGui::SameLine();
+  started_ = true;
+}
+
+void Flow::text(ImU32 colour, std::string_view s) {
+  const float width = ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
+  next(width);
+  if (ImGui::GetContentRegionAvail().x < width)
+    text_wrapped_coloured(colour, s);
+  else
+    text_coloured(colour, s);
+}
+
 void text_wrapped(std::string_view s) {
   ImGui::PushTextWrapPos(0.0f);
   text(s);
@@ -49,11 +73,14 @@ void explanation(const ViewContext& ctx, std::string_view key) {
     ImGui::SameLine();
     text_wrapped(e->engineer);
   }
-  text_coloured(ctx.colours.select, e->rfc);
+  text_wrapped_coloured(ctx.colours.select, e->rfc);
 }
 
 void why(const ViewContext& ctx, std::string_view key, const void* id) {
-  ImGui::SameLine();
+  // Beside the item where it fits, else under it (a line that ends at the edge has no room).
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("(?)").x <=
+      content_right_on_screen())
+    ImGui::SameLine();
   ImGui::PushID(id);
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {

@@ -33,6 +33,25 @@ void spinner(float radius, ImU32 colour);
 void splitter(const char* id, bool vertical, float thickness, float* ratio, float total,
               float min_ratio, float max_ratio);
 
+// The right edge of the room items have in the current window, inside its scrollbar (which
+// GetWindowContentRegionMax does not leave out): in window coordinates, as SameLine takes them,
+// and on the screen.
+float content_right();
+float content_right_on_screen();
+
+// A line made of pieces (words in different colours, small buttons) that continues on the next
+// line where the window is too narrow for the next piece, instead of running past its edge.
+class Flow {
+ public:
+  // Text: beside the last piece where it fits, else under it, wrapped when wider than a line.
+  void text(ImU32 colour, std::string_view s);
+  // Before drawing a widget `width` wide: beside the last piece where it fits, else under it.
+  void next(float width);
+
+ private:
+  bool started_ = false;
+};
+
 // A button that records where it was (tests click it).
 bool tracked_button(ViewContext& ctx, const char* label, ButtonId id, ImVec2 size = ImVec2(0, 0));
 

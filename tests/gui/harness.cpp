@@ -6,7 +6,7 @@ std::filesystem::path scenarios_dir() {
   return std::filesystem::path(TLSCLUB_SOURCE_DIR) / "scenarios";
 }
 
-Harness::Harness(ImVec2 display) {
+Harness::Harness(ImVec2 display, float scale) : scale_(scale) {
   context_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
@@ -35,8 +35,9 @@ Harness::Harness(ImVec2 display) {
                                            {ImGuiKey_Y, 89},
                                            {ImGuiKey_Z, 90}};
   for (const auto& [key, code] : keys) io.KeyMap[key] = code;
-  apply_theme(settings.dark);
-  const FontSet fonts = load_fonts(io, 16.0f);
+  apply_theme(look_of(settings));
+  ImGui::GetStyle().ScaleAllSizes(scale);
+  const FontSet fonts = load_fonts(io, text_size(settings) * scale);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -48,6 +49,15 @@ Harness::~Harness() {
   view_.reset();
   session_.reset();
   ImGui::DestroyContext(context_);
+}
+
+void Harness::reload_fonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  const FontSet fonts = load_fonts(io, text_size(settings) * scale_);
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  view_->set_fonts(fonts);
 }
 
 void Harness::open(const std::string& scenario) {

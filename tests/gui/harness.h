@@ -19,7 +19,8 @@ inline constexpr int kRight = 262, kLeft = 263, kPageDown = 267, kPageUp = 266, 
 
 class Harness {
  public:
-  explicit Harness(ImVec2 display = ImVec2(1600, 1000));
+  // `scale` as a HiDPI screen's content scale: fonts and ImGui's sizes that many times larger.
+  explicit Harness(ImVec2 display = ImVec2(1600, 1000), float scale = 1.0f);
   ~Harness();
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;
@@ -29,6 +30,9 @@ class Harness {
   void open_demo();
   Session& session() { return *session_; }
   AppView& view() { return *view_; }
+
+  // The fonts made again at the settings' text size, as the app does after a zoom or F5.
+  void reload_fonts();
 
   void frame(double seconds = 1.0 / 60.0);
   void frames(int n) {
@@ -45,6 +49,7 @@ class Harness {
 
  private:
   ImGuiContext* context_ = nullptr;
+  float scale_ = 1.0f;
   std::unique_ptr<Session> session_;
   std::unique_ptr<AppView> view_;
 };

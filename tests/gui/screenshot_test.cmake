@@ -12,7 +12,18 @@ execute_process(
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "tlsclub-gui exited with ${_rc}\n${_out}${_err}")
 endif()
-execute_process(COMMAND "${CHECK}" "${PNG}" 1600 1000 RESULT_VARIABLE _rc OUTPUT_VARIABLE _out
+# The picture's size: 1600x1000 unless the arguments ask for another with --size WxH.
+set(_width 1600)
+set(_height 1000)
+list(FIND _args "--size" _at)
+if(NOT _at EQUAL -1)
+  math(EXPR _at "${_at} + 1")
+  list(GET _args ${_at} _size)
+  string(REPLACE "x" ";" _size "${_size}")
+  list(GET _size 0 _width)
+  list(GET _size 1 _height)
+endif()
+execute_process(COMMAND "${CHECK}" "${PNG}" ${_width} ${_height} RESULT_VARIABLE _rc OUTPUT_VARIABLE _out
                 ERROR_VARIABLE _err)
 message("${_out}${_err}")
 if(NOT _rc EQUAL 0)
