@@ -48,7 +48,7 @@ botan_configure=(--minimized-build --enable-modules="$botan_modules" --build-tar
   --without-documentation --build-tool=ninja)
 # Patches applied to Botan's sources before configuring, in name order (each says why at its top;
 # docs/botan-notes.md lists them).
-patch_dir="$(cd "$(dirname "$0")" && pwd)/botan-patches"
+patch_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/botan-patches"
 # The key covers what decides the library's contents: the module set, the static build and the
 # patches, so changing any of them builds a new library beside the old one.
 botan_key=$( { printf '%s static\n' "$botan_modules"; cat "$patch_dir"/*.patch; } | sha256sum | cut -c1-10)
@@ -73,49 +73,80 @@ debian_mirror() {
   echo "$uri"
 }
 
-build_botan() {
-  local work apt_opts version prefix src
-  work=$(mktemp -d "${TMPDIR:-/tmp}/tlsclub-botan.XXXXXX")
-  trap 'rm -rf "$work"' RETURN
+# debian_source WORK SUITE PACKAGE: a Debian source package from SUITE, unpacked under WORK;
+# prints "VERSION SRC". The mirror is this machine's; the apt state is private to WORK, so the
+# system's sources are never touched.
+debian_source() {
+  local work=$1 suite=$2 package=$3 apt_opts version src
   mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/parts" "$work/src"
-  # Private apt state: we add trixie's deb-src without touching the system's sources.
-  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) trixie main" > "$work/sources.list"
+  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) $suite main" > "$work/sources.list"
   apt_opts=(-o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=$work/parts"
             -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "APT::Sandbox::User=$(id -un)")
-  log "Botan 3 not found: fetching Debian's botan3 source package (trixie)"
-  apt-get "${apt_opts[@]}" update -qq >&2 || die "apt-get update for trixie sources failed"
-  version=$(apt-cache "${apt_opts[@]}" showsrc botan3 | awk '/^Version:/ {print $2; exit}')
-  [ -n "$version" ] || die "botan3 source package not found in trixie"
-  (cd "$work/src" && apt-get "${apt_opts[@]}" source -qq botan3 >&2) || die "apt-get source botan3 failed"
-  src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d -name 'botan3-*' | head -n1)
-  prefix="$cache_root/botan-$version-$botan_key"
-  rm -rf "$prefix"
-  local p
+  log "fetching Debian's $package source package ($suite)"
+  apt-get "${apt_opts[@]}" update -qq >&2 || die "apt-get update for $suite sources failed"
+  version=$(apt-cache "${apt_opts[@]}" showsrc "$package" | awk '/^Version:/ {print $2; exit}')
+  [ -n "$version" ] || die "$package source package not found in $suite"
+  (cd "$work/src" && apt-get "${apt_opts[@]}" source -qq "$package" >&2) || die "apt-get source $package failed"
+  src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d -name "$package-*" | head -n1)
+  [ -n "$src" ] || die "apt-get source $package left no source folder"
+  echo "$version $src"
+}
+
+# botan_source WORK: Debian's botan3 sources (trixie: bookworm has only Botan 2), patched;
+# prints "VERSION SRC". scripts/web builds its WebAssembly Botan from the same sources.
+botan_source() {
+  local version src p
+  read -r version src < <(debian_source "$1" trixie botan3)
+  [ -n "$src" ] || die "no botan3 sources"
   for p in "$patch_dir"/*.patch; do
     log "patching Botan: $(basename "$p")"
     patch -p1 -s -d "$src" <"$p" >&2 || die "patch $(basename "$p") does not apply to botan3 $version"
   done
-  log "configuring Botan $version (minimized: $botan_modules)"
-  (cd "$src" && python3 configure.py --prefix="$prefix" "${botan_configure[@]}" >"$work/configure.log" 2>&1) \
-    || { tail -n 30 "$work/configure.log" >&2; die "Botan configure failed"; }
-  log "building Botan $version on $(nproc) cores (a few minutes, once; cached in $prefix)"
-  # Progress: ninja's [n/m] counter, one line every 25 steps (the full command lines go to a log).
-  (cd "$src" && ninja -j"$(nproc)" 2>&1 | tee "$work/build.log" \
-     | awk '/^\[[0-9]+\/[0-9]+\]/ { gsub(/[][]/, "", $1); split($1, n, "/"); if (n[1] % 25 == 0 || n[1] == n[2]) printf "bootstrap: botan %s/%s\n", n[1], n[2]; fflush() }' >&2
-   test "${PIPESTATUS[0]}" = 0) || { tail -n 30 "$work/build.log" >&2; die "Botan build failed"; }
-  (cd "$src" && ninja install >/dev/null) || die "Botan install failed"
-  touch "$prefix/.complete"
-  echo "$prefix"
+  echo "$version $src"
 }
 
-install_packages
-if system_botan; then
-  log "using the system's Botan $(pkg-config --modversion botan-3)"
-  echo system
-elif prefix=$(cached_botan); then
-  log "using cached Botan in $prefix"
-  echo "$prefix"
-else
-  mkdir -p "$cache_root"
-  build_botan
-fi
+# botan_compile SRC PREFIX [configure.py options...]: configures (the module set and static build
+# above, plus the options given), builds on all cores and installs into PREFIX, marked complete.
+# Botan's build.ninja names its paths from the source folder, so ninja runs there.
+botan_compile() {
+  local src=$1 prefix=$2
+  shift 2
+  rm -rf "$prefix"
+  log "configuring Botan (minimized: $botan_modules) for $prefix"
+  (cd "$src" && python3 configure.py --prefix="$prefix" "${botan_configure[@]}" "$@" >configure.log 2>&1) \
+    || { tail -n 30 "$src/configure.log" >&2; die "Botan configure failed"; }
+  log "building Botan on $(nproc) cores (a few minutes, once; cached in $prefix)"
+  # Progress: ninja's [n/m] counter, one line every 25 steps (the full command lines go to a log).
+  (cd "$src" && ninja -j"$(nproc)" 2>&1 | tee build.log \
+     | awk '/^\[[0-9]+\/[0-9]+\]/ { gsub(/[][]/, "", $1); split($1, n, "/"); if (n[1] % 25 == 0 || n[1] == n[2]) printf "bootstrap: botan %s/%s\n", n[1], n[2]; fflush() }' >&2
+   test "${PIPESTATUS[0]}" = 0) || { tail -n 30 "$src/build.log" >&2; die "Botan build failed"; }
+  (cd "$src" && ninja install >/dev/null) || die "Botan install failed"
+  touch "$prefix/.complete"
+}
+
+build_botan() {
+  local work version src
+  work=$(mktemp -d "${TMPDIR:-/tmp}/tlsclub-botan.XXXXXX")
+  trap 'rm -rf "$work"' RETURN
+  read -r version src < <(botan_source "$work")
+  [ -n "$src" ] || die "no botan3 source folder"
+  botan_compile "$src" "$cache_root/botan-$version-$botan_key"
+  echo "$cache_root/botan-$version-$botan_key"
+}
+
+main() {
+  install_packages
+  if system_botan; then
+    log "using the system's Botan $(pkg-config --modversion botan-3)"
+    echo system
+  elif prefix=$(cached_botan); then
+    log "using cached Botan in $prefix"
+    echo "$prefix"
+  else
+    mkdir -p "$cache_root"
+    build_botan
+  fi
+}
+
+# Run, it bootstraps the native build; sourced (scripts/web), it only defines the pieces above.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then main; fi
