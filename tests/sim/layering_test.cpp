@@ -45,16 +45,20 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
       "wire"}},
     {"gui/view", {"core", "decode", "explain", "simulation", "state", "timeline", "wire"}},
     {"gui/app", {"course", "state", "view", "wire", "GL", "GLFW"}},
+    // The web edition's shell: the desktop shell's shared parts in a browser tab.
+    {"gui/web", {"app", "state", "timeline", "view"}},
 };
 
 // The libraries each part may name in an include: only sim/ talks to Botan, only gui/view and
-// gui/app draw.
+// the shells (gui/app, gui/web) draw, only gui/web talks to the browser (emscripten).
 bool library_allowed(const std::string& folder, const std::string& header) {
   const bool botan = header.rfind("botan/", 0) == 0;
   const bool drawing = header.rfind("imgui", 0) == 0 || header.rfind("GLFW/", 0) == 0 ||
                        header.rfind("GL/", 0) == 0 || header.rfind("stb_", 0) == 0;
+  const bool browser = header.rfind("emscripten", 0) == 0;
   if (botan) return folder.rfind("sim/", 0) == 0;
-  if (drawing) return folder == "gui/view" || folder == "gui/app";
+  if (drawing) return folder == "gui/view" || folder == "gui/app" || folder == "gui/web";
+  if (browser) return folder == "gui/web";
   return true;
 }
 

@@ -1,0 +1,72 @@
+#include "web/browser.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+
+namespace tlsclub::gui::web {
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+// Module.canvas's drawing buffer. Browser.setCanvasSize is emscripten's own: it tells GLFW, whose
+// glfwSetWindowSize would instead go full screen when the size equals the screen's.
+EM_JS(void, set_canvas_size, (int width, int height), { Browser.setCanvasSize(width, height); });
+
+EM_JS(void, sync_settings_to_storage, (), {
+  FS.syncfs(
+      false, function(error) {
+        if (error) console.warn("tlsclub-web: settings not saved in the browser: " + error);
+      });
+});
+
+EM_JS(void, report_line, (const char* line), { console.log(UTF8ToString(line)); });
+
+EM_JS(void, started_page, (const char* title), {
+  if (Module.tlsclubStarted) Module.tlsclubStarted();
+  document.title = UTF8ToString(title);
+});
+
+EM_JS(void, show_error_panel, (const char* message), {
+  if (Module.tlsclubShowError) Module.tlsclubShowError(UTF8ToString(message));
+});
+
+}  // namespace
+
+float pixel_ratio() {
+  const double ratio = emscripten_get_device_pixel_ratio();
+  return ratio > 0 ? static_cast<float>(ratio) : 1.0f;
+}
+
+CanvasPixels canvas_pixels() {
+  double css_width = 0, css_height = 0;
+  emscripten_get_element_css_size(kCanvas, &css_width, &css_height);
+  const double ratio = pixel_ratio();
+  return {static_cast<int>(std::lround(css_width * ratio)),
+          static_cast<int>(std::lround(css_height * ratio))};
+}
+
+void resize_canvas(CanvasPixels pixels) {
+  set_canvas_size(pixels.width, pixels.height);
+}
+
+void persist_settings() {
+  sync_settings_to_storage();
+}
+
+void report(const std::string& line) {
+  report_line(line.c_str());
+}
+
+void started(const std::string& line, const std::string& title) {
+  report_line(line.c_str());
+  started_page(title.c_str());
+}
+
+void show_error(const std::string& message) {
+  show_error_panel(message.c_str());
+}
+
+}  // namespace tlsclub::gui::web

@@ -1,0 +1,138 @@
+// tlsclub (web): the same app in a browser tab. The page (tlsclub.html) turns its address into the
+// command line (?lesson=4&stop=6 becomes --lesson 4 --lesson-stop 6) and mounts the settings
+// folder; the browser drives the frames (emscripten_set_main_loop: a tab must not block), the
+// canvas fills the page at the display's pixel ratio, and the settings are kept in IndexedDB.
+// Everything else is the desktop app's own code (gui/app: startup, frame).
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "app/frame.h"
+#include "app/startup.h"
+#include "timeline/outcome.h"
+#include "view/fonts.h"
+#include "web/browser.h"
+
+namespace {
+
+using namespace tlsclub::gui;
+namespace fs = std::filesystem;
+
+// The files the page preloads sit at the root of the browser's file system: /scenarios,
+// /docs/lessons (found from the current folder, /) and the fonts at Debian's path.
+const fs::path kSelf = "/tlsclub";
+// In the folder the page mounts on IndexedDB before main() runs.
+const fs::path kSettingsFile = "/settings/gui.ini";
+
+// The tab's app: made once, never destroyed (the page lives as long as the tab).
+struct WebShell {
+  WebShell(Options o, Settings s)
+      : options(std::move(o)), settings(std::move(s)), session(find_scenarios_dir(kSelf)) {}
+  Options options;
+  Settings settings;
+  Session session;
+  std::unique_ptr<App> app;
+  std::unique_ptr<AppView> view;
+  web::CanvasPixels canvas;
+  double last = 0;         // glfwGetTime() at the last frame
+  long frames = 0;         // frames drawn
+  std::string remembered;  // the settings as last written
+};
+
+// The canvas follows the page (a resized window, a zoomed page, a rotated tablet).
+void fit_canvas(WebShell& shell) {
+  const web::CanvasPixels now = web::canvas_pixels();
+  if (now == shell.canvas || now.width <= 0 || now.height <= 0) return;
+  shell.canvas = now;
+  web::resize_canvas(now);
+}
+
+// The lesson, the progress and the look, written (and copied to IndexedDB) when they changed.
+void remember(WebShell& shell) {
+  Settings& settings = shell.settings;
+  settings.last_lesson = shell.session.lesson().file.string();
+  settings.progress = shell.session.lessons().progress();
+  std::string text = format_settings(settings);
+  if (text == shell.remembered) return;
+  std::string error;
+  if (!save_settings(kSettingsFile, settings, &error))
+    web::report("tlsclub-web: warning: settings not saved: " + error);
+  else
+    web::persist_settings();
+  shell.remembered = std::move(text);  // tried once per change, not every second
+}
+
+// What ran in the tab, for the console and the title: "Alice admitted (TLS 1.3, 73 events)".
+void report_ready(const WebShell& shell) {
+  const auto& timeline = shell.session.timeline();
+  std::string line = "tlsclub-web: ready: " + timeline.title;
+  for (const auto& connection : timeline.connections)
+    line += "; " + tlsclub::outcome_sentence(connection) + " [" + connection.version + ", " +
+            std::to_string(connection.events.size()) + " events]";
+  web::started(line, "TLS Club · " + timeline.title);
+}
+
+void frame(void* arg) {
+  WebShell& shell = *static_cast<WebShell*>(arg);
+  fit_canvas(shell);
+  const double now = glfwGetTime();
+  draw_frame(*shell.app, *shell.view, now - shell.last);
+  shell.last = now;
+  ++shell.frames;
+  if (shell.frames == 1) report_ready(shell);
+  if (shell.frames % 60 == 0) remember(shell);
+}
+
+// The window is the page's canvas, in device pixels; WebGL 2 (OpenGL ES 3).
+GLFWwindow* open_window(WebShell& shell) {
+  if (glfwInit() == GLFW_FALSE) return nullptr;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  shell.canvas = web::canvas_pixels();
+  return glfwCreateWindow(shell.canvas.width, shell.canvas.height, "TLS Club", nullptr, nullptr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int status = 0;
+  auto options = parse_command_line(argc, argv, status);
+  if (!options) {
+    web::show_error("The page's address asks for something TLS Club does not know (see above).");
+    return status;
+  }
+  Settings settings = starting_settings(*options, kSettingsFile);
+  auto* shell = new WebShell(std::move(*options), std::move(settings));
+  const auto tab = configure(shell->session, shell->options, shell->settings, kSelf);
+  if (!tab) {
+    web::show_error("The page's address names a tab TLS Club does not have (see above).");
+    return 2;
+  }
+  GLFWwindow* window = open_window(*shell);
+  if (window == nullptr) {
+    web::show_error("This browser could not give TLS Club a WebGL 2 canvas.");
+    return 1;
+  }
+  const float scale = web::pixel_ratio();
+  shell->app = std::make_unique<App>(App{window, shell->session, shell->settings, shell->options,
+                                         kSettingsFile, false, scale, text_size(shell->settings)});
+  start_imgui(shell->settings, scale);
+  shell->view =
+      std::make_unique<AppView>(shell->session, shell->settings,
+                                load_fonts(ImGui::GetIO(), text_size(shell->settings) * scale));
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  show_what_was_asked(*shell->view, shell->options, *tab);
+  shell->remembered = format_settings(shell->settings);
+  shell->last = glfwGetTime();
+  emscripten_set_main_loop_arg(frame, shell, 0, true);  // returns to the browser, never here
+  return 0;
+}
