@@ -74,7 +74,8 @@ void report_ready(const WebShell& shell) {
   const auto& timeline = shell.session.timeline();
   std::string line = "tlsclub-web: ready: " + timeline.title;
   for (const auto& connection : timeline.connections)
-    line += "; " + tlsclub::outcome_sentence(connection) + " [" + connection.version + ", " +
+    line += "; " + tlsclub::outcome_sentence(connection) + " [" +
+            (connection.version.empty() ? "no version agreed" : connection.version) + ", " +
             std::to_string(connection.events.size()) + " events]";
   web::started(line, "TLS Club · " + timeline.title);
 }
