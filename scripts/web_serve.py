@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Serves a folder on 127.0.0.1 for the web edition (scripts/web, tests/web/check).
+"""Serves a folder on 127.0.0.1 for the web edition (scripts/web, scripts/web-check).
 
   scripts/web_serve.py DIR PORT
 

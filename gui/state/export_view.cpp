@@ -81,10 +81,11 @@ ExportReport export_view(const cmd::Export& request, const Lesson& lesson, const
         break;
     }
   } catch (const std::exception& e) {
-    return {e.what(), true};
+    return {e.what(), true, {}, 0};
   }
-  ExportReport report{"Wrote " + std::to_string(written.size()) + " file(s):", false};
+  ExportReport report{"Wrote " + std::to_string(written.size()) + " file(s):", false, {}, 0};
   for (const fs::path& p : written) report.text += "\n  " + p.string();
+  report.files = std::move(written);
   return report;
 }
 

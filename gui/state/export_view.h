@@ -2,9 +2,12 @@
 // The Session's export part: what the student is looking at (the branch shown, what-ifs
 // included) written by the engine's exporters, and what that wrote or why it could not.
 
+#include <cstddef>
+#include <filesystem>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "state/commands.h"
 #include "state/lesson.h"
@@ -14,6 +17,8 @@ namespace tlsclub::gui {
 struct ExportReport {
   std::string text;  // "Wrote 2 file(s):" and their paths, or the error
   bool failed = false;
+  std::vector<std::filesystem::path> files;  // what was written (the web edition downloads them)
+  std::size_t number = 0;                    // counts the exports: 0 before the first (Session)
 };
 
 // Each export once: what File ▸ Export offers, the export window's title, and what to do with

@@ -1,6 +1,7 @@
 #include "state/library.h"
 
 #include <algorithm>
+#include <iterator>
 #include <system_error>
 
 #include "state/lesson.h"
@@ -66,20 +67,27 @@ bool ScenarioLibrary::refresh() {
   return true;
 }
 
+std::vector<RunAllRow> run_entry(const LibraryEntry& entry) {
+  LessonResult result = open_lesson(entry.file);
+  if (auto* errors = std::get_if<std::vector<LoadError>>(&result)) {
+    RunAllRow row;
+    row.scenario = entry.relative;
+    row.expected = "a scenario that loads";
+    row.actual = errors->empty() ? "does not load" : errors->front().to_string();
+    return {std::move(row)};
+  }
+  std::vector<RunAllRow> rows;
+  for (const ExpectationResult& r : std::get<Lesson>(result).expectations)
+    rows.push_back({entry.relative, r.member, r.expected, r.actual, r.met});
+  return rows;
+}
+
 std::vector<RunAllRow> run_all(const std::vector<LibraryEntry>& entries) {
   std::vector<RunAllRow> rows;
   for (const LibraryEntry& entry : entries) {
-    LessonResult result = open_lesson(entry.file);
-    if (auto* errors = std::get_if<std::vector<LoadError>>(&result)) {
-      RunAllRow row;
-      row.scenario = entry.relative;
-      row.expected = "a scenario that loads";
-      row.actual = errors->empty() ? "does not load" : errors->front().to_string();
-      rows.push_back(std::move(row));
-      continue;
-    }
-    for (const ExpectationResult& r : std::get<Lesson>(result).expectations)
-      rows.push_back({entry.relative, r.member, r.expected, r.actual, r.met});
+    std::vector<RunAllRow> more = run_entry(entry);
+    rows.insert(rows.end(), std::make_move_iterator(more.begin()),
+                std::make_move_iterator(more.end()));
   }
   return rows;
 }

@@ -48,5 +48,7 @@ struct RunAllRow {
 // Loads and runs every file (as `tlsclub run scenarios/` does): one row per member with an
 // expectation; a file that does not load gives one row with its first error.
 std::vector<RunAllRow> run_all(const std::vector<LibraryEntry>& entries);
+// The rows of one file.
+std::vector<RunAllRow> run_entry(const LibraryEntry& entry);
 
 }  // namespace tlsclub::gui

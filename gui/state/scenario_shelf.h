@@ -17,12 +17,12 @@ class ScenarioShelf {
 
   const std::optional<std::filesystem::path>& dir() const { return dir_; }
   const ScenarioLibrary& library() const { return library_; }
-  bool run_all_busy() const { return run_all_.busy(); }
+  bool run_all_busy() const;
   const std::vector<RunAllRow>& run_all_rows() const { return rows_; }
 
   void rescan();
   void refresh() { library_.refresh(); }
-  // Starts "run all" on a worker unless one is running.
+  // Starts "run all" on a worker (in the web edition: in slices) unless one is running.
   void start_run_all();
   void poll();
   void wait();
@@ -30,8 +30,15 @@ class ScenarioShelf {
  private:
   std::optional<std::filesystem::path> dir_;
   ScenarioLibrary library_;
-  Job<std::vector<RunAllRow>> run_all_;
   std::vector<RunAllRow> rows_;
+#ifdef __EMSCRIPTEN__
+  // The web edition has no threads (state/job.h): there run all goes one file per poll, that is
+  // per frame, so the tab keeps drawing while the rows fill in.
+  std::vector<LibraryEntry> to_run_;
+  std::size_t next_ = 0;
+#else
+  Job<std::vector<RunAllRow> > run_all_;
+#endif
 };
 
 }  // namespace tlsclub::gui

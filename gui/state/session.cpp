@@ -93,7 +93,9 @@ bool Session::apply_to_runs(const Command& command) {
             return true;
           },
           [&](const cmd::Export& e) {
+            const std::size_t number = export_report_.number + 1;
             export_report_ = export_view(e, lesson_, spec(), timeline());
+            export_report_.number = number;
             return true;
           },
           [](const auto&) { return false; },

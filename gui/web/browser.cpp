@@ -11,6 +11,8 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 
+// (clang-format reads an EM_JS body as C++ and splits `=>` and `!==`: they use `function` and
+// `!=`.)
 // Module.canvas's drawing buffer. Browser.setCanvasSize is emscripten's own: it tells GLFW, whose
 // glfwSetWindowSize would instead go full screen when the size equals the screen's.
 EM_JS(void, set_canvas_size, (int width, int height), { Browser.setCanvasSize(width, height); });
@@ -28,6 +30,20 @@ EM_JS(void, started_page, (const char* title), {
   if (Module.tlsclubStarted) Module.tlsclubStarted();
   document.title = UTF8ToString(title);
 });
+
+EM_JS(void, download_file, (const char* path), {
+  const name = UTF8ToString(path);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([FS.readFile(name)]));
+  link.download = name.substring(name.lastIndexOf("/") + 1);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(
+      function() { URL.revokeObjectURL(link.href); }, 60000);
+});
+
+EM_JS(int, run_all_flag, (), { return Module.tlsclubRunAll ? 1 : 0; });
 
 EM_JS(void, show_error_panel, (const char* message), {
   if (Module.tlsclubShowError) Module.tlsclubShowError(UTF8ToString(message));
@@ -63,6 +79,14 @@ void report(const std::string& line) {
 void started(const std::string& line, const std::string& title) {
   report_line(line.c_str());
   started_page(title.c_str());
+}
+
+void download(const std::string& path) {
+  download_file(path.c_str());
+}
+
+bool run_all_requested() {
+  return run_all_flag() != 0;
 }
 
 void show_error(const std::string& message) {

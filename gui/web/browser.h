@@ -25,6 +25,12 @@ void report(const std::string& line);
 // the console (what the tests wait for).
 void started(const std::string& line, const std::string& title);
 
+// Hands a file of the tab's file system to the browser as a download (its name, not its path).
+void download(const std::string& path);
+
+// The page was opened with ?run-all=1: run the whole library and report (the tests ask).
+bool run_all_requested();
+
 // Replaces the canvas with a readable message (the page's error panel).
 void show_error(const std::string& message);
 

@@ -18,7 +18,9 @@
 #include "app/startup.h"
 #include "timeline/outcome.h"
 #include "view/fonts.h"
+#include "web/address.h"
 #include "web/browser.h"
+#include "web/scrolling.h"
 
 namespace {
 
@@ -41,9 +43,11 @@ struct WebShell {
   std::unique_ptr<App> app;
   std::unique_ptr<AppView> view;
   web::CanvasPixels canvas;
-  double last = 0;         // glfwGetTime() at the last frame
-  long frames = 0;         // frames drawn
-  std::string remembered;  // the settings as last written
+  double last = 0;              // glfwGetTime() at the last frame
+  long frames = 0;              // frames drawn
+  std::size_t exports = 0;      // the exports handed to the browser (ExportReport::number)
+  std::string remembered;       // the settings as last written
+  bool report_run_all = false;  // ?run-all=1: say how the library's run went, once
 };
 
 // The canvas follows the page (a resized window, a zoomed page, a rotated tablet).
@@ -80,15 +84,43 @@ void report_ready(const WebShell& shell) {
   web::started(line, "TLS Club · " + timeline.title);
 }
 
+// What File ▸ Export wrote into the tab's file system goes to the browser's downloads.
+void download_exports(WebShell& shell) {
+  const ExportReport& report = shell.session.export_report();
+  if (report.number == shell.exports) return;
+  shell.exports = report.number;
+  if (report.failed) return;
+  for (const fs::path& file : report.files) web::download(file.string());
+}
+
+// "tlsclub-web: run all: 71 of 71 expectations met" and each one not met, once it has run.
+void report_run_all(WebShell& shell) {
+  const ScenarioShelf& shelf = shell.session.shelf();
+  if (!shell.report_run_all || shelf.run_all_busy()) return;
+  shell.report_run_all = false;
+  std::size_t met = 0;
+  for (const RunAllRow& row : shelf.run_all_rows()) {
+    met += row.met ? 1 : 0;
+    if (!row.met)
+      web::report("tlsclub-web: not met: " + row.scenario + " " + row.member + ": expected " +
+                  row.expected + ", got " + row.actual);
+  }
+  web::report("tlsclub-web: run all: " + std::to_string(met) + " of " +
+              std::to_string(shelf.run_all_rows().size()) + " expectations met");
+}
+
 void frame(void* arg) {
   WebShell& shell = *static_cast<WebShell*>(arg);
   fit_canvas(shell);
   const double now = glfwGetTime();
   draw_frame(*shell.app, *shell.view, now - shell.last);
   shell.last = now;
+  download_exports(shell);
+  report_run_all(shell);
   ++shell.frames;
   if (shell.frames == 1) report_ready(shell);
   if (shell.frames % 60 == 0) remember(shell);
+  if (shell.frames % 20 == 1) web::show_address(web::link_to(shell.session));
 }
 
 // The window is the page's canvas, in device pixels; WebGL 2 (OpenGL ES 3).
@@ -130,9 +162,14 @@ int main(int argc, char** argv) {
       std::make_unique<AppView>(shell->session, shell->settings,
                                 load_fonts(ImGui::GetIO(), text_size(shell->settings) * scale));
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  web::install_scrolling(window);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   show_what_was_asked(*shell->view, shell->options, *tab);
   shell->remembered = format_settings(shell->settings);
+  if (web::run_all_requested()) {
+    shell->session.apply(cmd::RunAll{});
+    shell->report_run_all = true;
+  }
   shell->last = glfwGetTime();
   emscripten_set_main_loop_arg(frame, shell, 0, true);  // returns to the browser, never here
   return 0;

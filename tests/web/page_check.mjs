@@ -3,8 +3,10 @@
 // and saves a screenshot. Prints the page's console lines; exits non-zero when the page shows its
 // error panel, throws, or is not ready in time.
 //
-//   node page_check.mjs URL OUT.png [WIDTH HEIGHT [SECONDS]]
+//   node page_check.mjs URL OUT.png [WIDTH HEIGHT [SECONDS [LINE]]]
 //
+// LINE (a regular expression): after the first frame, also wait for a console line matching it
+// (the library's run, which goes one scenario per frame, ends with one).
 // Chromium is driven over its DevTools pipe (--remote-debugging-pipe: file descriptors 3 and 4),
 // not with --screenshot: under --virtual-time-budget the browser's clock runs ahead while the
 // WebAssembly compiles, so the picture would be taken before the app starts; here the check waits
@@ -12,9 +14,9 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 
-const [url, out, width = "1024", height = "640", seconds = "90"] = process.argv.slice(2);
+const [url, out, width = "1024", height = "640", seconds = "90", line] = process.argv.slice(2);
 if (!url || !out) {
-  console.error("usage: node page_check.mjs URL OUT.png [WIDTH HEIGHT [SECONDS]]");
+  console.error("usage: node page_check.mjs URL OUT.png [WIDTH HEIGHT [SECONDS [LINE]]]");
   process.exit(2);
 }
 
@@ -36,7 +38,7 @@ function finish(status, message) {
 chromium.on("error", (e) => finish(1, `page_check: cannot start chromium: ${e.message}`));
 chromium.on("exit", (code) => finish(1, `page_check: chromium exited early (status ${code})`));
 const deadline = setTimeout(
-  () => finish(1, `page_check: the app did not draw its first frame within ${seconds} s`),
+  () => finish(1, `page_check: the app was not ready within ${seconds} s`),
   Number(seconds) * 1000);
 deadline.unref();
 
@@ -94,12 +96,17 @@ async function main() {
     if (state?.title?.startsWith("TLS Club · ")) break;
   }
   const firstFrame = (Date.now() - started) / 1000;
+  if (line) {
+    const wanted = new RegExp(line);
+    while (!consoleLines.some((text) => wanted.test(text))) await sleep(250);
+  }
   // A few frames for ImGui to settle sizes and scrolling, as the desktop screenshots do.
   await evaluate(`new Promise((done) => { let n = 0;
       const tick = () => (++n < 10 ? requestAnimationFrame(tick) : done(n));
       requestAnimationFrame(tick); })`, true);
   const { data } = await page("Page.captureScreenshot", { format: "png" });
   writeFileSync(out, Buffer.from(data, "base64"));
+  console.log(`page_check: address ${await evaluate("location.search")}`);
   finish(0, `page_check: first frame after ${firstFrame.toFixed(1)} s; screenshot ${out}`);
 }
 main().catch((e) => finish(1, `page_check: ${e.message}`));
