@@ -292,6 +292,8 @@ const std::vector<Unrunnable> kUnrunnable = {
     {"scripts/test", "builds and runs every test, this one included"},
     {"scripts/bootstrap.sh", "installs Debian packages and builds Botan"},
     {"scripts/fuzz", "builds the fuzz preset and fuzzes for minutes"},
+    {"scripts/web", "installs packages, builds the web edition (minutes) and serves it"},
+    {"scripts/web-check", "builds the web edition and drives headless Chromium"},
     {".ci/run", "CI's whole run: builds and runs every test, this one included"},
     {"sudo", "changes the machine"},
     {"apt", "installs system packages"},
