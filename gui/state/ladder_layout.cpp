@@ -227,4 +227,18 @@ std::string_view visible_label(const LadderLayout& ladder, std::size_t row, std:
   return r.label;
 }
 
+std::vector<std::size_t> shown_rows(const LadderLayout& ladder, std::size_t cursor,
+                                    bool predicting) {
+  std::vector<std::size_t> out;
+  out.reserve(ladder.rows().size());
+  bool hiding = false;  // the row before was a record still to come
+  for (std::size_t r = 0; r < ladder.rows().size(); ++r) {
+    const bool record = ladder.rows()[r].kind == LadderRow::Kind::record;
+    const bool hidden = record && !row_revealed(ladder, r, cursor, predicting);
+    if (!(hidden && hiding)) out.push_back(r);
+    hiding = hidden;
+  }
+  return out;
+}
+
 }  // namespace tlsclub::gui

@@ -68,4 +68,10 @@ inline constexpr std::string_view kUndecidedLabel = "…";
 std::string_view visible_label(const LadderLayout& ladder, std::size_t row, std::size_t cursor,
                                bool predicting);
 
+// The rows the ladder draws, in order. Outside predict mode, all of them. Predicting, each run of
+// records still to come shrinks to its first row (a "?"), so how many records are left, which
+// tells a refusal from a welcome, is not given away either; headers and outcomes stay.
+std::vector<std::size_t> shown_rows(const LadderLayout& ladder, std::size_t cursor,
+                                    bool predicting);
+
 }  // namespace tlsclub::gui

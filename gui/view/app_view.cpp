@@ -81,7 +81,11 @@ void AppView::refresh_cache() {
   StepCache& cache = view_.cache;
   const Timeline* timeline = &session_.timeline();
   const std::size_t position = session_.playback().cursor().index();
-  if (cache.timeline == timeline && cache.position == position) return;
+  const bool predicting = session_.playback().predict().enabled();
+  if (cache.timeline == timeline && cache.position == position && cache.predicting == predicting)
+    return;
+  cache.ladder_rows = shown_rows(session_.playback().ladder(), position, predicting);
+  cache.predicting = predicting;
   const Position at = session_.position();
   const Connection& c = session_.connection();
   cache.checklists = checklists(c, at.step);

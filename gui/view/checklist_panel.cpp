@@ -24,9 +24,13 @@ void item_view(ViewContext& ctx, const ChecklistItem& item, std::size_t connecti
   ctx.view.hit(Hit::Kind::check_item, item.event, top, ImGui::GetItemRectMax());
   ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
   text_coloured(check_colour(p, item.state), check_icon(item.state));
-  ImGui::SameLine();
-  text(item.title);
-  ImGui::SameLine();
+  // The reason in a column beside the check's name, or under it where that column would be
+  // too narrow to read.
+  Flow name;
+  name.next(0.0f);
+  name.text(ImGui::GetColorU32(ImGuiCol_Text), item.title);
+  if (content_right_on_screen() - ImGui::GetItemRectMax().x >= ImGui::GetFontSize() * 12.0f)
+    ImGui::SameLine();
   text_wrapped_coloured(p.dim, item.reason);
   if (item.state == CheckState::failed) {
     ImGui::Indent(ImGui::GetFontSize() * 1.5f);
@@ -38,7 +42,7 @@ void item_view(ViewContext& ctx, const ChecklistItem& item, std::size_t connecti
       // Only the first failure's alert goes out; the others would have called for theirs.
       std::snprintf(line, sizeof line, item.sent ? "→ sent %s" : "(would call for %s)",
                     item.alert.c_str());
-      text_coloured(item.sent ? p.fail : p.dim, line);
+      text_wrapped_coloured(item.sent ? p.fail : p.dim, line);
       std::snprintf(key, sizeof key, "alert.%s", item.alert.c_str());
       why(ctx, key, &item.alert);
     }

@@ -85,8 +85,10 @@ void lesson_page(ViewContext& ctx, std::size_t i, const CourseLesson& lesson) {
   ImGui::Spacing();
   text_wrapped(lesson.introduction);
   ImGui::Spacing();
-  ImGui::TextDisabled("%zu steps · %zu questions · %zu try-it tasks", lesson.steps.size(),
-                      lesson.questions.size(), lesson.tries.size());
+  char counts[120];
+  std::snprintf(counts, sizeof counts, "%zu steps · %zu questions · %zu try-it tasks",
+                lesson.steps.size(), lesson.questions.size(), lesson.tries.size());
+  text_wrapped_coloured(ctx.colours.dim, counts);
   for (const LessonScenario& sc : lesson.scenarios) {
     ImGui::Bullet();
     text_wrapped_coloured(ctx.colours.dim, sc.file);
@@ -134,20 +136,15 @@ void question_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t ind
   const LessonProgress& p = ctx.session.lessons().progress_of(lesson);
   const auto given = p.answers.find(index);
   if (given == p.answers.end()) {
-    text_coloured(ctx.colours.select, "Before you look:");
-    ImGui::SameLine();
-    text_wrapped(q.question);
-    const float right = content_right_on_screen();
+    Flow line;
+    line.text(ctx.colours.select, "Before you look:");
+    line.text(ImGui::GetColorU32(ImGuiCol_Text), q.question);
     const auto& choices = ctx.session.lessons().choices();
+    Flow buttons;
     for (std::size_t i = 0; i < choices.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
       const char* label = choices[i].c_str();
-      const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-      if (i > 0) {
-        ImGui::SameLine();
-        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w > right)
-          ImGui::NewLine();
-      }
+      buttons.next(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
       if (ImGui::Button(label)) ctx.push(cmd::LessonAnswer{choices[i]});
       ctx.view.hit(Hit::Kind::lesson_answer, i, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       ImGui::PopID();
@@ -166,9 +163,9 @@ void question_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t ind
 void try_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t index) {
   const Session& s = ctx.session;
   const TryTask& task = lesson.tries[index];
-  text_coloured(ctx.colours.attack, "Try it:");
-  ImGui::SameLine();
-  text_wrapped(task.task);
+  Flow line;
+  line.text(ctx.colours.attack, "Try it:");
+  line.text(ImGui::GetColorU32(ImGuiCol_Text), task.task);
   const bool running = s.lessons().running_try().has_value() || s.branches().busy();
   if (tracked_button(ctx, "Run it ▶", kRunTry) && !running) ctx.push(cmd::RunTry{});
   if (running) {
@@ -178,17 +175,14 @@ void try_stop(ViewContext& ctx, const CourseLesson& lesson, std::size_t index) {
   const auto& result =
       index < s.lessons().try_results().size() ? s.lessons().try_results()[index] : std::nullopt;
   if (!result) return;
-  ImGui::SameLine();
-  ImGui::TextDisabled("lesson says:");
-  ImGui::SameLine();
-  text(result->expected);
-  ImGui::SameLine();
-  ImGui::TextDisabled("· the run:");
-  ImGui::SameLine();
-  text(result->actual);
-  ImGui::SameLine();
-  text_coloured(result->met ? ctx.colours.pass : ctx.colours.fail,
-                result->met ? "✓ match" : "✗ no match");
+  Flow verdict;
+  verdict.next(0.0f);  // after the button
+  verdict.text(ctx.colours.dim, "lesson says:");
+  verdict.text(ImGui::GetColorU32(ImGuiCol_Text), result->expected);
+  verdict.text(ctx.colours.dim, "· the run:");
+  verdict.text(ImGui::GetColorU32(ImGuiCol_Text), result->actual);
+  verdict.text(result->met ? ctx.colours.pass : ctx.colours.fail,
+               result->met ? "✓ match" : "✗ no match");
   text_wrapped(task.explanation);
 }
 
@@ -198,10 +192,11 @@ void summary_stop(ViewContext& ctx, const CourseLesson& lesson) {
   char line[160];
   std::snprintf(line, sizeof line, "✓ Lesson %d done · score %zu of %zu", lesson.number,
                 correct(lesson, p), lesson.questions.size());
-  text_coloured(ctx.colours.pass, line);
+  Flow head;
+  head.text(ctx.colours.pass, line);
   const std::size_t next = s.lessons().walk().lesson() + 1;
   if (next < s.lessons().course()->lessons.size()) {
-    ImGui::SameLine();
+    head.next(ImGui::CalcTextSize("Next lesson ▶").x + ImGui::GetStyle().FramePadding.x * 2);
     if (tracked_button(ctx, "Next lesson ▶", kNextLesson)) {
       ctx.push(cmd::StartLesson{next, true});
       ctx.view.course_selected = next;
@@ -297,7 +292,7 @@ void draw_lesson_bar(ViewContext& ctx) {
     case WalkStop::Kind::step: {
       const LessonStep& step = lesson->steps[stop.index];
       text_wrapped(step.text);
-      if (!step.rfc.empty()) text_coloured(ctx.colours.select, step.rfc);
+      if (!step.rfc.empty()) text_wrapped_coloured(ctx.colours.select, step.rfc);
       break;
     }
     case WalkStop::Kind::try_it:

@@ -1,5 +1,7 @@
 // The glossary: the club's words and the TLS terms they stand for, filtered as you type; a row
 // opens the catalogue's explanation of the term (club sentence, engineer sentence, RFC).
+#include <algorithm>
+
 #include "explain/catalogue.h"
 #include "explain/glossary.h"
 #include "view/panels.h"
@@ -17,17 +19,16 @@ bool passes(const ImGuiTextFilter& filter, const GlossaryEntry& e) {
 }
 
 void detail(ViewContext& ctx, const GlossaryEntry& e) {
-  text_coloured(ctx.colours.select, e.club);
-  ImGui::SameLine();
-  ImGui::TextDisabled("=");
-  ImGui::SameLine();
-  text(e.tls);
+  Flow line;
+  line.text(ctx.colours.select, e.club);
+  line.text(ctx.colours.dim, "=");
+  line.text(ImGui::GetColorU32(ImGuiCol_Text), e.tls);
   text_wrapped(e.meaning);
   if (e.see.empty()) return;
   const Explanation* x = find_explanation(e.see);
   if (x != nullptr) {
     ImGui::Spacing();
-    text_coloured(ctx.colours.dim, x->title);
+    text_wrapped_coloured(ctx.colours.dim, x->title);
   }
   explanation(ctx, e.see);
 }
@@ -47,7 +48,11 @@ void draw_glossary(ViewContext& ctx) {
     return;
   }
   ImGuiTextFilter& filter = ctx.view.glossary.filter;
-  filter.Draw("filter (club word or TLS term)", ImGui::GetFontSize() * 18.0f);
+  const char* filter_label = "filter (club word or TLS term)";
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(filter_label).x -
+                     ImGui::GetStyle().ItemInnerSpacing.x;
+  filter.Draw(filter_label,
+              std::clamp(room, ImGui::GetFontSize() * 6.0f, ImGui::GetFontSize() * 18.0f));
   const auto entries = glossary();
   const float detail_h = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
@@ -87,9 +92,9 @@ void draw_glossary(ViewContext& ctx) {
   if (ctx.view.glossary.selected < entries.size())
     detail(ctx, entries[ctx.view.glossary.selected]);
   else
-    text_dim(ctx,
-             "Click a row: its explanation, in the club's words and an engineer's, with "
-             "the RFC section.");
+    text_wrapped_coloured(ctx.colours.dim,
+                          "Click a row: its explanation, in the club's words and an engineer's, "
+                          "with the RFC section.");
   ImGui::EndChild();
   ImGui::End();
 }

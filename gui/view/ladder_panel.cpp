@@ -195,7 +195,10 @@ void keep_focus_in_view(ViewContext& ctx, const Frame& f) {
       f.focus != npos) {
     ctx.view.ladder.scrolled_to = f.cursor;
     ctx.view.ladder.height = view_h;
-    const float y = static_cast<float>(f.focus) * f.h;
+    // Where the focus row is drawn: its place among the rows shown.
+    const auto& shown = ctx.view.cache.ladder_rows;
+    const auto at = std::lower_bound(shown.begin(), shown.end(), f.focus);
+    const float y = static_cast<float>(at - shown.begin()) * f.h;
     if (y < ImGui::GetScrollY() || y + f.h > ImGui::GetScrollY() + view_h)
       ImGui::SetScrollY(y - view_h * 0.4f);
   }
@@ -339,11 +342,12 @@ void draw_ladder(ViewContext& ctx) {
                     s.playback().predict().enabled()};
   keep_focus_in_view(ctx, frame);
 
+  const std::vector<std::size_t>& shown = ctx.view.cache.ladder_rows;
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(s.playback().ladder().rows().size()), frame.h);
+  clipper.Begin(static_cast<int>(shown.size()), frame.h);
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-      draw_row(ctx, frame, static_cast<std::size_t>(i));
+      draw_row(ctx, frame, shown[static_cast<std::size_t>(i)]);
   ImGui::PopStyleVar();
   ImGui::EndChild();
 }

@@ -70,8 +70,8 @@ void draw_question_full(ViewContext& ctx) {
   const Question& q = s.playback().predict().questions()[*pending];
   const float width = ImGui::GetContentRegionAvail().x;
   ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
-  text_coloured(ctx.colours.select,
-                "Predict before you look — vote, then pick the class's answer:");
+  text_wrapped_coloured(ctx.colours.select,
+                        "Predict before you look — vote, then pick the class's answer:");
   ImGui::Spacing();
   ImGui::PushFont(ctx.fonts.large);
   text_wrapped(q.text);

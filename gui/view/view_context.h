@@ -75,6 +75,8 @@ struct StepCache {
   std::string_view myth;
   std::size_t chains_connection = npos;
   std::vector<Chain> chains;
+  bool predicting = false;
+  std::vector<std::size_t> ladder_rows;  // shown_rows() at the cursor
 };
 
 // The view's own state, one typed part per panel or form (the Session holds what the lesson is;

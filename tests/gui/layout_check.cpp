@@ -189,6 +189,16 @@ std::vector<std::string> cut_off_windows() {
                     w->Name, w->ContentSize.x, w->InnerRect.GetWidth());
       out.emplace_back(line);
     }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const bool top_level = (w->Flags & ImGuiWindowFlags_ChildWindow) == 0;
+    if (top_level &&
+        (w->Pos.x < -0.5f || w->Pos.y < -0.5f || w->Pos.x + w->Size.x > display.x + 0.5f ||
+         w->Pos.y + w->Size.y > display.y + 0.5f)) {
+      std::snprintf(line, sizeof line,
+                    "%s: %.0fx%.0f at %.0f,%.0f is not all on the %.0fx%.0f screen", w->Name,
+                    w->Size.x, w->Size.y, w->Pos.x, w->Pos.y, display.x, display.y);
+      out.emplace_back(line);
+    }
     if (w->ScrollMax.y > 1.0f && !w->ScrollbarY) {
       std::snprintf(line, sizeof line, "%s: content %.0f px tall in %.0f px, cannot scroll down",
                     w->Name, w->ContentSize.y, w->InnerRect.GetHeight());

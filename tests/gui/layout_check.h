@@ -15,7 +15,8 @@ namespace tlsclub::gui::test {
 // floating window covers what is under it, which is not a collision).
 std::vector<std::string> text_collisions(const ImDrawData& data);
 
-// "TLS Club/top_bar: content 1300 px wide in 1024 px, no horizontal scrolling".
+// "TLS Club/top_bar: content 1300 px wide in 1024 px, cannot scroll across", and top-level
+// windows (dialogs) that reach past the edge of the screen.
 std::vector<std::string> cut_off_windows();
 
 // Both, for the frame just rendered.

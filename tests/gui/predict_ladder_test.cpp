@@ -41,6 +41,16 @@ void reach(test::Harness& h, std::size_t at) {
   REQUIRE(p.cursor().index() == at);
 }
 
+// The first row the ladder draws as a "?" at the cursor (npos for none).
+std::size_t first_hidden_row(const Session& s) {
+  const Playback& p = s.playback();
+  for (std::size_t r : shown_rows(p.ladder(), p.cursor().index(), p.predict().enabled()))
+    if (p.ladder().rows()[r].kind == LadderRow::Kind::record &&
+        !row_revealed(p.ladder(), r, p.cursor().index(), p.predict().enabled()))
+      return r;
+  return npos;
+}
+
 // The club's flight of the mutual TLS 1.3 demo: EncryptedExtensions … CertificateVerify, Finished.
 constexpr std::size_t kFlight = 4;
 
@@ -134,8 +144,42 @@ TEST_CASE("predicting, a click on a record still in flight does not jump to its 
   REQUIRE(h.session().playback().cursor().index() < ladder.position_of_row(flight));
   const std::size_t before = h.session().playback().cursor().index();
   h.frames(2);
-  const auto where = h.where(Hit::Kind::ladder_row, flight);
+  // The records on the wire are one "?" row: the first of them.
+  const std::size_t hidden = first_hidden_row(h.session());
+  REQUIRE(hidden <= flight);
+  const auto where = h.where(Hit::Kind::ladder_row, hidden);
   REQUIRE(where.has_value());
   h.click(*where);
   CHECK(h.session().playback().cursor().index() == before);
+}
+
+TEST_CASE("predicting, the ladder does not tell by its length how many records are still to come") {
+  test::Harness h;
+  h.open("basics/queue-of-members.toml");  // visits that are admitted and visits that are refused
+  const Playback& p = h.session().playback();
+  h.session().apply(cmd::SetPredict{true});
+  h.session().apply(cmd::Seek{0});
+  h.frames(2);
+  const std::vector<std::size_t> shown = shown_rows(p.ladder(), 0, true);
+  // Each visit still to come: its header, one "?" for all its records, its outcome.
+  std::size_t visits = 0;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const LadderRow& row = p.ladder().rows()[shown[i]];
+    if (row.kind != LadderRow::Kind::member) continue;
+    ++visits;
+    if (i == 0) continue;  // the first visit has its ClientHello in focus
+    REQUIRE(i + 2 < shown.size() + 1);
+    CHECK(p.ladder().rows()[shown[i + 1]].kind == LadderRow::Kind::record);
+    CHECK(p.ladder().rows()[shown[i + 2]].kind == LadderRow::Kind::outcome);
+  }
+  CHECK(visits == p.steps().connections());
+  CHECK(shown.size() < p.ladder().rows().size());
+  // The panel draws exactly those rows, and every row once the student no longer predicts.
+  std::size_t drawn = 0;
+  for (const Hit& hit : h.view().view().hits) drawn += hit.kind == Hit::Kind::ladder_row ? 1 : 0;
+  CHECK(drawn <= shown.size());
+  CHECK(shown_rows(p.ladder(), 0, false).size() == p.ladder().rows().size());
+  // As the cursor moves on, the rows it reaches are shown one by one.
+  reach(h, 6);
+  CHECK(shown_rows(p.ladder(), 6, true).size() > shown.size());
 }

@@ -26,7 +26,9 @@ const Screen kScreens[] = {{"1024x640", {1024, 640}, 1.0f},
                            {"1280x720", {1280, 720}, 1.0f},
                            {"1366x768", {1366, 768}, 1.0f},
                            {"1920x1080", {1920, 1080}, 1.0f},
-                           {"1920x1080 at 2x", {1920, 1080}, 2.0f}};
+                           {"1920x1080 at 2x", {1920, 1080}, 2.0f},
+                           // A browser beside the slides on half a laptop's screen: one column.
+                           {"683x768", {683, 768}, 1.0f}};
 
 // Four frames, as a student sees the window once it settles: ImGui sizes a window by the content
 // of the frame before, a scrollbar that appears re-wraps the text a frame later, and the bars fold
@@ -137,6 +139,25 @@ TEST_CASE("presentation mode fits every screen, predict questions and failed che
       for (int i = 0; i < 12 && !h.session().playback().pending_question(); ++i)
         h.session().apply(cmd::StepForward{});
       look(h, std::string(file) + " question", problems);
+    }
+    report(screen, problems);
+  }
+}
+
+TEST_CASE("the help, the myth cards, the glossary and the export dialog fit every screen") {
+  const std::pair<const char*, void (*)(ViewState&)> kDialogs[] = {
+      {"help", [](ViewState& v) { v.help_open = true; }},
+      {"myth cards", [](ViewState& v) { v.myths_open = true; }},
+      {"glossary", [](ViewState& v) { v.glossary.open = true; }},
+      {"export", [](ViewState& v) { v.export_form.asked = cmd::Export::What::ladder_svg; }}};
+  for (const Screen& screen : kScreens) {
+    CAPTURE(screen.name);
+    std::set<std::string> problems;
+    for (const auto& [name, open] : kDialogs) {
+      test::Harness h(screen.size, screen.scale);  // one dialog at a time
+      h.open("basics/first-visit-mutual-tls13.toml");
+      open(h.view().view());
+      look(h, name, problems);
     }
     report(screen, problems);
   }
