@@ -36,17 +36,17 @@ concept compares_as = same_as<common_comparison_category_t<T, Cat>, Cat>;
 // [cmp.concept] partially-ordered-with: the four relational operators, both ways round, give
 // something usable as bool.
 template <class T, class U>
-concept partially_ordered_with =
-    requires(const remove_reference_t<T>& t, const remove_reference_t<U>& u) {
-      { t < u } -> __boolean_testable;
-      { t > u } -> __boolean_testable;
-      { t <= u } -> __boolean_testable;
-      { t >= u } -> __boolean_testable;
-      { u < t } -> __boolean_testable;
-      { u > t } -> __boolean_testable;
-      { u <= t } -> __boolean_testable;
-      { u >= t } -> __boolean_testable;
-    };
+concept partially_ordered_with = requires(const remove_reference_t<T>& t,
+                                          const remove_reference_t<U>& u) {
+  { t < u } -> __boolean_testable;
+  { t > u } -> __boolean_testable;
+  { t <= u } -> __boolean_testable;
+  { t >= u } -> __boolean_testable;
+  { u < t } -> __boolean_testable;
+  { u > t } -> __boolean_testable;
+  { u <= t } -> __boolean_testable;
+  { u >= t } -> __boolean_testable;
+};
 
 template <class T>
 from_chars_result from_chars_floating(const char* first, const char* last, T& value) {
@@ -69,11 +69,11 @@ from_chars_result from_chars_floating(const char* first, const char* last, T& va
 }  // namespace tlsclub_compat
 
 template <class T, class Cat = partial_ordering>
-concept three_way_comparable =
-    __weakly_equality_comparable_with<T, T> && tlsclub_compat::partially_ordered_with<T, T> &&
+concept three_way_comparable = __weakly_equality_comparable_with<T, T> &&
+    tlsclub_compat::partially_ordered_with<T, T> &&
     requires(const remove_reference_t<T>& a, const remove_reference_t<T>& b) {
-      { a <=> b } -> tlsclub_compat::compares_as<Cat>;
-    };
+  { a <=> b } -> tlsclub_compat::compares_as<Cat>;
+};
 
 inline from_chars_result from_chars(const char* first, const char* last, float& value) {
   return tlsclub_compat::from_chars_floating(first, last, value);
