@@ -14,6 +14,7 @@ void LabelPlacer::take(Box box) {
 }
 
 std::optional<Box> LabelPlacer::place(std::span<const Spot> spots, float w, float h) {
+  if (count_ == kRoom) return std::nullopt;
   for (const Spot& s : spots) {
     const Box box{s.x, s.y, s.x + w, s.y + h};
     if (!free(box)) continue;

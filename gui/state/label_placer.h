@@ -35,7 +35,8 @@ class LabelPlacer {
   const Box& stage() const { return stage_; }
 
  private:
-  // Drawing allocates nothing: a scene has a dozen labels; beyond the room, boxes are not kept.
+  // Drawing allocates nothing: a scene has a dozen labels. When the room is full nothing more is
+  // placed (a box not kept could not be kept clear of).
   static constexpr std::size_t kRoom = 48;
   Box stage_;
   std::array<Box, kRoom> taken_{};

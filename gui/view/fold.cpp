@@ -1,5 +1,7 @@
 #include "view/fold.h"
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
@@ -70,14 +72,19 @@ FittedText fit_text(ImFont* font, float size, std::string_view s, float width) {
   const float room = width - out.ellipsis;
   out.bytes = 0;
   out.width = out.ellipsis;
+  // One pass, adding each character's advance as ImGui measures text (no kerning in 1.86): the
+  // ladder cuts a label per row per frame, so no re-measuring of ever longer prefixes.
+  const float scale = size / font->FontSize;
+  float w = 0.0f;
   for (const char* p = begin; p < end;) {
-    const char* next = p + 1;
-    while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;  // UTF-8
-    const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, next).x;
+    unsigned int c = 0;
+    const int bytes = ImTextCharFromUtf8(&c, p, end);
+    if (bytes <= 0) break;
+    w += font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
     if (w > room) break;
-    out.bytes = static_cast<std::size_t>(next - begin);
+    p += bytes;
+    out.bytes = static_cast<std::size_t>(p - begin);
     out.width = w + out.ellipsis;
-    p = next;
   }
   return out;
 }

@@ -34,3 +34,14 @@ TEST_CASE("a spot that reaches out of the stage or over a taken box is passed ov
   CHECK_FALSE(placer.free(Box{60, 30, 80, 40}));
   CHECK(placer.free(Box{150, 60, 190, 90}));
 }
+
+TEST_CASE("when its room for boxes is full, the placer places nothing more") {
+  LabelPlacer placer(Box{0, 0, 10000, 10000});
+  std::size_t placed = 0;
+  for (int i = 0; i < 100; ++i) {
+    const Spot spot[] = {{static_cast<float>(i) * 20.0f, 0.0f}};
+    placed += placer.place(spot, 10, 10) ? 1 : 0;
+  }
+  CHECK(placed > 10);
+  CHECK(placed < 100);  // the rest are dropped, not placed over boxes it no longer remembers
+}
