@@ -127,7 +127,8 @@ botan_compile() {
 build_botan() {
   local work version src
   work=$(mktemp -d "${TMPDIR:-/tmp}/tlsclub-botan.XXXXXX")
-  trap 'rm -rf "$work"' RETURN
+  # Once: a RETURN trap outlives its function and would fire again where $work is unset.
+  trap 'rm -rf "$work"; trap - RETURN' RETURN
   read -r version src < <(botan_source "$work")
   [ -n "$src" ] || die "no botan3 source folder"
   botan_compile "$src" "$cache_root/botan-$version-$botan_key"
