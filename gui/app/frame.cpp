@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/file_drop.h"
 #include "view/fonts.h"
 #include "view/theme.h"
 
@@ -46,6 +47,15 @@ void start_imgui(const Settings& settings, float scale) {
   ImGui::GetStyle().ScaleAllSizes(scale);
 }
 
+void rescale(App& app, float scale) {
+  if (scale == app.scale) return;
+  app.scale = scale;
+  ImGui::GetStyle() = ImGuiStyle();
+  apply_theme(look_of(app.settings));
+  ImGui::GetStyle().ScaleAllSizes(scale);
+  app.font_size = 0.0f;  // draw_frame makes the fonts again
+}
+
 void draw_frame(App& app, AppView& view, double seconds) {
   ImGuiIO& io = ImGui::GetIO();
   if (app.font_size != text_size(app.settings)) {  // zoom, or presentation mode's large type
@@ -60,6 +70,7 @@ void draw_frame(App& app, AppView& view, double seconds) {
   // a zero frame time, which ImGui's NewFrame rejects with an assertion.
   io.DeltaTime = std::max(io.DeltaTime, 1.0f / 1000.0f);
   ImGui::NewFrame();
+  view.open_files(take_dropped_files());
   view.frame(seconds);
   keep_progress_saved(app);
   render(app.window, to_vec4(palette(look_of(app.settings)).panel_bg));

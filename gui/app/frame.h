@@ -29,6 +29,10 @@ struct App {
 // ImGui's context and style, its sizes multiplied by `scale`.
 void start_imgui(const Settings& settings, float scale);
 
+// The display's scale changed (a browser tab moved to a screen of another pixel ratio): the style
+// is made again at the new scale, and the fonts before the next frame.
+void rescale(App& app, float scale);
+
 // One frame, `seconds` after the last one (what playback advances by).
 void draw_frame(App& app, AppView& view, double seconds);
 

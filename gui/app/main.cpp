@@ -7,10 +7,12 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/file_drop.h"
 #include "app/frame.h"
 #include "app/options.h"
 #include "app/screenshot.h"
@@ -21,6 +23,7 @@
 #include "view/app_view.h"
 #include "view/fonts.h"
 #include "view/keys.h"
+#include "view/layout_summary.h"
 
 namespace keys = tlsclub::gui::keys;
 static_assert(
@@ -84,6 +87,17 @@ float content_scale(GLFWwindow* window, bool screenshot) {
   return scale;
 }
 
+// --layout: the panels of the picture, for the web edition's check to compare (nothing to do
+// without it).
+bool write_layout(const std::string& file, const AppView& view, std::string& error) {
+  if (file.empty()) return true;
+  std::ofstream out(file, std::ios::binary);
+  out << layout_summary(view.view());
+  if (out.flush()) return true;
+  error = "cannot write " + file;
+  return false;
+}
+
 // Frames until the window is closed or, for a screenshot, until the picture is taken. Returns the
 // exit status.
 int run_frames(App& app, AppView& view) {
@@ -101,7 +115,8 @@ int run_frames(App& app, AppView& view) {
     // A few frames let ImGui settle sizes and scrolling before the picture is taken.
     if (app.screenshot && frame == 4) {
       std::string error;
-      if (write_screenshot(app.options.screenshot, app.options.width, app.options.height, error))
+      if (write_screenshot(app.options.screenshot, app.options.width, app.options.height, error) &&
+          write_layout(app.options.layout, view, error))
         return 0;
       std::fprintf(stderr, "tlsclub-gui: error: %s\n", error.c_str());
       return 1;
@@ -155,6 +170,7 @@ int main(int argc, char** argv) {
     AppView view(session, settings, load_fonts(ImGui::GetIO(), text_size(settings) * app.scale));
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    accept_dropped_files(window);
     show_what_was_asked(view, *options, *tab);
     status = run_frames(app, view);
   }

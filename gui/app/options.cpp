@@ -71,6 +71,8 @@ Options:
 )" + what_if_lines() +
          R"(  --screenshot FILE    render that state to a PNG at a fixed size and exit (used by the tests)
   --size WxH           window size for --screenshot (default 1600x1000)
+  --layout FILE        with --screenshot: also write which panels are where (the web
+                       edition's check compares its own with it)
   -h, --help           this text
 
 Keys: ← → step · Space play/pause · Home/End start/end of the visit · PgUp/PgDn member ·
@@ -99,6 +101,45 @@ bool to_number(const std::string& s, std::size_t& out) {
 bool to_int(const std::string& s, int& out) {
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size();
+}
+
+// The options whose value is kept as it is given, and where each goes.
+std::string* text_option(Options& o, const std::string& name) {
+  if (name == "--member") return &o.member;
+  if (name == "--tab") return &o.tab;
+  if (name == "--screenshot") return &o.screenshot;
+  if (name == "--layout") return &o.layout;
+  if (name == "--theme") return &o.theme;
+  if (name == "--level") return &o.level;
+  if (name == "--what-if") return &o.what_if;
+  return nullptr;
+}
+
+bool parse_size(const std::string& v, Options& o, std::string& error) {
+  const std::size_t x = v.find('x');
+  if (x == std::string::npos || !to_int(v.substr(0, x), o.width) ||
+      !to_int(v.substr(x + 1), o.height) || o.width < 320 || o.height < 240) {
+    error = "--size needs WIDTHxHEIGHT (at least 320x240), not '" + v + "'";
+    return false;
+  }
+  return true;
+}
+
+// What can only be judged once every option is read.
+bool choices_valid(const Options& o, std::string& error) {
+  if (!o.layout.empty() && o.screenshot.empty()) {
+    error = "--layout goes with --screenshot (it describes the picture taken)";
+    return false;
+  }
+  if (!o.theme.empty() && o.theme != "dark" && o.theme != "light") {
+    error = "--theme is dark or light, not '" + o.theme + "'";
+    return false;
+  }
+  if (!o.level.empty() && o.level != "club" && o.level != "engineer" && o.level != "both") {
+    error = "--level is club, engineer or both, not '" + o.level + "'";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -145,24 +186,13 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       o.step = n;
-    } else if (a == "--member" || a == "--tab" || a == "--screenshot" || a == "--theme" ||
-               a == "--level" || a == "--size" || a == "--what-if") {
+    } else if (std::string* field = text_option(o, a)) {
       const std::string* v = value(a.c_str());
       if (v == nullptr) return std::nullopt;
-      if (a == "--member") o.member = *v;
-      if (a == "--tab") o.tab = *v;
-      if (a == "--screenshot") o.screenshot = *v;
-      if (a == "--theme") o.theme = *v;
-      if (a == "--level") o.level = *v;
-      if (a == "--what-if") o.what_if = *v;
-      if (a == "--size") {
-        const std::size_t x = v->find('x');
-        if (x == std::string::npos || !to_int(v->substr(0, x), o.width) ||
-            !to_int(v->substr(x + 1), o.height) || o.width < 320 || o.height < 240) {
-          error = "--size needs WIDTHxHEIGHT (at least 320x240), not '" + *v + "'";
-          return std::nullopt;
-        }
-      }
+      *field = *v;
+    } else if (a == "--size") {
+      const std::string* v = value("--size");
+      if (v == nullptr || !parse_size(*v, o, error)) return std::nullopt;
     } else if (!a.empty() && a[0] == '-') {
       error = "unknown option '" + a + "' (see --help)";
       return std::nullopt;
@@ -173,14 +203,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       return std::nullopt;
     }
   }
-  if (!o.theme.empty() && o.theme != "dark" && o.theme != "light") {
-    error = "--theme is dark or light, not '" + o.theme + "'";
-    return std::nullopt;
-  }
-  if (!o.level.empty() && o.level != "club" && o.level != "engineer" && o.level != "both") {
-    error = "--level is club, engineer or both, not '" + o.level + "'";
-    return std::nullopt;
-  }
+  if (!choices_valid(o, error)) return std::nullopt;
   return o;
 }
 

@@ -13,6 +13,7 @@ struct Options {
   std::string member;               // start at this member's visit
   std::string tab;                  // bring this panel tab forward
   std::string screenshot;           // render once to this PNG and exit
+  std::string layout;               // with the screenshot: which panels are where, to this file
   int width = 1600, height = 1000;
   std::string theme;  // "dark" / "light"; "" = as remembered
   std::string level;  // "club" / "engineer" / "both"

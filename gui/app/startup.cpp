@@ -134,6 +134,24 @@ bool start_lesson(Session& session, const Options& options) {
   return session.lessons().lesson() != nullptr;
 }
 
+// The cursor, the what-if, the lesson walk and the tab; with `strict`, the first of them that
+// fails ends it with nothing.
+std::optional<Tab> place_and_walk(Session& session, const Options& options, bool strict) {
+  if (!place_cursor(session, options) && strict) return std::nullopt;
+  if (!options.what_if.empty() && !run_what_if(session, options.what_if) && strict)
+    return std::nullopt;
+  if (!start_lesson(session, options) && strict) return std::nullopt;
+  // A new student starts at the course; a file named on the command line, or a lesson being
+  // walked, is shown in the club view.
+  Tab tab = options.scenario.empty() && options.lesson == 0 ? Tab::course : Tab::club;
+  if (!options.tab.empty() && !tab_from_string(options.tab, tab)) {
+    std::fprintf(stderr, "tlsclub-gui: error: unknown tab '%s' (see --help)\n",
+                 options.tab.c_str());
+    return std::nullopt;
+  }
+  return tab;
+}
+
 }  // namespace
 
 std::optional<Options> parse_command_line(int argc, char** argv, int& status) {
@@ -170,19 +188,16 @@ std::optional<Tab> configure(Session& session, const Options& options, const Set
   session.apply(cmd::SetLevel{settings.level});
   session.apply(cmd::SetPredict{settings.predict});
   session.apply(cmd::SetSpeed{settings.speed});
-  if (!place_cursor(session, options) && screenshot) return std::nullopt;
-  if (!options.what_if.empty() && !run_what_if(session, options.what_if) && screenshot)
-    return std::nullopt;
-  if (!start_lesson(session, options) && screenshot) return std::nullopt;
-  // A new student starts at the course; a file named on the command line, or a lesson being
-  // walked, is shown in the club view.
-  Tab tab = options.scenario.empty() && options.lesson == 0 ? Tab::course : Tab::club;
-  if (!options.tab.empty() && !tab_from_string(options.tab, tab)) {
-    std::fprintf(stderr, "tlsclub-gui: error: unknown tab '%s' (see --help)\n",
-                 options.tab.c_str());
+  return place_and_walk(session, options, screenshot);
+}
+
+std::optional<Tab> go_to(Session& session, const Options& options) {
+  if (session.lessons().lesson() != nullptr) session.apply(cmd::LeaveLesson{});
+  if (!options.scenario.empty() && !session.open(options.scenario)) {
+    print_errors(session);
     return std::nullopt;
   }
-  return tab;
+  return place_and_walk(session, options, true);
 }
 
 void show_what_was_asked(AppView& view, const Options& options, Tab tab) {

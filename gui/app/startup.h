@@ -28,6 +28,11 @@ Settings starting_settings(const Options& options, const std::filesystem::path& 
 std::optional<Tab> configure(Session& session, const Options& options, const Settings& settings,
                              const std::filesystem::path& self);
 
+// Another place asked for while the app runs (the web edition's back and forward buttons): the
+// scenario, the cursor, the what-if, the lesson walk and the tab of `options`, leaving the course,
+// the settings and the progress as they are. Nothing (after a message) when a part of it fails.
+std::optional<Tab> go_to(Session& session, const Options& options);
+
 // The panels the command line opens.
 void show_what_was_asked(AppView& view, const Options& options, Tab tab);
 

@@ -1,5 +1,7 @@
 #include "view/app_view.h"
 
+#include <algorithm>
+
 #include "state/screen_fit.h"
 #include "view/keys.h"
 #include "view/panels.h"
@@ -15,13 +17,17 @@ constexpr unsigned area_bit(Area area) {
 
 // The tabs of the areas `areas` holds (a bit per Area) in one tab bar; the requested one is
 // brought forward once.
-void tabs(ViewContext& ctx, const char* id, unsigned areas) {
+// `bar` numbers the tab bar (its slot in ViewState::tab_bar_shown).
+void tabs(ViewContext& ctx, const char* id, std::size_t bar, unsigned areas) {
   if (!ImGui::BeginTabBar(id, ImGuiTabBarFlags_FittingPolicyResizeDown)) return;
   for (const TabPanel& panel : tab_panels()) {
     if ((areas & area_bit(panel.area)) == 0) continue;
-    const ImGuiTabItemFlags flags =
-        ctx.view.request_tab == panel.tab ? ImGuiTabItemFlags_SetSelected : 0;
-    if (!ImGui::BeginTabItem(panel.label, nullptr, flags)) continue;
+    const bool requested = ctx.view.request_tab == panel.tab;
+    if (!ImGui::BeginTabItem(panel.label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0))
+      continue;
+    Tab& shown = ctx.view.tab_bar_shown[bar];
+    if (requested || (shown != Tab::count && shown != panel.tab)) ctx.view.front_tab = panel.tab;
+    shown = panel.tab;
     ImGui::BeginChild("content", ImVec2(0, 0), false);
     panel.draw(ctx);
     ImGui::EndChild();
@@ -148,6 +154,19 @@ void AppView::present_keys() {
   if (back) commands_.emplace_back(walking ? Command(cmd::LessonBack{}) : Command(cmd::StepBack{}));
 }
 
+void AppView::open_files(const std::vector<std::filesystem::path>& files) {
+  if (files.empty()) return;
+  // Several files at once: the scenario file among them (a capture and its key log will be a
+  // pair); otherwise the first, whose loader then says what it is not.
+  auto chosen = std::find_if(files.begin(), files.end(), [](const std::filesystem::path& f) {
+    return f.extension() == ".toml";
+  });
+  if (chosen == files.end()) chosen = files.begin();
+  session_.apply(cmd::Open{*chosen});
+  view_.request_tab = session_.load_errors().empty() ? Tab::club : Tab::library;
+  view_.open.path[0] = '\0';  // the library's path field shows the file now open
+}
+
 void AppView::keyboard() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // typing a path: the keys are the text field's
@@ -166,10 +185,7 @@ void AppView::keyboard() {
   present_keys();
   if (!settings_.present && pressed(ImGuiKey_PageDown)) commands_.emplace_back(cmd::NextMember{});
   if (!settings_.present && pressed(ImGuiKey_PageUp)) commands_.emplace_back(cmd::PreviousMember{});
-  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false)) {
-    view_.request_tab = Tab::library;
-    view_.open.focus_path = true;
-  }
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false)) view_.ask_for_file();
   // Lesson mode: Ctrl+L the course, Ctrl+M the myth cards, Ctrl+G the glossary; Ctrl+→ / Ctrl+←
   // the lesson's next and previous stop (plain arrows keep stepping the ladder).
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kL, false)) view_.request_tab = Tab::course;
@@ -207,7 +223,7 @@ void AppView::layout(ViewContext& ctx) {
   } else {
     side_by_side(
         {"top_left", "split_columns", "ladder", &settings_.split_columns, 0.18f, 0.7f}, avail.x,
-        top_h, [&] { tabs(ctx, "top_left_tabs", area_bit(Area::top_left)); },
+        top_h, [&] { tabs(ctx, "top_left_tabs", 0, area_bit(Area::top_left)); },
         [&] { draw_ladder(ctx); });
   }
 
@@ -216,14 +232,14 @@ void AppView::layout(ViewContext& ctx) {
   if (arrangement == Arrangement::three_areas) {
     side_by_side(
         {"inspector", "split_bottom", "side", &settings_.split_bottom, 0.25f, 0.75f}, avail.x,
-        bottom_h, [&] { tabs(ctx, "inspector_tabs", area_bit(Area::inspector)); },
-        [&] { tabs(ctx, "side_tabs", area_bit(Area::side)); });
+        bottom_h, [&] { tabs(ctx, "inspector_tabs", 1, area_bit(Area::inspector)); },
+        [&] { tabs(ctx, "side_tabs", 2, area_bit(Area::side)); });
   } else {
     // Fewer areas, the same tabs: those of the areas that no longer have room of their own.
     const unsigned areas = area_bit(Area::inspector) | area_bit(Area::side) |
                            (arrangement == Arrangement::one_column ? area_bit(Area::top_left) : 0u);
     ImGui::BeginChild("bottom", ImVec2(0, bottom_h), true);
-    tabs(ctx, "bottom_tabs", areas);
+    tabs(ctx, "bottom_tabs", 3, areas);
     ImGui::EndChild();
   }
 

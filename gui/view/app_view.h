@@ -3,6 +3,9 @@
 // checklist, the transport bar; the keyboard; commands applied once per frame. ImGui only: the
 // shell owns the window and the renderer, tests drive it headless.
 
+#include <filesystem>
+#include <vector>
+
 #include "state/session.h"
 #include "state/settings.h"
 #include "view/fonts.h"
@@ -20,10 +23,14 @@ class AppView {
   void frame(double seconds);
 
   ViewState& view() { return view_; }
+  const ViewState& view() const { return view_; }
   bool wants_quit() const { return view_.quit; }
   void set_fonts(FontSet fonts) { fonts_ = fonts; }
   // Pick a tab as if its number key were pressed (the screenshot mode's --tab).
   void show_tab(Tab tab) { view_.request_tab = tab; }
+  // Files dropped on the window or picked in the browser: the scenario among them opens as with
+  // File ▸ Open, and the club view shows it; when it does not load, the library says why.
+  void open_files(const std::vector<std::filesystem::path>& files);
 
  private:
   void keyboard();

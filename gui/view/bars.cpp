@@ -10,13 +10,23 @@ namespace tlsclub::gui {
 
 namespace {
 
+// The bridge (tlsclub serve and knock: real clients and servers over sockets) is the desktop's:
+// a browser tab cannot listen on a port or open a TCP connection. The item says so where a
+// student would look for it.
+void bridge_unavailable() {
+  ImGui::MenuItem("Real clients and servers (the bridge)", nullptr, false, false);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    tooltip_wrapped(
+        "Not in a browser tab: a web page cannot listen on a port or open a TCP connection, so "
+        "`tlsclub serve` and `tlsclub knock` (the club against openssl, curl or your browser) "
+        "need the desktop app (scripts/run). Every handshake here is still a real one, run by "
+        "Botan inside this tab.");
+}
+
 void file_menu(ViewContext& ctx) {
   const Session& s = ctx.session;
   if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) {
-    ctx.view.request_tab = Tab::library;
-    ctx.view.open.focus_path = true;
-  }
+  if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) ctx.view.ask_for_file();
   if (ImGui::MenuItem("Reload", "Ctrl+R", false, !s.lesson().file.empty())) ctx.push(cmd::Reload{});
   if (ImGui::MenuItem("Built-in demo")) ctx.push(cmd::OpenDemo{});
   if (ImGui::BeginMenu("Export")) {
@@ -25,7 +35,11 @@ void file_menu(ViewContext& ctx) {
     ImGui::EndMenu();
   }
   ImGui::Separator();
-  if (ImGui::MenuItem("Quit")) ctx.view.quit = true;
+  if (ctx.view.in_browser) {
+    bridge_unavailable();
+  } else if (ImGui::MenuItem("Quit")) {
+    ctx.view.quit = true;
+  }
   ImGui::EndMenu();
 }
 

@@ -20,8 +20,29 @@ void errors_view(ViewContext& ctx, const std::vector<LoadError>& errors) {
   }
 }
 
+// What the last file asked for said, located (the lesson shown stays as it was).
+void load_errors_view(ViewContext& ctx) {
+  const Session& s = ctx.session;
+  if (!s.load_errors().empty()) {
+    char line[1200];
+    std::snprintf(line, sizeof line,
+                  "%s did not load; the lesson shown is unchanged:", s.failed_file().c_str());
+    text_wrapped_coloured(ctx.colours.fail, line);
+    errors_view(ctx, s.load_errors());
+  }
+}
+
+// The scenario files of the library are listed below; any other comes through the browser (its
+// file picker, or a drop on the page) in a tab, and by path or a drop on the window on a desktop.
 void path_field(ViewContext& ctx) {
   const Session& s = ctx.session;
+  if (ctx.view.in_browser) {
+    if (ImGui::Button("Open a file…")) ctx.view.pick_file = true;
+    ImGui::SameLine();
+    text_dim(ctx, "or drop a scenario file on the page");
+    load_errors_view(ctx);
+    return;
+  }
   if (ctx.view.open.path[0] == '\0' && !s.lesson().file.empty())
     std::snprintf(ctx.view.open.path, sizeof ctx.view.open.path, "%s", s.lesson().file.c_str());
   ImGui::TextUnformatted("Open a file:");
@@ -36,13 +57,8 @@ void path_field(ViewContext& ctx) {
   ImGui::SameLine();
   if ((ImGui::Button("Open") || enter) && ctx.view.open.path[0] != '\0')
     ctx.push(cmd::Open{std::filesystem::path(ctx.view.open.path)});
-  if (!s.load_errors().empty()) {
-    char line[1200];
-    std::snprintf(line, sizeof line,
-                  "%s did not load; the lesson shown is unchanged:", s.failed_file().c_str());
-    text_wrapped_coloured(ctx.colours.fail, line);
-    errors_view(ctx, s.load_errors());
-  }
+  text_dim(ctx, "(or drop a scenario file on the window)");
+  load_errors_view(ctx);
 }
 
 void run_all_table(ViewContext& ctx) {

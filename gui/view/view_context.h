@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,24 @@ struct GlossaryView {
 
 struct ViewState {
   Tab request_tab = Tab::count;  // a key asked for this tab (one frame)
+  // The web edition (gui/web): no sockets, no quitting, and files come through the browser's
+  // picker, which the shell opens when `pick_file` is set.
+  bool in_browser = false;
+  bool pick_file = false;
+  // The tab last brought forward, by a click, a key or a link (the web address names it), and
+  // the one each tab bar showed in the last frame (to tell a click from a bar's first frame).
+  Tab front_tab = Tab::count;
+  std::array<Tab, 4> tab_bar_shown{Tab::count, Tab::count, Tab::count, Tab::count};
+  // File ▸ Open and Ctrl+O: the browser's file picker in a tab, the library's path field on the
+  // desktop.
+  void ask_for_file() {
+    if (in_browser) {
+      pick_file = true;
+      return;
+    }
+    request_tab = Tab::library;
+    open.focus_path = true;
+  }
   bool help_open = false;
   bool myths_open = false;
   bool quit = false;

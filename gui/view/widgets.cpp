@@ -76,6 +76,14 @@ void explanation(const ViewContext& ctx, std::string_view key) {
   text_wrapped_coloured(ctx.colours.select, e->rfc);
 }
 
+void tooltip_wrapped(std::string_view s) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+  text(s);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 void why(const ViewContext& ctx, std::string_view key, const void* id) {
   // Beside the item where it fits, else under it (a line that ends at the edge has no room).
   if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("(?)").x <=

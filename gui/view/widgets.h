@@ -19,6 +19,8 @@ void text_wrapped_coloured(ImU32 colour, std::string_view s);
 // The explanation of a catalogue key at the level the student chose: the club's sentence, the
 // engineer's, and always the RFC section.
 void explanation(const ViewContext& ctx, std::string_view key);
+// A tooltip of running text, wrapped at a readable width.
+void tooltip_wrapped(std::string_view s);
 // A small "?" after an item: hovering shows the explanation.
 void why(const ViewContext& ctx, std::string_view key, const void* id);
 
