@@ -3,6 +3,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tlsclub::gui::web {
@@ -43,7 +44,18 @@ EM_JS(void, download_file, (const char* path), {
       function() { URL.revokeObjectURL(link.href); }, 60000);
 });
 
-EM_JS(int, run_all_flag, (), { return Module.tlsclubRunAll ? 1 : 0; });
+EM_JS(void, click_file_input, (), {
+  if (Module.tlsclubPickFiles) Module.tlsclubPickFiles();
+});
+
+// The page's queues (tlsclub.html) hold lines joined by "\n". The size of the first entry in
+// UTF-8 (-1: the queue is empty), then the entry itself, taken off the queue.
+EM_JS(int, queued_size, (const char* queue), {
+  const waiting = Module[UTF8ToString(queue)];
+  return waiting && waiting.length > 0 ? lengthBytesUTF8(waiting[0]) : -1;
+});
+EM_JS(void, take_queued, (const char* queue, char* buffer, int size),
+      { stringToUTF8(Module[UTF8ToString(queue)].shift(), buffer, size); });
 
 EM_JS(void, show_error_panel, (const char* message), {
   if (Module.tlsclubShowError) Module.tlsclubShowError(UTF8ToString(message));
@@ -85,8 +97,47 @@ void download(const std::string& path) {
   download_file(path.c_str());
 }
 
-bool run_all_requested() {
-  return run_all_flag() != 0;
+void open_file_picker() {
+  click_file_input();
+}
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The next entry of one of the page's queues, if any (polled every frame: nothing is allocated
+// while the queue is empty).
+std::optional<std::string> take(const char* queue) {
+  const int size = queued_size(queue);
+  if (size < 0) return std::nullopt;
+  std::string text(static_cast<std::size_t>(size) + 1, '\0');  // stringToUTF8 ends it with NUL
+  take_queued(queue, text.data(), size + 1);
+  text.resize(static_cast<std::size_t>(size));
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> take_picked_files() {
+  std::vector<std::filesystem::path> files;
+  while (const auto picked = take("tlsclubPicked"))
+    for (const std::string& line : lines_of(*picked)) files.emplace_back(line);
+  return files;
+}
+
+std::optional<std::vector<std::string>> take_navigation() {
+  std::optional<std::vector<std::string>> arguments;
+  while (const auto navigated = take("tlsclubNavigated")) arguments = lines_of(*navigated);
+  return arguments;  // the last of several: where the student ended up
 }
 
 void show_error(const std::string& message) {

@@ -1,8 +1,12 @@
 #pragma once
 // What the web shell asks of the browser and of its page (tlsclub.html): the canvas's size in
-// device pixels, the settings store, and the lines the page shows or a test reads.
+// device pixels, the settings store, files the student picks, the back and forward buttons, and
+// the lines the page shows or a test reads.
 
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace tlsclub::gui::web {
 
@@ -28,8 +32,14 @@ void started(const std::string& line, const std::string& title);
 // Hands a file of the tab's file system to the browser as a download (its name, not its path).
 void download(const std::string& path);
 
-// The page was opened with ?run-all=1: run the whole library and report (the tests ask).
-bool run_all_requested();
+// File ▸ Open: the browser's file picker. The page copies the files chosen into the tab's file
+// system (/uploads) and keeps their paths for take_picked_files().
+void open_file_picker();
+std::vector<std::filesystem::path> take_picked_files();
+
+// Where the back or forward button went, as the app's command line (the page turns the address
+// into arguments as at the start); nothing when neither was pressed since the last call.
+std::optional<std::vector<std::string>> take_navigation();
 
 // Replaces the canvas with a readable message (the page's error panel).
 void show_error(const std::string& message);

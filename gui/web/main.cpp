@@ -13,13 +13,17 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "app/file_drop.h"
 #include "app/frame.h"
 #include "app/startup.h"
 #include "timeline/outcome.h"
 #include "view/fonts.h"
+#include "view/panels.h"
 #include "web/address.h"
 #include "web/browser.h"
+#include "web/page_checks.h"
 #include "web/scrolling.h"
 
 namespace {
@@ -47,11 +51,16 @@ struct WebShell {
   long frames = 0;              // frames drawn
   std::size_t exports = 0;      // the exports handed to the browser (ExportReport::number)
   std::string remembered;       // the settings as last written
-  bool report_run_all = false;  // ?run-all=1: say how the library's run went, once
+  web::PageChecks checks;       // ?run-all=1, ?lessons-check=1
+  std::string shown;            // the lesson file last reported as shown
+  std::string failed;           // the file whose load errors were last reported
+  bool replace_address = true;  // the next address is written in place (first, or after back)
 };
 
-// The canvas follows the page (a resized window, a zoomed page, a rotated tablet).
+// The canvas follows the page (a resized window, a zoomed page, a rotated tablet, a screen of
+// another pixel ratio, where the app is drawn again at the new scale).
 void fit_canvas(WebShell& shell) {
+  rescale(*shell.app, web::pixel_ratio());
   const web::CanvasPixels now = web::canvas_pixels();
   if (now == shell.canvas || now.width <= 0 || now.height <= 0) return;
   shell.canvas = now;
@@ -74,9 +83,11 @@ void remember(WebShell& shell) {
 }
 
 // What ran in the tab, for the console and the title: "Alice admitted (TLS 1.3, 73 events)".
-void report_ready(const WebShell& shell) {
+// `what`: "ready" after the first frame, "showing" when another file is shown.
+void report_shown(WebShell& shell, const char* what) {
+  shell.shown = shell.session.lesson().file.string();
   const auto& timeline = shell.session.timeline();
-  std::string line = "tlsclub-web: ready: " + timeline.title;
+  std::string line = std::string("tlsclub-web: ") + what + ": " + timeline.title;
   for (const auto& connection : timeline.connections)
     line += "; " + tlsclub::outcome_sentence(connection) + " [" +
             (connection.version.empty() ? "no version agreed" : connection.version) + ", " +
@@ -93,34 +104,65 @@ void download_exports(WebShell& shell) {
   for (const fs::path& file : report.files) web::download(file.string());
 }
 
-// "tlsclub-web: run all: 71 of 71 expectations met" and each one not met, once it has run.
-void report_run_all(WebShell& shell) {
-  const ScenarioShelf& shelf = shell.session.shelf();
-  if (!shell.report_run_all || shelf.run_all_busy()) return;
-  shell.report_run_all = false;
-  std::size_t met = 0;
-  for (const RunAllRow& row : shelf.run_all_rows()) {
-    met += row.met ? 1 : 0;
-    if (!row.met)
-      web::report("tlsclub-web: not met: " + row.scenario + " " + row.member + ": expected " +
-                  row.expected + ", got " + row.actual);
+// The back or forward button: the app goes where the address now says, as if opened there.
+void navigate(WebShell& shell, const std::vector<std::string>& arguments) {
+  std::string error;
+  const auto options = parse_options(arguments, error);
+  const auto tab = options ? go_to(shell.session, *options) : std::nullopt;
+  if (!tab) {
+    web::report("tlsclub-web: warning: cannot go back there" +
+                (error.empty() ? std::string() : ": " + error));
+    return;
   }
-  web::report("tlsclub-web: run all: " + std::to_string(met) + " of " +
-              std::to_string(shelf.run_all_rows().size()) + " expectations met");
+  show_what_was_asked(*shell.view, *options, *tab);
+  shell.replace_address = true;
+  web::report("tlsclub-web: went to: " + web::link_to(shell.session, ""));
+}
+
+// Files picked in the browser's dialog or dropped on the page (gui/app/file_drop.h).
+void open_picked_files(WebShell& shell) {
+  ViewState& view = shell.view->view();
+  if (std::exchange(view.pick_file, false)) web::open_file_picker();
+  shell.view->open_files(web::take_picked_files());
+}
+
+// Another file shown (picked, dropped, from the library, after the back button), or a file that
+// did not load: a console line (the tests read it) and the page's title.
+void report_changes(WebShell& shell) {
+  const Session& session = shell.session;
+  if (session.lesson().file.string() != shell.shown) report_shown(shell, "showing");
+  if (session.load_errors().empty() || session.failed_file().string() == shell.failed) return;
+  shell.failed = session.failed_file().string();
+  web::report("tlsclub-web: did not load: " + session.load_errors().front().to_string());
+}
+
+// The address follows the student (gui/web/address.h).
+void follow_address(WebShell& shell) {
+  const Tab front = shell.view->view().front_tab;
+  const std::string_view tab = front == Tab::count ? std::string_view() : tab_panel(front).name;
+  web::show_address(web::link_to(shell.session, tab), !shell.replace_address);
+  shell.replace_address = false;
 }
 
 void frame(void* arg) {
   WebShell& shell = *static_cast<WebShell*>(arg);
   fit_canvas(shell);
+  if (auto arguments = web::take_navigation()) navigate(shell, *arguments);
+  open_picked_files(shell);
   const double now = glfwGetTime();
+  const double made = emscripten_get_now();
   draw_frame(*shell.app, *shell.view, now - shell.last);
+  shell.checks.frame_took(shell.session, emscripten_get_now() - made);
   shell.last = now;
   download_exports(shell);
-  report_run_all(shell);
   ++shell.frames;
-  if (shell.frames == 1) report_ready(shell);
+  shell.checks.after_frame(shell.session, shell.view->view(), shell.frames);
+  if (shell.frames == 1)
+    report_shown(shell, "ready");
+  else
+    report_changes(shell);
   if (shell.frames % 60 == 0) remember(shell);
-  if (shell.frames % 20 == 1) web::show_address(web::link_to(shell.session));
+  if (shell.frames % 20 == 1 || shell.replace_address) follow_address(shell);
 }
 
 // The window is the page's canvas, in device pixels; WebGL 2 (OpenGL ES 3).
@@ -163,13 +205,12 @@ int main(int argc, char** argv) {
                                 load_fonts(ImGui::GetIO(), text_size(shell->settings) * scale));
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   web::install_scrolling(window);
+  accept_dropped_files(window);
+  shell->view->view().in_browser = true;
   ImGui_ImplOpenGL3_Init("#version 300 es");
   show_what_was_asked(*shell->view, shell->options, *tab);
   shell->remembered = format_settings(shell->settings);
-  if (web::run_all_requested()) {
-    shell->session.apply(cmd::RunAll{});
-    shell->report_run_all = true;
-  }
+  shell->checks.start(shell->session);
   shell->last = glfwGetTime();
   emscripten_set_main_loop_arg(frame, shell, 0, true);  // returns to the browser, never here
   return 0;
