@@ -46,7 +46,7 @@ void PageChecks::frame_took(const Session& session, double ms) {
   char line[200];
   std::snprintf(line, sizeof line,
                 "tlsclub-web: frames: mean %.2f ms, p95 %.2f ms, worst %.2f ms over %zu frames "
-                "(%zu members)",
+                "(a queue of %zu)",
                 sum / static_cast<double>(sorted.size()), sorted[sorted.size() * 95 / 100],
                 sorted.back(), sorted.size(), members);
   report(line);
