@@ -47,14 +47,15 @@ struct WebShell {
   std::unique_ptr<App> app;
   std::unique_ptr<AppView> view;
   web::CanvasPixels canvas;
-  double last = 0;              // glfwGetTime() at the last frame
-  long frames = 0;              // frames drawn
-  std::size_t exports = 0;      // the exports handed to the browser (ExportReport::number)
-  std::string remembered;       // the settings as last written
-  web::PageChecks checks;       // ?run-all=1, ?lessons-check=1
-  std::string shown;            // the lesson file last reported as shown
-  std::string failed;           // the file whose load errors were last reported
-  bool replace_address = true;  // the next address is written in place (first, or after back)
+  double last = 0;                 // glfwGetTime() at the last frame
+  long frames = 0;                 // frames drawn
+  std::size_t exports = 0;         // the exports handed to the browser (ExportReport::number)
+  std::string remembered;          // the settings as last written
+  web::PageChecks checks;          // ?run-all=1, ?lessons-check=1
+  std::string shown;               // the lesson file last reported as shown
+  std::string failed;              // the file whose load errors were last reported
+  bool replace_address = true;     // the next address is written in place (first, or after back)
+  Tab addressed_tab = Tab::count;  // the tab the address names
 };
 
 // The canvas follows the page (a resized window, a zoomed page, a rotated tablet, a screen of
@@ -142,6 +143,7 @@ void follow_address(WebShell& shell) {
   const std::string_view tab = front == Tab::count ? std::string_view() : tab_panel(front).name;
   web::show_address(web::link_to(shell.session, tab), !shell.replace_address);
   shell.replace_address = false;
+  shell.addressed_tab = front;
 }
 
 void frame(void* arg) {
@@ -162,7 +164,11 @@ void frame(void* arg) {
   else
     report_changes(shell);
   if (shell.frames % 60 == 0) remember(shell);
-  if (shell.frames % 20 == 1 || shell.replace_address) follow_address(shell);
+  // A step moves the address within a third of a second; a tab brought forward (a link's tab
+  // shows a frame late, when ImGui has laid out its tab bar) at once.
+  if (shell.frames % 20 == 1 || shell.replace_address ||
+      shell.view->view().front_tab != shell.addressed_tab)
+    follow_address(shell);
 }
 
 // The window is the page's canvas, in device pixels; WebGL 2 (OpenGL ES 3).
