@@ -37,7 +37,7 @@ Lesson load(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("Carol's expired card fails validity with certificate_expired; the rest passes") {
+TEST_CASE("Carol's expired card fails validity with certificate_expired, the rest passes") {
   const Lesson lesson = load("basics/queue-of-members.toml");
   const Connection& carol = lesson.timeline.connections[2];
   REQUIRE(carol.client == "Carol");

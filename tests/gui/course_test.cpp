@@ -144,7 +144,7 @@ TEST_CASE("a question no step reaches is asked after its scenario's last step, e
   CHECK(stops == expected);
 }
 
-TEST_CASE("the walk will not pass a question until it is answered; steps are counted") {
+TEST_CASE("the walk will not pass a question until it is answered, steps are counted") {
   using K = WalkStop::Kind;
   CourseWalk walk;
   walk.begin(0, {{K::step, 0}, {K::question, 0}, {K::step, 1}, {K::summary, 0}}, 0);
@@ -179,7 +179,7 @@ TEST_CASE("outcome, alert and failing_check questions offer the names, with the 
   CHECK(std::count(checks.begin(), checks.end(), "validity") == 1);
 }
 
-TEST_CASE("Start opens the step's scenario with the cursor on its anchor; answers are scored") {
+TEST_CASE("Start opens the step's scenario with the cursor on its anchor, answers are scored") {
   Session s(library());
   s.set_course(fixture_course());
   const CourseLesson& l = s.lessons().course()->lessons[0];

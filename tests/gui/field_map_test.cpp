@@ -79,7 +79,7 @@ TEST_CASE("the ClientHello sits in the plaintext record right after the 5-byte h
   CHECK(map.spans[0].start == 5);
 }
 
-TEST_CASE("clicking a field highlights its bytes; clicking a byte selects its field") {
+TEST_CASE("clicking a field highlights its bytes, clicking a byte selects its field") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");  // step 0: the ClientHello is selected
   REQUIRE(h.session().playback().selection().message() != nullptr);

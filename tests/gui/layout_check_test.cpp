@@ -23,7 +23,7 @@ void frame_of(Draw draw) {
 }  // namespace
 
 TEST_CASE(
-    "two strings drawn at one place collide; side by side and in separate windows they do not") {
+    "two strings drawn at one place collide, side by side and in separate windows they do not") {
   tlsclub::gui::test::Harness h(ImVec2(800, 600));
   frame_of([] {
     ImGui::SetCursorPos(ImVec2(20, 20));
@@ -45,7 +45,7 @@ TEST_CASE(
   CHECK(tlsclub::gui::test::text_collisions(*ImGui::GetDrawData()).empty());
 }
 
-TEST_CASE("content wider than a window that cannot scroll across is cut off; scrolling is not") {
+TEST_CASE("content wider than a window that cannot scroll across is cut off, scrolling is not") {
   tlsclub::gui::test::Harness h(ImVec2(800, 600));
   const auto narrow_child = [](ImGuiWindowFlags flags) {
     for (int i = 0; i < 3; ++i)  // a window learns its content's size a frame later

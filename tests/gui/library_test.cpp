@@ -52,7 +52,7 @@ TEST_CASE("the library groups every scenario by lesson, basics first, with summa
   }
 }
 
-TEST_CASE("a broken file shows its errors in place with file:line:col; the lesson stays") {
+TEST_CASE("a broken file shows its errors in place with file:line:col, the lesson stays") {
   const fs::path dir = fs::temp_directory_path() / "tlsclub-gui-library-test";
   fs::remove_all(dir);
   fs::create_directories(dir);

@@ -26,7 +26,7 @@ fs::path write_file(const std::string& name, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a dropped scenario file opens and the club view shows it; the one among several") {
+TEST_CASE("a dropped scenario file opens and the club view shows it, the one among several") {
   Harness h(ImVec2(1600, 1000));
   h.open("basics/first-visit-mutual-tls13.toml");
   h.frames(2);

@@ -60,7 +60,7 @@ TEST_CASE("a clicker's Page Down and Page Up step while presenting, and change m
   CHECK(h.session().position().step == start.step + 1);
 }
 
-TEST_CASE("B or . blanks the screen; the next key brings it back; Escape then leaves") {
+TEST_CASE("B or . blanks the screen, the next key brings it back, Escape then leaves") {
   test::Harness h;
   h.open("basics/first-visit-mutual-tls13.toml");
   h.press(keys::kF5);

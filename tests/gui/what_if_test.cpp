@@ -64,7 +64,7 @@ TEST_CASE("tampering with the club's encrypted flight turns admitted into bad_re
   CHECK(h.session().timeline().connections[0].outcome == Outcome::admitted);
 }
 
-TEST_CASE("a dropped ClientHello stalls the visit; a replayed one is refused") {
+TEST_CASE("a dropped ClientHello stalls the visit, a replayed one is refused") {
   test::Harness h;
   h.open_demo();
   const std::size_t hello = sent_record(h.session().timeline().connections[0], 1);

@@ -23,7 +23,7 @@ std::string error_of(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("HOST:PORT is split, IPv6 in brackets; anything else names the text") {
+TEST_CASE("HOST:PORT is split, IPv6 in brackets, anything else names the text") {
   CHECK(split_host_port("127.0.0.1:4433") ==
         std::pair<std::string, std::uint16_t>{"127.0.0.1", 4433});
   CHECK(split_host_port("[::1]:443") == std::pair<std::string, std::uint16_t>{"::1", 443});

@@ -153,7 +153,7 @@ TEST_CASE("exporting into a file that is not a folder names it and gives a hint"
   }
 }
 
-TEST_CASE("tlsclub export --certs writes the folder; without an output it names the options") {
+TEST_CASE("tlsclub export --certs writes the folder, without an output it names the options") {
   ScratchDir dir("export-certs-cli");
   const std::string cli = TLSCLUB_CLI;
   auto r = run_command(cli + " export " + library_path("basics/queue-of-members.toml") +

@@ -31,7 +31,7 @@ ScenarioSpec badge_living(std::chrono::seconds lifetime, TlsVersion version,
 
 }  // namespace
 
-TEST_CASE("a badge living exactly the limit passes; one second more fails the lifetime check") {
+TEST_CASE("a badge living exactly the limit passes, one second more fails the lifetime check") {
   const TlsVersion version = each_tls_version();
   CAPTURE(version);
   const auto limit = std::chrono::days{398};

@@ -174,7 +174,7 @@ TEST_CASE("a server badge used as a client card is refused for its purpose") {
         Certificate_Status_Code::INVALID_USAGE);
 }
 
-TEST_CASE("omit_key_usage leaves out keyUsage; named usages and serials are taken as given") {
+TEST_CASE("omit_key_usage leaves out keyUsage, named usages and serials are taken as given") {
   auto rng = tlsclub::make_drbg(1, "usage");
   auto bare = server_badge();
   bare.omit_key_usage = true;
@@ -308,7 +308,7 @@ TEST_CASE("a CRL entry revokes the badge at the scenario time, with its date and
                  &crl) == Certificate_Status_Code::CERT_IS_REVOKED);
 }
 
-TEST_CASE("an empty CRL clears the badge; a stale or forged one is reported") {
+TEST_CASE("an empty CRL clears the badge, a stale or forged one is reported") {
   auto rng = tlsclub::make_drbg(1, "crl");
   const auto empty =
       crl_of(pki::make_crl(town().intermediate, {}, at("2026-03-01"), at("2026-03-08"), 1, *rng));
@@ -370,7 +370,7 @@ TEST_CASE("an OCSP stamp signed with the wrong key fails its signature check") {
         Certificate_Status_Code::OCSP_SIGNATURE_ERROR);
 }
 
-TEST_CASE("the same seed gives the same bytes; another seed does not") {
+TEST_CASE("the same seed gives the same bytes, another seed does not") {
   const auto a = build_town(7), b = build_town(7), c = build_town(8);
   CHECK(a.root.certificate.BER_encode() == b.root.certificate.BER_encode());
   CHECK(a.server.certificate.BER_encode() == b.server.certificate.BER_encode());

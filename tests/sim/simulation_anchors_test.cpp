@@ -17,7 +17,7 @@ const tlsclub::Timeline& demo() {
 
 }  // namespace
 
-TEST_CASE("an anchor's member names its connection; none is the first") {
+TEST_CASE("an anchor's member names its connection, none is the first") {
   CHECK(tlsclub::anchor_connection({"", "end"}, demo()) == 0);
   CHECK(tlsclub::anchor_connection({"Alice", "end"}, demo()) == 0);
   CHECK(tlsclub::anchor_connection({"Mallory", "end"}, demo()) == tlsclub::kNoConnection);

@@ -127,7 +127,7 @@ TEST_CASE("each secret is shown once when both sides agree on it") {
   }
 }
 
-TEST_CASE("the same seed gives byte-identical JSON; another seed does not") {
+TEST_CASE("the same seed gives byte-identical JSON, another seed does not") {
   const auto a = to_json(run_scenario(demo_scenario(TlsVersion::tls13, 7))).dump();
   const auto b = to_json(run_scenario(demo_scenario(TlsVersion::tls13, 7))).dump();
   const auto c = to_json(run_scenario(demo_scenario(TlsVersion::tls13, 8))).dump();
