@@ -1,8 +1,15 @@
 #include "bridge/club_server.h"
 
+#include <algorithm>
 #include <chrono>
+#include <exception>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "bridge/endpoint_configs.h"
+#include "bridge/welcome_page.h"
 
 namespace tlsclub::bridge {
 
@@ -19,22 +26,73 @@ ClubServer::ClubServer(const ScenarioSpec& spec, ServeOptions options)
   listener_ = listen_on(options_.listen, options_.port);
 }
 
-std::size_t ClubServer::run(const std::atomic<bool>& stop,
-                            const std::function<void(const Timeline&, std::size_t)>& visited) {
-  std::size_t visits = 0;
+namespace {
+
+// A visit under way on its own thread; `done` once its report is made.
+struct Worker {
+  std::thread thread;
+  std::shared_ptr<std::atomic<bool>> done;
+};
+
+// Joins the workers whose visit has ended; returns how many are still under way.
+std::size_t reap(std::list<Worker>& workers) {
+  for (auto it = workers.begin(); it != workers.end();) {
+    if (!it->done->load()) {
+      ++it;
+      continue;
+    }
+    it->thread.join();
+    it = workers.erase(it);
+  }
+  return workers.size();
+}
+
+}  // namespace
+
+ServeCounts ClubServer::run(const std::atomic<bool>& stop,
+                            const std::function<void(const Timeline&, std::size_t)>& visited,
+                            const std::function<void(const std::string&)>& turned_back) {
+  ServeCounts counts;
+  std::mutex reporting;        // one report at a time: whole lines, numbers in order
+  std::exception_ptr failure;  // the first visit that failed outside TLS (under `reporting`)
+  std::list<Worker> workers;
+  std::size_t accepted_visits = 0;
   auto idle_since = std::chrono::steady_clock::now();
-  while (!stop.load() && (options_.max_connections == 0 || visits < options_.max_connections)) {
+  while (!stop.load() &&
+         (options_.max_connections == 0 || accepted_visits < options_.max_connections)) {
+    const std::size_t under_way = reap(workers);
+    if (under_way > 0) idle_since = std::chrono::steady_clock::now();
     if (options_.idle_timeout.count() > 0 &&
         std::chrono::steady_clock::now() - idle_since >= options_.idle_timeout)
       break;
     auto accepted = accept_within(listener_, kAcceptPoll);
     if (!accepted) continue;
-    const Timeline t = visit(std::move(*accepted), stop);
-    ++visits;
-    if (visited) visited(t, visits);
     idle_since = std::chrono::steady_clock::now();
+    if (under_way >= std::max<std::size_t>(options_.max_concurrent, 1)) {
+      ++counts.turned_back;
+      if (turned_back) turned_back(accepted->peer);
+      continue;  // the socket closes here: the client sees the connection end at once
+    }
+    ++accepted_visits;
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    std::thread thread([this, &stop, &visited, &reporting, &failure, &counts, done,
+                        visitor = std::move(*accepted)]() mutable {
+      try {
+        const Timeline t = visit(std::move(visitor), stop);
+        const std::lock_guard lock(reporting);
+        ++counts.visits;
+        if (visited) visited(t, counts.visits);
+      } catch (...) {
+        const std::lock_guard lock(reporting);
+        if (!failure) failure = std::current_exception();
+      }
+      done->store(true);
+    });
+    workers.push_back({std::move(thread), std::move(done)});
   }
-  return visits;
+  for (Worker& worker : workers) worker.thread.join();
+  if (failure) std::rethrow_exception(failure);
+  return counts;
 }
 
 Timeline ClubServer::visit(Accepted accepted, const std::atomic<bool>& stop) {
@@ -50,8 +108,11 @@ Timeline ClubServer::visit(Accepted accepted, const std::atomic<bool>& stop) {
   EndpointConfig config = club_config(spec_, cast_);
   config.stream = fresh_stream("bridge:server");
   Conversation conversation;
-  conversation.reply = [](const LiveRecorder& r) {
-    return "Welcome to the club, " + (r.peer_name().empty() ? "visitor" : r.peer_name()) + ".";
+  // A browser or curl gets a page about its own visit (HTTP/1.1, also named in ALPN), any other
+  // client the one-line welcome.
+  config.app_protocols = {"http/1.1"};
+  conversation.reply = [&c](const LiveRecorder& r) {
+    return welcome_reply(r.first_heard(), c, r.peer_name());
   };
   LiveSettings settings;
   settings.timeout = options_.visit_timeout;

@@ -197,6 +197,11 @@ void LiveRecorder::on_emit(Side, ByteView bytes) {
 }
 
 void LiveRecorder::on_app_data(Side, ByteView data) {
+  if (!app_data_received_) {
+    constexpr std::size_t kKept = 8192;  // a request line and its headers
+    const ByteView kept = data.first(std::min(data.size(), kKept));
+    first_heard_.assign(kept.begin(), kept.end());
+  }
   app_data_received_ = true;
   received_data_.emplace_back(data.begin(), data.end());
 }

@@ -49,6 +49,8 @@ class LiveRecorder final : public EndpointObserver {
   bool close_notify_sent() const { return book_.sent_close_notify(local_); }
   // The common name on the peer's certificate that our endpoint checked ("" when none).
   const std::string& peer_name() const { return peer_name_; }
+  // The first application data the peer sent (an HTTP request, say), its first 8 KiB.
+  const std::string& first_heard() const { return first_heard_; }
   // The host name the client asked for in its ClientHello (SNI), "" when none.
   const std::string& requested_host() const { return requested_host_; }
 
@@ -94,6 +96,7 @@ class LiveRecorder final : public EndpointObserver {
   std::deque<Bytes> finished12_;        // TLS 1.2 Finished messages as the endpoint saw them
   std::deque<Alert> received_alerts_;   // alerts the endpoint read (TLS 1.2 encrypts them)
   std::deque<Bytes> received_data_;     // application data the endpoint read
+  std::string first_heard_;
   bool established_ = false;
   bool app_data_received_ = false;
   bool close_notify_received_ = false;

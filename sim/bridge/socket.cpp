@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -12,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <set>
 
 namespace tlsclub::bridge {
 
@@ -133,6 +135,28 @@ bool is_loopback_host(const std::string& host) {
   } catch (const BridgeError&) {
     return false;
   }
+}
+
+std::vector<std::string> machine_addresses() {
+  ifaddrs* list = nullptr;
+  if (::getifaddrs(&list) != 0) return {};
+  std::set<std::string> v4, v6;
+  for (const ifaddrs* i = list; i != nullptr; i = i->ifa_next) {
+    if (i->ifa_addr == nullptr || loopback(i->ifa_addr)) continue;
+    char text[INET6_ADDRSTRLEN] = {};
+    if (i->ifa_addr->sa_family == AF_INET) {
+      const auto* a = reinterpret_cast<const sockaddr_in*>(i->ifa_addr);
+      if (::inet_ntop(AF_INET, &a->sin_addr, text, sizeof text) != nullptr) v4.insert(text);
+    } else if (i->ifa_addr->sa_family == AF_INET6) {
+      const auto* a = reinterpret_cast<const sockaddr_in6*>(i->ifa_addr);
+      if (IN6_IS_ADDR_LINKLOCAL(&a->sin6_addr)) continue;  // needs a zone: not for a handout
+      if (::inet_ntop(AF_INET6, &a->sin6_addr, text, sizeof text) != nullptr) v6.insert(text);
+    }
+  }
+  ::freeifaddrs(list);
+  std::vector<std::string> out(v4.begin(), v4.end());
+  out.insert(out.end(), v6.begin(), v6.end());
+  return out;
 }
 
 Listener listen_on(const std::string& host, std::uint16_t port) {

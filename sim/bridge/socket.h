@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/bytes.h"
 
@@ -49,6 +50,10 @@ std::pair<std::string, std::uint16_t> split_host_port(const std::string& text);
 
 // Whether `host` (a numeric address or a name) resolves to loopback addresses only.
 bool is_loopback_host(const std::string& host);
+
+// This machine's own addresses other than the loopback (IPv4 first), for telling visitors on
+// other machines where the club is; empty when there are none.
+std::vector<std::string> machine_addresses();
 
 struct Listener {
   Socket socket;

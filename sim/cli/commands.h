@@ -57,6 +57,7 @@ struct ServeArgs {
   std::string listen = "127.0.0.1";
   int port = 4433;
   std::size_t max_connections = 0;
+  std::size_t max_concurrent = 64;
   double idle_timeout = 0;
   double timeout = 10;
   std::string json_dir;

@@ -38,6 +38,26 @@ bridge::Millis millis(double seconds) {
   return bridge::Millis(static_cast<long long>(seconds * 1000));
 }
 
+// Listening beyond the loopback: where students on other machines find the club. Its badge
+// names the club, so they reach it by that name, mapped to one of this machine's addresses.
+void print_addresses(const ScenarioSpec& spec, std::uint16_t port) {
+  const std::string& name = spec.server.certificate.certificate.common_name;
+  const auto addresses = bridge::machine_addresses();
+  if (addresses.empty()) {
+    std::cout << "this machine has no address but the loopback: other machines cannot reach it"
+              << std::endl;
+    return;
+  }
+  std::cout << "visitors reach " << name << " at:";
+  for (const std::string& address : addresses) std::cout << " " << address;
+  const std::string& first = addresses.front();
+  const std::string host = first.find(':') == std::string::npos ? first : "[" + first + "]";
+  std::cout << "\n  e.g. curl --cacert AUTHORITY.pem --resolve " << name << ":" << port << ":"
+            << host << " https://" << name << ":" << port << "/\n"
+            << "  (a browser: map " << name << " to that address in its hosts file; see "
+            << "docs/bridge.md)" << std::endl;
+}
+
 }  // namespace
 
 CLI::App* add_serve_command(CLI::App& app, ServeArgs& args) {
@@ -45,8 +65,9 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& args) {
       "serve",
       "Run the scenario's club entrance as a real TLS server on 127.0.0.1: its badge, chain,\n"
       "OCSP staple and policy, the authorities it trusts for cards, our bouncer. Visit it with\n"
-      "openssl s_client, gnutls-cli or `tlsclub knock`. Each visit is recorded as a Timeline.\n"
-      "Prints 'listening on HOST:PORT' first. Ctrl-C stops. See docs/bridge.md.\n"
+      "openssl s_client, gnutls-cli, `tlsclub knock`, curl or a browser (which get a page about\n"
+      "their own visit over HTTP/1.1). Visitors are served side by side; each visit is recorded\n"
+      "as a Timeline. Prints 'listening on HOST:PORT' first. Ctrl-C stops. See docs/bridge.md.\n"
       "Exit 0: stopped normally; 2: bad input, or the port could not be used.");
   cmd->add_option("path", args.path, "Scenario file (default: the built-in demo)")
       ->type_name("FILE");
@@ -58,6 +79,10 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& args) {
       ->type_name("ADDR");
   cmd->add_option("--max-connections", args.max_connections,
                   "Stop after this many visits (default: no limit)");
+  cmd->add_option("--max-concurrent", args.max_concurrent,
+                  "Visits served at once (default 64: a class of browsers, each opening a few "
+                  "connections); a connection beyond it is closed at once and counted")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
   cmd->add_option("--idle-timeout", args.idle_timeout,
                   "Stop after this many seconds without a visitor (default: never)")
       ->check(CLI::NonNegativeNumber);
@@ -89,6 +114,7 @@ int serve_command(const ServeArgs& args) {
   options.max_connections = args.max_connections;
   options.idle_timeout = millis(args.idle_timeout);
   options.visit_timeout = millis(args.timeout);
+  options.max_concurrent = args.max_concurrent;
   try {
     if (!args.json_dir.empty()) ensure_export_folder(args.json_dir);
     bridge::ClubServer server(*spec, options);
@@ -103,18 +129,27 @@ int serve_command(const ServeArgs& args) {
     TextOptions text;
     text.fields = false;
     text.color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO) != 0);
-    const std::size_t visits = server.run(g_stop, [&](const Timeline& t, std::size_t n) {
-      if (args.transcript) write_text(std::cout, t, text);
-      std::cout << "visit " << n << ": " << outcome_sentence(t.connections.at(0)) << std::endl;
-      if (!args.json_dir.empty()) {
-        char name[32];
-        std::snprintf(name, sizeof name, "visit-%03zu.json", n);
-        const auto file = std::filesystem::path(args.json_dir) / name;
-        write_export_file(file, to_json(t).dump(2) + "\n");
-        std::cout << "wrote " << file.string() << std::endl;
-      }
-    });
-    std::cout << "stopped after " << visits << " visit" << (visits == 1 ? "" : "s") << std::endl;
+    if (!bridge::is_loopback_host(args.listen)) print_addresses(*spec, server.port());
+    const auto counts = server.run(
+        g_stop,
+        [&](const Timeline& t, std::size_t n) {
+          if (args.transcript) write_text(std::cout, t, text);
+          std::cout << "visit " << n << ": " << outcome_sentence(t.connections.at(0)) << std::endl;
+          if (!args.json_dir.empty()) {
+            char name[32];
+            std::snprintf(name, sizeof name, "visit-%03zu.json", n);
+            const auto file = std::filesystem::path(args.json_dir) / name;
+            write_export_file(file, to_json(t).dump(2) + "\n");
+            std::cout << "wrote " << file.string() << std::endl;
+          }
+        },
+        [&](const std::string& peer) {
+          std::cout << "turned back " << peer << ": " << args.max_concurrent
+                    << " visits under way (--max-concurrent)" << std::endl;
+        });
+    std::cout << "stopped after " << counts.visits << " visit" << (counts.visits == 1 ? "" : "s");
+    if (counts.turned_back > 0) std::cout << "; " << counts.turned_back << " turned back";
+    std::cout << std::endl;
   } catch (const bridge::BridgeError& e) {
     std::cerr << "tlsclub serve: error: " << e.what() << "\n";
     return kExitBadInput;

@@ -139,6 +139,14 @@ class Endpoint::Callbacks final : public Botan::TLS::Callbacks {
     observer_.on_handshake_message(config_.side, msg);
     judge_before_botan(msg);
   }
+  std::string tls_server_choose_app_protocol(
+      const std::vector<std::string>& client_protocols) override {
+    for (const std::string& ours : config_.app_protocols)
+      if (std::find(client_protocols.begin(), client_protocols.end(), ours) !=
+          client_protocols.end())
+        return ours;
+    return "";
+  }
   void tls_ssl_key_log_data(std::string_view label, std::span<const uint8_t> client_random,
                             std::span<const uint8_t> secret) const override {
     observer_.on_secret(config_.side, label, client_random, secret);
@@ -307,7 +315,7 @@ void Endpoint::start() {
   after_each_call([&] {
     channel_ = std::make_unique<Botan::TLS::Client>(
         callbacks_, sessions_, credentials_, policy_, rng_,
-        Botan::TLS::Server_Information(config_.server_name, 443), offer);
+        Botan::TLS::Server_Information(config_.server_name, 443), offer, config_.app_protocols);
   });
 }
 

@@ -45,6 +45,9 @@ struct EndpointConfig {
   Bytes ocsp_staple;                // server: DER OCSPResponse for its badge
   std::size_t session_tickets = 0;  // server: NewSessionTickets to send
   std::string server_name;          // client: SNI; server: its own name
+  // ALPN (RFC 7301). Client: the protocols it offers; server: those it speaks, in its order of
+  // preference (it picks the first the client offers; none in common: no ALPN in the answer).
+  std::vector<std::string> app_protocols;
   std::uint64_t seed = 0;
   std::string stream;  // DRBG stream name
   // Where sessions are remembered across visits (tickets); none: nothing is remembered.

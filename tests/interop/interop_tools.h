@@ -71,6 +71,40 @@ class Club {
   int port_ = 0;
 };
 
+struct Visitor {
+  std::string ca;    // the file the client trusts
+  std::string cert;  // the card with its chain ("" : no card)
+  std::string key;
+  std::string leaf;  // the card alone (s_client's -cert)
+};
+
+// The scenario's certificates, exported at the same clock the club runs at.
+class Door {
+ public:
+  Door(const std::string& scenario, const std::string& name)
+      : scenario_(library_path(scenario)), clock_(clock_now()), dir_(name) {
+    const auto r = run_command(kCli + " export " + scenario_ + " --clock " + clock_ + " --certs " +
+                               dir_.path().string());
+    REQUIRE_MESSAGE(r.code == 0, r.out);
+  }
+  Visitor member(const std::string& name, const std::string& trusts = "town_authority") const {
+    const std::string base = dir_ / name;
+    return {dir_ / (trusts + ".crt.pem"), base + ".chain.pem", base + ".key.pem",
+            base + ".crt.pem"};
+  }
+  Visitor visitor(const std::string& trusts = "town_authority") const {
+    return {dir_ / (trusts + ".crt.pem"), "", "", ""};
+  }
+  const std::string& scenario() const { return scenario_; }
+  const std::string& clock() const { return clock_; }
+  std::string file(const std::string& name) const { return dir_ / name; }
+
+ private:
+  std::string scenario_;
+  std::string clock_;
+  ScratchDir dir_;
+};
+
 // Starts a server program on a free port, retrying on another port when it cannot bind (another
 // test took the port in between). `ready` tells from an output line that it accepts connections.
 inline std::unique_ptr<ChildProcess> start_server(

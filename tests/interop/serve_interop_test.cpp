@@ -12,40 +12,6 @@ using namespace tlsclub::test;
 
 namespace {
 
-struct Visitor {
-  std::string ca;    // the file the client trusts
-  std::string cert;  // the card with its chain ("" : no card)
-  std::string key;
-  std::string leaf;  // the card alone (s_client's -cert)
-};
-
-// The scenario's certificates, exported at the same clock the club runs at.
-class Door {
- public:
-  Door(const std::string& scenario, const std::string& name)
-      : scenario_(library_path(scenario)), clock_(clock_now()), dir_(name) {
-    const auto r = run_command(kCli + " export " + scenario_ + " --clock " + clock_ + " --certs " +
-                               dir_.path().string());
-    REQUIRE_MESSAGE(r.code == 0, r.out);
-  }
-  Visitor member(const std::string& name, const std::string& trusts = "town_authority") const {
-    const std::string base = dir_ / name;
-    return {dir_ / (trusts + ".crt.pem"), base + ".chain.pem", base + ".key.pem",
-            base + ".crt.pem"};
-  }
-  Visitor visitor(const std::string& trusts = "town_authority") const {
-    return {dir_ / (trusts + ".crt.pem"), "", "", ""};
-  }
-  const std::string& scenario() const { return scenario_; }
-  const std::string& clock() const { return clock_; }
-  std::string file(const std::string& name) const { return dir_ / name; }
-
- private:
-  std::string scenario_;
-  std::string clock_;
-  ScratchDir dir_;
-};
-
 std::string expected_alert(const std::string& scenario, const std::string& member) {
   for (const auto& m : library_scenario(scenario).members)
     if (m.name == member) {
