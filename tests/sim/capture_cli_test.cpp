@@ -49,7 +49,7 @@ fs::path scratch(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("tlsclub open --list prints one line per TLS connection of a real capture") {
+TEST_CASE("capture cli: tlsclub open --list prints one line per TLS connection of a real capture") {
   REQUIRE_CLI();
   const auto r = tlsclub("open --list " + capture_path("tls13.pcapng"));
   CHECK(r.code == 0);
@@ -64,7 +64,7 @@ TEST_CASE("tlsclub open --list prints one line per TLS connection of a real capt
   CHECK(tlsclub("open " + capture_path("tls13.pcapng")).out == r.out);
 }
 
-TEST_CASE("tlsclub open --keylog counts the connections the key log has secrets for") {
+TEST_CASE("capture cli: tlsclub open --keylog counts the connections the key log has secrets for") {
   REQUIRE_CLI();
   const auto r =
       tlsclub("open " + capture_path("tls12.pcap") + " --keylog " + capture_path("tls12.keys"));
@@ -77,7 +77,8 @@ TEST_CASE("tlsclub open --keylog counts the connections the key log has secrets 
   CHECK(other.out.find("secrets for 0 of 1 TLS connection\n") != std::string::npos);
 }
 
-TEST_CASE("tlsclub open on tlsclub export's capture agrees with tlsclub run's outcomes") {
+TEST_CASE(
+    "capture cli: tlsclub open on tlsclub export's capture agrees with tlsclub run's outcomes") {
   REQUIRE_CLI();
   // queue-of-members: Alice admitted; Bob (no card), Carol (expired) and Dave (unknown authority)
   // turned away with alerts the club sends encrypted (TLS 1.3).
@@ -103,14 +104,14 @@ TEST_CASE("tlsclub open on tlsclub export's capture agrees with tlsclub run's ou
   fs::remove_all(pcap.parent_path());
 }
 
-TEST_CASE("tlsclub open shows a refusal's alert") {
+TEST_CASE("capture cli: tlsclub open shows a refusal's alert") {
   REQUIRE_CLI();
   const auto r = tlsclub("open " + capture_path("tls12-alert.pcap"));
   CHECK(r.code == 0);
   CHECK(r.out.find("alert unknown_ca (client)") != std::string::npos);
 }
 
-TEST_CASE("tlsclub open: bad input exits 2 and says where") {
+TEST_CASE("capture cli: tlsclub open: bad input exits 2 and says where") {
   REQUIRE_CLI();
   std::ifstream in(kCaptures / "tls12.pcap", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
@@ -135,7 +136,7 @@ TEST_CASE("tlsclub open: bad input exits 2 and says where") {
   fs::remove_all(cut.parent_path());
 }
 
-TEST_CASE("tlsclub open --help says what it does today, decryption not claimed") {
+TEST_CASE("capture cli: tlsclub open --help says what it does today, decryption not claimed") {
   REQUIRE_CLI();
   const auto r = tlsclub("open --help");
   CHECK(r.code == 0);

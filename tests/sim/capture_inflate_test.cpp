@@ -51,13 +51,14 @@ std::string inflate_error(const Bytes& gz) {
 
 }  // namespace
 
-TEST_CASE("inflate: fixed and dynamic Huffman blocks give zlib's input back") {
+TEST_CASE("capture inflate: fixed and dynamic Huffman blocks give zlib's input back") {
   CHECK(inflate_all(from_hex(kFixedHex)) == club_text());
   CHECK(inflate_all(from_hex(kDynamicHex), 1) == club_text());
   CHECK(inflate_all(from_hex(kDynamicHex), 5000) == club_text());
 }
 
-TEST_CASE("inflate: stored blocks, several members one after the other, and an empty member") {
+TEST_CASE(
+    "capture inflate: stored blocks, several members one after the other, and an empty member") {
   const Bytes a = bytes_of("first member "), b(100000, 0x5a);
   Bytes two = gzip_stored(a);
   append(two, gzip_stored(b, 777));
@@ -67,7 +68,7 @@ TEST_CASE("inflate: stored blocks, several members one after the other, and an e
   CHECK(inflate_all(gzip_stored({})).empty());
 }
 
-TEST_CASE("inflate: the optional header fields are skipped (RFC 1952 2.3.1)") {
+TEST_CASE("capture inflate: the optional header fields are skipped (RFC 1952 2.3.1)") {
   Bytes gz = gzip_stored(bytes_of("payload"));
   gz[3] = 0x04 | 0x08 | 0x10 | 0x02;  // FEXTRA, FNAME, FCOMMENT, FHCRC
   const Bytes extra = {3, 0, 'a', 'b', 'c', 'n', 'a', 'm', 'e', 0, 'h', 'i', 0, 0x12, 0x34};
@@ -75,7 +76,7 @@ TEST_CASE("inflate: the optional header fields are skipped (RFC 1952 2.3.1)") {
   CHECK(inflate_all(gz) == bytes_of("payload"));
 }
 
-TEST_CASE("inflate: damaged streams are refused with the compressed offset") {
+TEST_CASE("capture inflate: damaged streams are refused with the compressed offset") {
   const Bytes good = from_hex(kDynamicHex);
   Bytes bad = good;
   bad[2] = 7;
@@ -105,7 +106,7 @@ TEST_CASE("inflate: damaged streams are refused with the compressed offset") {
   CHECK(inflate_error(bad).find("gzip: not a gzip member (bad magic)") != std::string::npos);
 }
 
-TEST_CASE("inflate: a back-reference before the start of the data is refused") {
+TEST_CASE("capture inflate: a back-reference before the start of the data is refused") {
   // A fixed block: literal 'a' (0x30 + 0x61 as 8 bits), then length 3 (code 257: 7 bits of 0
   // plus one) at distance 4 (code 3): further back than the one byte written.
   // Bits, least significant first: BFINAL 1, BTYPE 01, then the codes most significant first.
@@ -131,7 +132,7 @@ TEST_CASE("inflate: a back-reference before the start of the data is refused") {
         std::string::npos);
 }
 
-TEST_CASE("crc32 is the CRC of RFC 1952 (check value of \"123456789\")") {
+TEST_CASE("capture inflate: crc32 is the CRC of RFC 1952 (check value of \"123456789\")") {
   const Bytes digits = bytes_of("123456789");
   CHECK(capture::crc32(0, digits.data(), digits.size()) == 0xcbf43926u);
 }

@@ -39,7 +39,7 @@ Bytes with_prefix(Bytes prefix, const Bytes& packet) {
 
 }  // namespace
 
-TEST_CASE("layers: Ethernet, with and without 802.1Q tags, padded to 60 bytes") {
+TEST_CASE("capture layers: Ethernet, with and without 802.1Q tags, padded to 60 bytes") {
   check_v4(decode_layers(capture::kLinkEthernet, ethernet(0x0800, v4())));
   check_v4(decode_layers(capture::kLinkEthernet, ethernet(0x0800, v4(), {0x0064, 0x00c8})));
   Bytes padded = ethernet(
@@ -51,7 +51,7 @@ TEST_CASE("layers: Ethernet, with and without 802.1Q tags, padded to 60 bytes") 
   CHECK_FALSE(decode_layers(capture::kLinkEthernet, ethernet(0x0806, v4())));  // ARP
 }
 
-TEST_CASE("layers: Linux cooked captures (SLL and SLL2)") {
+TEST_CASE("capture layers: Linux cooked captures (SLL and SLL2)") {
   Bytes sll(16, 0);
   sll[14] = 0x08;
   check_v4(decode_layers(capture::kLinkLinuxSll, with_prefix(sll, v4())));
@@ -61,7 +61,7 @@ TEST_CASE("layers: Linux cooked captures (SLL and SLL2)") {
   CHECK_FALSE(decode_layers(capture::kLinkLinuxSll2, Bytes(19, 0)));
 }
 
-TEST_CASE("layers: BSD loopback in either byte order, every IPv6 family value") {
+TEST_CASE("capture layers: BSD loopback in either byte order, every IPv6 family value") {
   check_v4(decode_layers(capture::kLinkNull, with_prefix({2, 0, 0, 0}, v4())));
   check_v4(decode_layers(capture::kLinkNull, with_prefix({0, 0, 0, 2}, v4())));
   const Bytes v6 = ipv6(1, 2, segment());
@@ -74,7 +74,7 @@ TEST_CASE("layers: BSD loopback in either byte order, every IPv6 family value") 
   CHECK_FALSE(decode_layers(capture::kLinkNull, with_prefix({7, 0, 0, 0}, v4())));
 }
 
-TEST_CASE("layers: raw IP (101 by version, 228 IPv4, 229 IPv6)") {
+TEST_CASE("capture layers: raw IP (101 by version, 228 IPv4, 229 IPv6)") {
   check_v4(decode_layers(capture::kLinkRaw, v4()));
   check_v4(decode_layers(capture::kLinkIpv4, v4()));
   const auto s = decode_layers(capture::kLinkRaw, ipv6(1, 2, segment()));
@@ -86,7 +86,7 @@ TEST_CASE("layers: raw IP (101 by version, 228 IPv4, 229 IPv6)") {
   CHECK_FALSE(decode_layers(999, v4()));
 }
 
-TEST_CASE("layers: IPv6 extension headers are walked to TCP") {
+TEST_CASE("capture layers: IPv6 extension headers are walked to TCP") {
   // hop-by-hop (0) → routing (43) → destination options (60) → atomic fragment (44) → TCP.
   Bytes ext;
   append(ext, {43, 0, 0, 0, 0, 0, 0, 0});
@@ -103,7 +103,7 @@ TEST_CASE("layers: IPv6 extension headers are walked to TCP") {
   CHECK_FALSE(decode_layers(capture::kLinkRaw, ipv6(1, 2, {}, 0, {6, 9, 0, 0, 0, 0, 0, 0})));
 }
 
-TEST_CASE("layers: IPv4 options, fragments and other protocols") {
+TEST_CASE("capture layers: IPv4 options, fragments and other protocols") {
   Bytes with_options = v4();
   with_options[0] = 0x46;  // a 24-byte header: four bytes of options (NOPs) before TCP
   with_options.insert(with_options.begin() + 20, {1, 1, 1, 1});
@@ -114,7 +114,7 @@ TEST_CASE("layers: IPv4 options, fragments and other protocols") {
   CHECK_FALSE(decode_layers(capture::kLinkRaw, ipv4(kClient, kServer, segment(), 6, 0x0010)));
 }
 
-TEST_CASE("layers: a frame cut short keeps what was captured and the length sent") {
+TEST_CASE("capture layers: a frame cut short keeps what was captured and the length sent") {
   Bytes cut = v4();
   cut.resize(cut.size() - 2);
   const auto s = decode_layers(capture::kLinkRaw, cut);
@@ -127,7 +127,7 @@ TEST_CASE("layers: a frame cut short keeps what was captured and the length sent
   }
 }
 
-TEST_CASE("endpoints print as RFC 5952 says") {
+TEST_CASE("capture layers: endpoints print as RFC 5952 says") {
   capture::Endpoint e;
   e.v6 = true;
   e.port = 443;

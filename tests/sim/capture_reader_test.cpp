@@ -9,7 +9,7 @@ using namespace tlsclub;
 using namespace tlsclub::test;
 using capture::CaptureFormat;
 
-TEST_CASE("pcap in either byte order reads the same packets") {
+TEST_CASE("capture reader: pcap in either byte order reads the same packets") {
   const Bytes a = {1, 2, 3}, b = {4, 5, 6, 7};
   for (const bool big : {false, true}) {
     CAPTURE(big);
@@ -34,7 +34,7 @@ TEST_CASE("pcap in either byte order reads the same packets") {
   }
 }
 
-TEST_CASE("pcap with the nanosecond magic keeps nanoseconds") {
+TEST_CASE("capture reader: pcap with the nanosecond magic keeps nanoseconds") {
   Bytes file = pcap_header(101, false, true);
   append(file, pcap_record({10, 123456789, {0x45}}));
   const auto packets = read_all(file);
@@ -43,7 +43,7 @@ TEST_CASE("pcap with the nanosecond magic keeps nanoseconds") {
   CHECK(packets[0].link_type == 101);
 }
 
-TEST_CASE("pcap: a truncated record names its packet and where it starts") {
+TEST_CASE("capture reader: pcap: a truncated record names its packet and where it starts") {
   Bytes file = pcap_file(1, {Bytes(10, 1), Bytes(10, 2), Bytes(10, 3)});
   file.resize(file.size() - 4);
   CHECK(read_error(file) ==
@@ -54,7 +54,8 @@ TEST_CASE("pcap: a truncated record names its packet and where it starts") {
         "packet 2 at byte 50: the file ends inside a packet record header (8 of 16 bytes)");
 }
 
-TEST_CASE("pcap: a captured length beyond the snapshot length is damage, not data") {
+TEST_CASE(
+    "capture reader: pcap: a captured length beyond the snapshot length is damage, not data") {
   Bytes file = pcap_header(1, false, false, 65535);
   append(file, pcap_record({1, 0, {1, 2}}));
   Bytes bogus;
@@ -68,7 +69,7 @@ TEST_CASE("pcap: a captured length beyond the snapshot length is damage, not dat
         "snapshot length 65535 allows (damaged record header?)");
 }
 
-TEST_CASE("not a capture, or an empty file: the error is at byte 0") {
+TEST_CASE("capture reader: not a capture, or an empty file: the error is at byte 0") {
   CHECK(read_error(bytes_of("GET / HTTP/1.1\r\n")) ==
         "at byte 0: not a pcap or pcapng capture (unknown magic number)");
   CHECK(read_error({}) == "at byte 0: the file ends inside the file header (0 of 4 bytes)");
@@ -79,7 +80,8 @@ TEST_CASE("not a capture, or an empty file: the error is at byte 0") {
         "bytes)");
 }
 
-TEST_CASE("pcapng: two interfaces with their own link type and resolution, and a DSB") {
+TEST_CASE(
+    "capture reader: pcapng: two interfaces with their own link type and resolution, and a DSB") {
   Pcapng file;
   file.section()
       .interface(1)                      // microseconds
@@ -108,7 +110,7 @@ TEST_CASE("pcapng: two interfaces with their own link type and resolution, and a
   CHECK(reader.key_logs()[0] == "CLIENT_RANDOM aa bb\n");
 }
 
-TEST_CASE("pcapng: a binary timestamp resolution (2^-x seconds)") {
+TEST_CASE("capture reader: pcapng: a binary timestamp resolution (2^-x seconds)") {
   Pcapng file;
   file.section().interface(1, 0, 0x80 | 10).packet(0, (5ull << 10) | 512, {1});
   const auto packets = read_all(file.bytes());
@@ -116,7 +118,7 @@ TEST_CASE("pcapng: a binary timestamp resolution (2^-x seconds)") {
   CHECK(packets[0].timestamp_ns == 5500000000);
 }
 
-TEST_CASE("pcapng: sections in both byte orders, each with its own interfaces") {
+TEST_CASE("capture reader: pcapng: sections in both byte orders, each with its own interfaces") {
   Pcapng file;
   file.section(false).interface(1).packet(0, 1, {1});
   file.section(true).interface(113).interface(276).packet(1, 2, {2}).simple({3, 3});
@@ -130,7 +132,7 @@ TEST_CASE("pcapng: sections in both byte orders, each with its own interfaces") 
   CHECK(packets[2].number == 3);
 }
 
-TEST_CASE("pcapng: unknown and obsolete blocks are skipped") {
+TEST_CASE("capture reader: pcapng: unknown and obsolete blocks are skipped") {
   Pcapng file;
   file.section()
       .interface(1)
@@ -142,7 +144,7 @@ TEST_CASE("pcapng: unknown and obsolete blocks are skipped") {
   CHECK(packets[0].data == Bytes{9});
 }
 
-TEST_CASE("pcapng: damaged blocks give located errors") {
+TEST_CASE("capture reader: pcapng: damaged blocks give located errors") {
   SUBCASE("a block length over the 64 MiB limit") {
     Pcapng file;
     file.section().interface(1);
@@ -207,7 +209,7 @@ TEST_CASE("pcapng: damaged blocks give located errors") {
   }
 }
 
-TEST_CASE("gzip: a .pcap.gz and a .pcapng.gz read as the files they hold") {
+TEST_CASE("capture reader: gzip: a .pcap.gz and a .pcapng.gz read as the files they hold") {
   const Bytes pcap = pcap_file(1, {Bytes(70000, 1), Bytes(3, 2)});
   Pcapng ng;
   ng.section().interface(1).packet(0, 1, {1}).secrets("# keys\n");
@@ -224,7 +226,7 @@ TEST_CASE("gzip: a .pcap.gz and a .pcapng.gz read as the files they hold") {
   }
 }
 
-TEST_CASE("gzip: damage inside the compressed data names the packet being read") {
+TEST_CASE("capture reader: gzip: damage inside the compressed data names the packet being read") {
   // 24 + 56 + 56 bytes in stored blocks of 50: the third block (from byte 120 of the .gz: 10
   // bytes of header, then 5 + 50 per block) holds the end of packet 2.
   const Bytes gz = gzip_stored(pcap_file(1, {Bytes(40, 1), Bytes(40, 2)}), 50);

@@ -88,7 +88,7 @@ constexpr auto S = Side::server;
 
 }  // namespace
 
-TEST_CASE("reassembly: a handshake and data in order, both directions, closed by FINs") {
+TEST_CASE("capture reassembly: a handshake and data in order, both directions, closed by FINs") {
   Harness h;
   h.add(C, 100, kTcpSyn).add(S, 900, kTcpSyn | kTcpAck).add(C, 101, kTcpAck);
   h.add(C, 101, kTcpAck, "hello ").add(C, 107, kTcpAck, "club");
@@ -104,7 +104,7 @@ TEST_CASE("reassembly: a handshake and data in order, both directions, closed by
   CHECK(c.to_client == "welcome");
 }
 
-TEST_CASE("reassembly: out-of-order segments wait for the hole before them") {
+TEST_CASE("capture reassembly: out-of-order segments wait for the hole before them") {
   Harness h;
   h.add(C, 100, kTcpSyn).add(C, 111, kTcpAck, "ccc").add(C, 106, kTcpAck, "bbbbb");
   CHECK(h.recorder.seen[1].to_server.empty());
@@ -114,7 +114,7 @@ TEST_CASE("reassembly: out-of-order segments wait for the hole before them") {
   CHECK(h.reassembler.buffered() == 0);
 }
 
-TEST_CASE("reassembly: retransmissions and overlaps: the first copy of a byte wins") {
+TEST_CASE("capture reassembly: retransmissions and overlaps: the first copy of a byte wins") {
   Harness h;
   h.add(C, 100, kTcpSyn).add(C, 101, kTcpAck, "abcdef");
   h.add(C, 101, kTcpAck, "abcdef");  // retransmitted as it was
@@ -125,7 +125,7 @@ TEST_CASE("reassembly: retransmissions and overlaps: the first copy of a byte wi
   CHECK(h.only().to_server == "abcdefghijklmnopq");
 }
 
-TEST_CASE("reassembly: sequence numbers wrap at 2^32") {
+TEST_CASE("capture reassembly: sequence numbers wrap at 2^32") {
   Harness h;
   h.add(C, 0xfffffffd, kTcpSyn);        // data starts at 0xfffffffe
   h.add(C, 0x00000000, kTcpAck, "cd");  // after the wrap, out of order
@@ -135,7 +135,7 @@ TEST_CASE("reassembly: sequence numbers wrap at 2^32") {
   CHECK(h.only().to_server == "abcdef");
 }
 
-TEST_CASE("reassembly: a connection caught mid-stream starts at the first segment seen") {
+TEST_CASE("capture reassembly: a connection caught mid-stream starts at the first segment seen") {
   Harness h;
   h.add(S, 5000, kTcpAck, "from the server ").add(C, 7000, kTcpAck, "to it");
   h.add(S, 5016, kTcpAck, "again");
@@ -146,13 +146,15 @@ TEST_CASE("reassembly: a connection caught mid-stream starts at the first segmen
   CHECK(c.to_server == "to it");
 }
 
-TEST_CASE("reassembly: a hole never filled is reported as a gap at the end") {
+TEST_CASE("capture reassembly: a hole never filled is reported as a gap at the end") {
   Harness h;
   h.add(C, 100, kTcpSyn).add(C, 101, kTcpAck, "abc").add(C, 110, kTcpAck, "xyz");
   CHECK(h.only().to_server == "abc[gap 6]xyz");
 }
 
-TEST_CASE("reassembly: over the per-direction bound, the gap is reported and the stream goes on") {
+TEST_CASE(
+    "capture reassembly: over the per-direction bound, the gap is reported and the stream goes "
+    "on") {
   capture::ReassemblyLimits limits;
   limits.per_direction = 10;
   Harness h(limits);
@@ -164,7 +166,8 @@ TEST_CASE("reassembly: over the per-direction bound, the gap is reported and the
   CHECK(h.recorder.seen[1].to_server == "a[gap 8]held-1[gap 4]held-2");
 }
 
-TEST_CASE("reassembly: a bounded number of live connections, the least recently active closed") {
+TEST_CASE(
+    "capture reassembly: a bounded number of live connections, the least recently active closed") {
   capture::ReassemblyLimits limits;
   limits.connections = 2;
   Recorder recorder;
@@ -182,7 +185,7 @@ TEST_CASE("reassembly: a bounded number of live connections, the least recently 
   CHECK_FALSE(recorder.seen[3].closed);
 }
 
-TEST_CASE("reassembly: a reset closes at once; bare ACKs after a close open nothing") {
+TEST_CASE("capture reassembly: a reset closes at once; bare ACKs after a close open nothing") {
   Harness h;
   h.add(C, 100, kTcpSyn).add(C, 101, kTcpAck, "x").add(S, 1, kTcpRst | kTcpAck);
   CHECK(h.recorder.seen[1].closed);
@@ -190,7 +193,7 @@ TEST_CASE("reassembly: a reset closes at once; bare ACKs after a close open noth
   CHECK(h.recorder.seen.size() == 1);
 }
 
-TEST_CASE("reassembly: bytes a capture cut short are a gap, not silently lost") {
+TEST_CASE("capture reassembly: bytes a capture cut short are a gap, not silently lost") {
   Harness h;
   h.add(C, 100, kTcpSyn);
   auto s = from(C, 101, kTcpAck, "abc", h.keep);
@@ -200,7 +203,7 @@ TEST_CASE("reassembly: bytes a capture cut short are a gap, not silently lost") 
   CHECK(h.only().to_server == "abc[gap 7]def");
 }
 
-TEST_CASE("reassembly: a new SYN on the same ports after a FIN is a new connection") {
+TEST_CASE("capture reassembly: a new SYN on the same ports after a FIN is a new connection") {
   Harness h;
   h.add(C, 100, kTcpSyn).add(C, 101, kTcpAck, "first").add(C, 106, kTcpFin | kTcpAck);
   h.add(C, 5000, kTcpSyn).add(C, 5001, kTcpAck, "second");

@@ -114,7 +114,7 @@ Bytes tls13_capture(bool finish, bool alert = false, std::size_t reply = 200,
 
 }  // namespace
 
-TEST_CASE("summary: a TLS 1.3 handshake written here, its fields and outcome") {
+TEST_CASE("capture summary: a TLS 1.3 handshake written here, its fields and outcome") {
   const auto o = summarize_bytes(tls13_capture(true));
   CHECK(o.packets == 7);
   REQUIRE(o.tls.size() == 1);
@@ -137,7 +137,7 @@ TEST_CASE("summary: a TLS 1.3 handshake written here, its fields and outcome") {
             " B  records 3/4");
 }
 
-TEST_CASE("summary: a handshake that stops, and one refused with an alert in the clear") {
+TEST_CASE("capture summary: a handshake that stops, and one refused with an alert in the clear") {
   auto o = summarize_bytes(tls13_capture(false));
   REQUIRE(o.tls.size() == 1);
   CHECK(o.tls[0].outcome == Outcome::incomplete);
@@ -151,7 +151,8 @@ TEST_CASE("summary: a handshake that stops, and one refused with an alert in the
         std::string::npos);
 }
 
-TEST_CASE("summary: TLS 1.3 refusals after the hellos are told by an alert's size (19 bytes)") {
+TEST_CASE(
+    "capture summary: TLS 1.3 refusals after the hellos are told by an alert's size (19 bytes)") {
   // The server answers the client's Finished with a protected alert: 2 + 1 + 16 bytes.
   auto o = summarize_bytes(tls13_capture(true, false, 19));
   REQUIRE(o.tls.size() == 1);
@@ -166,7 +167,7 @@ TEST_CASE("summary: TLS 1.3 refusals after the hellos are told by an alert's siz
   CHECK(o.tls[0].alert_from == Side::client);
 }
 
-TEST_CASE("summary: TCP that is not TLS is counted, not listed") {
+TEST_CASE("capture summary: TCP that is not TLS is counted, not listed") {
   const Bytes http = bytes_of("GET / HTTP/1.1\r\nHost: club.example\r\n\r\n");
   const auto o = summarize_bytes(pcap_file(1, {eth_tcp(50000, 80, 1, kTcpAck, http)}));
   CHECK(o.tls.empty());
@@ -174,7 +175,8 @@ TEST_CASE("summary: TCP that is not TLS is counted, not listed") {
   CHECK(capture::overview_line(o) == "pcap, 1 packet, 0 TLS connections, 1 other TCP connection");
 }
 
-TEST_CASE("summary: a real TLS 1.3 capture (pcapng, its key log in a Decryption Secrets Block)") {
+TEST_CASE(
+    "capture summary: a real TLS 1.3 capture (pcapng, its key log in a Decryption Secrets Block)") {
   const auto o = summarize_file("tls13.pcapng");
   CHECK(o.format == capture::CaptureFormat::pcapng);
   REQUIRE(o.tls.size() == 1);
@@ -190,7 +192,7 @@ TEST_CASE("summary: a real TLS 1.3 capture (pcapng, its key log in a Decryption 
   CHECK(capture::connections_with_keys(o, keys) == 1);
 }
 
-TEST_CASE("summary: a real TLS 1.2 capture (classic pcap) and its key log file") {
+TEST_CASE("capture summary: a real TLS 1.2 capture (classic pcap) and its key log file") {
   const auto o = summarize_file("tls12.pcap");
   REQUIRE(o.tls.size() == 1);
   const auto& c = o.tls[0];
@@ -204,7 +206,7 @@ TEST_CASE("summary: a real TLS 1.2 capture (classic pcap) and its key log file")
   CHECK(capture::connections_with_keys(o, keys) == 1);
 }
 
-TEST_CASE("summary: a real TLS 1.2 refusal: the client's unknown_ca alert in the clear") {
+TEST_CASE("capture summary: a real TLS 1.2 refusal: the client's unknown_ca alert in the clear") {
   const auto o = summarize_file("tls12-alert.pcap");
   REQUIRE(o.tls.size() == 1);
   CHECK(o.tls[0].outcome == Outcome::alert);
@@ -213,7 +215,8 @@ TEST_CASE("summary: a real TLS 1.2 refusal: the client's unknown_ca alert in the
   CHECK(o.tls[0].alert_from == Side::client);
 }
 
-TEST_CASE("summary: a real gzipped pcapng over IPv6 from the \"any\" interface (Linux SLL)") {
+TEST_CASE(
+    "capture summary: a real gzipped pcapng over IPv6 from the \"any\" interface (Linux SLL)") {
   const auto o = summarize_file("tls13-ipv6-any.pcapng.gz");
   CHECK(o.compressed);
   REQUIRE(o.tls.size() == 1);
@@ -222,7 +225,7 @@ TEST_CASE("summary: a real gzipped pcapng over IPv6 from the \"any\" interface (
   CHECK(o.tls[0].outcome == Outcome::completed);
 }
 
-TEST_CASE("summary: a real capture cut short names the packet where it ends") {
+TEST_CASE("capture summary: a real capture cut short names the packet where it ends") {
   std::ifstream in(kCaptures / "tls12.pcap", std::ios::binary);
   Bytes file((std::istreambuf_iterator<char>(in)), {});
   file.resize(file.size() - 10);
