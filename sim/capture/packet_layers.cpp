@@ -155,7 +155,7 @@ std::string Endpoint::to_string() const {
     return text;
   }
   std::array<unsigned, 8> groups{};
-  for (int i = 0; i < 8; ++i) groups[i] = (address[2 * i] << 8) | address[2 * i + 1];
+  for (std::size_t i = 0; i < 8; ++i) groups[i] = (address[2 * i] << 8) | address[2 * i + 1];
   // RFC 5952 4.2: the longest run of two or more zero groups (the first of equals) becomes "::".
   int best = -1, best_length = 1;
   for (int i = 0; i < 8;) {
