@@ -115,7 +115,7 @@ TEST_CASE("capture cli: tlsclub open: bad input exits 2 and says where") {
   REQUIRE_CLI();
   std::ifstream in(kCaptures / "tls12.pcap", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
-  bytes.resize(bytes.size() - 10);
+  bytes.erase(bytes.end() - 10, bytes.end());
   const auto cut = scratch("cut.pcap");
   std::ofstream(cut, std::ios::binary) << bytes;
   auto r = tlsclub("open " + cut.string());

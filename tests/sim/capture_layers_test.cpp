@@ -77,7 +77,8 @@ TEST_CASE("capture layers: BSD loopback in either byte order, every IPv6 family 
 TEST_CASE("capture layers: raw IP (101 by version, 228 IPv4, 229 IPv6)") {
   check_v4(decode_layers(capture::kLinkRaw, v4()));
   check_v4(decode_layers(capture::kLinkIpv4, v4()));
-  const auto s = decode_layers(capture::kLinkRaw, ipv6(1, 2, segment()));
+  const Bytes frame = ipv6(1, 2, segment());  // the segment's payload points into it
+  const auto s = decode_layers(capture::kLinkRaw, frame);
   REQUIRE(s);
   CHECK(s->source.to_string() == "[2001:db8::1]:50000");
   CHECK(s->destination.to_string() == "[2001:db8::2]:443");
@@ -93,7 +94,8 @@ TEST_CASE("capture layers: IPv6 extension headers are walked to TCP") {
   append(ext, {60, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
   append(ext, {44, 0, 0, 0, 0, 0, 0, 0});
   append(ext, {6, 0, 0, 0, 0, 0, 0, 1});
-  const auto s = decode_layers(capture::kLinkRaw, ipv6(1, 2, segment(), 0, ext));
+  const Bytes frame = ipv6(1, 2, segment(), 0, ext);  // the segment's payload points into it
+  const auto s = decode_layers(capture::kLinkRaw, frame);
   REQUIRE(s);
   CHECK(Bytes(s->payload.begin(), s->payload.end()) == kHello);
   // A real fragment (more fragments follow) is not used.
@@ -116,7 +118,7 @@ TEST_CASE("capture layers: IPv4 options, fragments and other protocols") {
 
 TEST_CASE("capture layers: a frame cut short keeps what was captured and the length sent") {
   Bytes cut = v4();
-  cut.resize(cut.size() - 2);
+  cut.erase(cut.end() - 2, cut.end());
   const auto s = decode_layers(capture::kLinkRaw, cut);
   REQUIRE(s);
   CHECK(s->payload.size() == 3);

@@ -45,7 +45,7 @@ TEST_CASE("capture reader: pcap with the nanosecond magic keeps nanoseconds") {
 
 TEST_CASE("capture reader: pcap: a truncated record names its packet and where it starts") {
   Bytes file = pcap_file(1, {Bytes(10, 1), Bytes(10, 2), Bytes(10, 3)});
-  file.resize(file.size() - 4);
+  file.erase(file.end() - 4, file.end());
   CHECK(read_error(file) ==
         "packet 3 at byte 76: the file ends inside a packet's data (6 of 10 "
         "bytes)");
@@ -198,7 +198,7 @@ TEST_CASE("capture reader: pcapng: damaged blocks give located errors") {
     Pcapng file;
     file.section().interface(1).packet(0, 1, {1}).packet(0, 2, Bytes(100, 7));
     Bytes bytes = file.bytes();
-    bytes.resize(bytes.size() - 50);
+    bytes.erase(bytes.end() - 50, bytes.end());
     CHECK(read_error(bytes).find("packet 2 at byte 88: the file ends inside a block") == 0);
   }
   SUBCASE("a section header without the byte-order magic") {
@@ -240,7 +240,7 @@ TEST_CASE("capture reader: gzip: damage inside the compressed data names the pac
   CHECK(read_error(bad_data) == "packet 3 at byte " + std::to_string(gz.size()) +
                                     ": gzip: CRC-32 of the data does not match the trailer");
   Bytes cut = gz;
-  cut.resize(cut.size() - 3);
+  cut.erase(cut.end() - 3, cut.end());
   CHECK(read_error(cut) == "packet 3 at byte " + std::to_string(cut.size()) +
                                ": gzip: the compressed data ends early (truncated file?)");
 }
