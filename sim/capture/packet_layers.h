@@ -5,10 +5,10 @@
 // frame is too short for, gives nothing (never a read out of bounds).
 
 #include <array>
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "core/bytes.h"
 
@@ -32,7 +32,16 @@ struct Endpoint {
   // "192.0.2.1:443", "[2001:db8::1]:443" (RFC 5952: lower case, the longest run of zero groups
   // shortened to "::").
   std::string to_string() const;
-  auto operator<=>(const Endpoint&) const = default;
+
+  // Written out rather than defaulted: the web build's libc++ 13 has no operator<=> for
+  // std::array.
+  friend bool operator==(const Endpoint& a, const Endpoint& b) {
+    return a.v6 == b.v6 && a.address == b.address && a.port == b.port;
+  }
+  friend bool operator!=(const Endpoint& a, const Endpoint& b) { return !(a == b); }
+  friend bool operator<(const Endpoint& a, const Endpoint& b) {
+    return std::tie(a.v6, a.address, a.port) < std::tie(b.v6, b.address, b.port);
+  }
 };
 
 // RFC 9293 3.1 control bits.
