@@ -36,7 +36,11 @@ std::uint64_t to_nanoseconds(std::uint64_t units, std::uint8_t resolution) {
     const std::uint64_t seconds = x >= 64 ? 0 : units >> x;
     std::uint64_t fraction = x >= 64 ? units : units - (seconds << x);
     unsigned shift = x;
-    if (shift > 34) fraction >>= (shift - 34), shift = 34;  // keep fraction * 10^9 in 64 bits
+    if (shift > 34) {  // keep fraction * 10^9 in 64 bits (and every shift under 64)
+      const unsigned drop = shift - 34;
+      fraction = drop >= 64 ? 0 : fraction >> drop;
+      shift = 34;
+    }
     return seconds * 1000000000u + ((fraction * 1000000000u) >> shift);
   }
   std::uint64_t scale = 1;

@@ -118,6 +118,15 @@ TEST_CASE("capture reader: pcapng: a binary timestamp resolution (2^-x seconds)"
   CHECK(packets[0].timestamp_ns == 5500000000);
 }
 
+TEST_CASE("capture reader: pcapng: an absurd resolution (2^-127 s) is read without UB") {
+  // Found by fuzz_capture_reader: a shift by 93 bits.
+  Pcapng file;
+  file.section().interface(1, 0, 0xff).packet(0, ~0ull, {1});
+  const auto packets = read_all(file.bytes());
+  REQUIRE(packets.size() == 1);
+  CHECK(packets[0].timestamp_ns == 0);
+}
+
 TEST_CASE("capture reader: pcapng: sections in both byte orders, each with its own interfaces") {
   Pcapng file;
   file.section(false).interface(1).packet(0, 1, {1});
