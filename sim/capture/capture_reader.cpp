@@ -145,6 +145,11 @@ std::optional<Packet> CaptureReader::next_pcap() {
   return p;
 }
 
+CaptureFile::CaptureFile(const std::filesystem::path& path) : in_(path, std::ios::binary) {
+  if (!in_) throw CaptureError(0, 0, "cannot open " + path.string());
+  reader_ = std::make_unique<CaptureReader>(in_);
+}
+
 std::optional<Packet> CaptureReader::next() {
   return format_ == CaptureFormat::pcap ? next_pcap() : next_pcapng();
 }

@@ -7,6 +7,8 @@
 // (kMaxBlockSize), never by the size of the file.
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -95,6 +97,18 @@ class CaptureReader {
   // pcapng: the interfaces of the current section
   std::vector<Interface> interfaces_;
   std::vector<std::string> key_logs_;
+};
+
+// A capture file on disk and its reader: CaptureFile("visit.pcapng.gz").reader().next().
+class CaptureFile {
+ public:
+  // Throws CaptureError when the file cannot be opened or holds no capture.
+  explicit CaptureFile(const std::filesystem::path& path);
+  CaptureReader& reader() { return *reader_; }
+
+ private:
+  std::ifstream in_;
+  std::unique_ptr<CaptureReader> reader_;
 };
 
 }  // namespace tlsclub::capture

@@ -2,6 +2,8 @@
 // purpose: every error names the packet and the byte offset.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "capture/capture_error.h"
 #include "capture_test_tools.h"
 
@@ -252,4 +254,15 @@ TEST_CASE("capture reader: gzip: damage inside the compressed data names the pac
   cut.erase(cut.end() - 3, cut.end());
   CHECK(read_error(cut) == "packet 3 at byte " + std::to_string(cut.size()) +
                                ": gzip: the compressed data ends early (truncated file?)");
+}
+
+TEST_CASE("capture reader: a file on disk, by its path") {
+  const auto dir =
+      std::filesystem::path(TLSCLUB_SOURCE_DIR) / "tests" / "sim" / "data" / "captures";
+  capture::CaptureFile file(dir / "tls12.pcap");
+  std::size_t packets = 0;
+  while (file.reader().next()) ++packets;
+  CHECK(packets == 14);  // tshark: 14 frames
+  CHECK_THROWS_WITH_AS(capture::CaptureFile(dir / "missing.pcap"),
+                       doctest::Contains("at byte 0: cannot open"), capture::CaptureError);
 }
