@@ -99,6 +99,15 @@ struct LessonsArgs {
 CLI::App* add_lessons_command(CLI::App& app, LessonsArgs& args);
 int lessons_command(const LessonsArgs& args);
 
+// tlsclub open (sim/cli/open_command.cpp): a real capture's TLS connections, from the plaintext.
+struct OpenArgs {
+  std::string path;    // the capture file
+  bool list = false;   // --list (the only view for now)
+  std::string keylog;  // an NSS key log to match against the connections
+};
+CLI::App* add_open_command(CLI::App& app, OpenArgs& args);
+int open_command(const OpenArgs& args);
+
 // tlsclub glossary (sim/cli/glossary_command.cpp): the club's words and the TLS terms.
 CLI::App* add_glossary_command(CLI::App& app);
 int glossary_command();

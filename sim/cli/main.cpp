@@ -33,6 +33,7 @@ struct Arguments {
   tlsclub::cli::ServeArgs serve;
   tlsclub::cli::KnockArgs knock;
   tlsclub::cli::LessonsArgs lessons;
+  tlsclub::cli::OpenArgs open;
 };
 
 // The subcommands, to ask which one the command line chose.
@@ -45,6 +46,7 @@ struct Subcommands {
   CLI::App* knock;
   CLI::App* lessons;
   CLI::App* glossary;
+  CLI::App* open;
 };
 
 Subcommands add_subcommands(CLI::App& app, Arguments& args) {
@@ -52,7 +54,8 @@ Subcommands add_subcommands(CLI::App& app, Arguments& args) {
   return {add_run_command(app, args.run),         add_check_command(app, args.check_paths),
           add_list_command(app, args.list_dir),   add_export_command(app, args.exports),
           add_serve_command(app, args.serve),     add_knock_command(app, args.knock),
-          add_lessons_command(app, args.lessons), add_glossary_command(app)};
+          add_lessons_command(app, args.lessons), add_glossary_command(app),
+          add_open_command(app, args.open)};
 }
 
 int run_chosen(const Subcommands& chosen, const Arguments& args) {
@@ -65,6 +68,7 @@ int run_chosen(const Subcommands& chosen, const Arguments& args) {
   if (*chosen.knock) return knock_command(args.knock);
   if (*chosen.lessons) return lessons_command(args.lessons);
   if (*chosen.glossary) return glossary_command();
+  if (*chosen.open) return open_command(args.open);
   return kExitOk;
 }
 

@@ -20,11 +20,14 @@ namespace fs = std::filesystem;
 // Folder -> the folders its files may include (besides their own). sim/ first, bottom up:
 // core → decode / pki / wire / explain → timeline → scenario → endpoint → simulation →
 // export / bridge / course → cli; load (the TOML reading both loaders share) needs core alone and
-// serves scenario, course and cli.
+// serves scenario, course and cli; capture (reading real captures) needs core and decode and
+// serves cli.
 const std::map<std::string, std::set<std::string>> kAllowed = {
     {"sim/core", {}},
     {"sim/explain", {}},
     {"sim/decode", {"core"}},
+    // Captures: files, packets, TCP streams, record headers and key logs; names from decode.
+    {"sim/capture", {"core", "decode"}},
     {"sim/pki", {"core"}},
     {"sim/wire", {"core"}},
     {"sim/timeline", {"core", "decode", "explain", "wire"}},
@@ -37,7 +40,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"sim/bridge", {"core", "decode", "endpoint", "scenario", "simulation", "timeline", "wire"}},
     {"sim/course", {"explain", "load", "scenario", "simulation", "timeline", "wire"}},
     {"sim/cli",
-     {"bridge", "core", "course", "explain", "export", "load", "scenario", "simulation",
+     {"bridge", "capture", "core", "course", "explain", "export", "load", "scenario", "simulation",
       "timeline"}},
     // The app: state is the headless half (no ImGui), view draws it, app is the shell.
     {"gui/state",

@@ -1,0 +1,145 @@
+// tlsclub open as a user runs it: the list of a real capture's TLS connections, the key log
+// count, and bad input (a damaged capture, a bad key log line) refused with exit 2 and the place.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kCaptures = fs::path(TLSCLUB_SOURCE_DIR) / "tests" / "sim" / "data" / "captures";
+
+struct Result {
+  int code = -1;
+  std::string out;  // stdout and stderr
+};
+
+// Only a full build has the CLI (a development build of a few folders does not).
+#define REQUIRE_CLI()                                                       \
+  if (std::string(TLSCLUB_CLI).empty()) {                                   \
+    MESSAGE("skipped: this build has no tlsclub executable (dev folders)"); \
+    return;                                                                 \
+  }
+
+Result tlsclub(const std::string& args) {
+  Result r;
+  FILE* pipe = popen((std::string(TLSCLUB_CLI) + " " + args + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) r.out.append(buffer, n);
+  const int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string capture_path(const std::string& name) {
+  return (kCaptures / name).string();
+}
+
+fs::path scratch(const std::string& name) {
+  const auto dir = fs::temp_directory_path() / ("tlsclub-open-test-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+}  // namespace
+
+TEST_CASE("capture cli: tlsclub open --list prints one line per TLS connection of a real capture") {
+  REQUIRE_CLI();
+  const auto r = tlsclub("open --list " + capture_path("tls13.pcapng"));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("pcapng, 15 packets, 1 TLS connection, 0 other TCP connections") !=
+        std::string::npos);
+  CHECK(r.out.find("→ 127.0.0.1:44331  sni club.example  TLS 1.3  TLS_AES_256_GCM_SHA384") !=
+        std::string::npos);
+  CHECK(r.out.find("completed") != std::string::npos);
+  // The capture's own Decryption Secrets Block.
+  CHECK(r.out.find("; secrets for 1 of 1 TLS connection\n") != std::string::npos);
+  // Without --list: the same list, for now.
+  CHECK(tlsclub("open " + capture_path("tls13.pcapng")).out == r.out);
+}
+
+TEST_CASE("capture cli: tlsclub open --keylog counts the connections the key log has secrets for") {
+  REQUIRE_CLI();
+  const auto r =
+      tlsclub("open " + capture_path("tls12.pcap") + " --keylog " + capture_path("tls12.keys"));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("TLS 1.2  TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256") != std::string::npos);
+  CHECK(r.out.find("key log: 1 secret, 1 client random; secrets for 1 of 1 TLS connection\n") !=
+        std::string::npos);
+  const auto other =
+      tlsclub("open " + capture_path("tls12.pcap") + " --keylog " + capture_path("tls13.keys"));
+  CHECK(other.out.find("secrets for 0 of 1 TLS connection\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "capture cli: tlsclub open on tlsclub export's capture agrees with tlsclub run's outcomes") {
+  REQUIRE_CLI();
+  // queue-of-members: Alice admitted; Bob (no card), Carol (expired) and Dave (unknown authority)
+  // turned away with alerts the club sends encrypted (TLS 1.3).
+  const auto pcap = scratch("queue.pcap"), keys = scratch("queue.keys");
+  const auto scenario =
+      (fs::path(TLSCLUB_SOURCE_DIR) / "scenarios" / "basics" / "queue-of-members.toml").string();
+  REQUIRE(tlsclub("export " + scenario + " --pcap " + pcap.string() + " --keylog " + keys.string())
+              .code == 0);
+  const auto r = tlsclub("open " + pcap.string() + " --keylog " + keys.string());
+  CHECK(r.code == 0);
+  CHECK(r.out.find("4 TLS connections, 0 other TCP connections") != std::string::npos);
+  CHECK(r.out.find("#1  127.0.0.1:50001 → 127.0.0.2:443  sni club.example  TLS 1.3") !=
+        std::string::npos);
+  std::size_t completed = 0, refused = 0;
+  for (std::size_t at = 0; (at = r.out.find("  completed  ", at)) != std::string::npos; ++at)
+    ++completed;
+  for (std::size_t at = 0;
+       (at = r.out.find("  encrypted alert (server)  ", at)) != std::string::npos; ++at)
+    ++refused;
+  CHECK(completed == 1);
+  CHECK(refused == 3);
+  CHECK(r.out.find("secrets for 4 of 4 TLS connections") != std::string::npos);
+  fs::remove_all(pcap.parent_path());
+}
+
+TEST_CASE("capture cli: tlsclub open shows a refusal's alert") {
+  REQUIRE_CLI();
+  const auto r = tlsclub("open " + capture_path("tls12-alert.pcap"));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("alert unknown_ca (client)") != std::string::npos);
+}
+
+TEST_CASE("capture cli: tlsclub open: bad input exits 2 and says where") {
+  REQUIRE_CLI();
+  std::ifstream in(kCaptures / "tls12.pcap", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  bytes.erase(bytes.end() - 10, bytes.end());
+  const auto cut = scratch("cut.pcap");
+  std::ofstream(cut, std::ios::binary) << bytes;
+  auto r = tlsclub("open " + cut.string());
+  CHECK(r.code == 2);
+  CHECK(r.out.find("tlsclub open: error: " + cut.string() + ": packet 14 at byte ") !=
+        std::string::npos);
+
+  const auto keys = scratch("bad.keys");
+  std::ofstream(keys) << "# comment\nCLIENT_RANDOM 00\n";
+  r = tlsclub("open " + capture_path("tls12.pcap") + " --keylog " + keys.string());
+  CHECK(r.code == 2);
+  CHECK(r.out.find(keys.string() + ":2: expected LABEL CLIENT_RANDOM SECRET, found 2 words") !=
+        std::string::npos);
+
+  r = tlsclub("open " + scratch("missing.pcap").string());
+  CHECK(r.code == 2);
+  CHECK(r.out.find("cannot read") != std::string::npos);
+  fs::remove_all(cut.parent_path());
+}
+
+TEST_CASE("capture cli: tlsclub open --help says what it does today, decryption not claimed") {
+  REQUIRE_CLI();
+  const auto r = tlsclub("open --help");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("not\ndecrypted (yet)") != std::string::npos);
+  CHECK(r.out.find("--keylog") != std::string::npos);
+}
