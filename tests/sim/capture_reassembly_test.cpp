@@ -185,7 +185,7 @@ TEST_CASE(
   CHECK_FALSE(recorder.seen[3].closed);
 }
 
-TEST_CASE("capture reassembly: a reset closes at once; bare ACKs after a close open nothing") {
+TEST_CASE("capture reassembly: a reset closes at once, and bare ACKs after a close open nothing") {
   Harness h;
   h.add(C, 100, kTcpSyn).add(C, 101, kTcpAck, "x").add(S, 1, kTcpRst | kTcpAck);
   CHECK(h.recorder.seen[1].closed);
