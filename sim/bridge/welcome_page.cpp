@@ -5,6 +5,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/markup.h"
+
 namespace tlsclub::bridge {
 
 namespace {
@@ -41,32 +43,6 @@ std::string header_value(std::string_view head, std::string_view name) {
     start = end;
   }
   return "";
-}
-
-std::string html_escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // What the club knows of the visit when it answers.
@@ -145,7 +121,7 @@ std::string text_page(const VisitFacts& facts, std::string_view visitor) {
 }
 
 std::string html_page(const VisitFacts& facts, std::string_view visitor) {
-  const std::string name = html_escaped(visitor.empty() ? "visitor" : visitor);
+  const std::string name = markup_escaped(visitor.empty() ? "visitor" : visitor);
   std::string out =
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width\"><title>Welcome to the club</title>"
@@ -153,27 +129,27 @@ std::string html_page(const VisitFacts& facts, std::string_view visitor) {
       "line-height:1.4}th{text-align:left;padding-right:1em}.pass{color:#1a7f37}"
       ".fail{color:#cf222e}</style></head><body>\n";
   out += "<h1>Welcome to the club, " + name + ".</h1>\n";
-  out += "<p>What the club saw of your visit to <b>" + html_escaped(facts.server_name) +
+  out += "<p>What the club saw of your visit to <b>" + markup_escaped(facts.server_name) +
          "</b>:</p>\n<table>\n";
-  out += "<tr><th>version</th><td>" + html_escaped(facts.version) + "</td></tr>\n";
-  out += "<tr><th>cipher suite</th><td>" + html_escaped(facts.cipher_suite) + "</td></tr>\n";
-  out += "<tr><th>key exchange</th><td>" + html_escaped(facts.group) + "</td></tr>\n";
-  out += "<tr><th>your card</th><td>" + html_escaped(card_line(facts, visitor)) + "</td></tr>\n";
+  out += "<tr><th>version</th><td>" + markup_escaped(facts.version) + "</td></tr>\n";
+  out += "<tr><th>cipher suite</th><td>" + markup_escaped(facts.cipher_suite) + "</td></tr>\n";
+  out += "<tr><th>key exchange</th><td>" + markup_escaped(facts.group) + "</td></tr>\n";
+  out += "<tr><th>your card</th><td>" + markup_escaped(card_line(facts, visitor)) + "</td></tr>\n";
   out += "</table>\n";
   if (!facts.card_checks.empty()) {
     out += "<p>The club's checks of your card, certificate by certificate:</p>\n<ul>\n";
     for (const auto& [subject, checks] : facts.card_checks) {
-      out += "<li><b>" + html_escaped(subject) + "</b><ul>\n";
+      out += "<li><b>" + markup_escaped(subject) + "</b><ul>\n";
       for (const CheckEvent* check : checks)
         out += std::string("<li class=\"") +
                (check->passed ? "pass\">&#10003; " : "fail\">&#10007; ") +
-               html_escaped(check->check) + ": " + html_escaped(check->reason) + "</li>\n";
+               markup_escaped(check->check) + ": " + markup_escaped(check->reason) + "</li>\n";
       out += "</ul></li>\n";
     }
     out += "</ul>\n";
   }
-  out += "<p>" + html_escaped(key_story(facts)) + "</p>\n";
-  out += "<p>" + html_escaped(kBadgeNote) + "</p>\n</body></html>\n";
+  out += "<p>" + markup_escaped(key_story(facts)) + "</p>\n";
+  out += "<p>" + markup_escaped(kBadgeNote) + "</p>\n</body></html>\n";
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/markup.h"
 #include "core/overloaded.h"
 #include "export/ladder.h"
 
@@ -28,29 +29,6 @@ std::string_view colour(Protection p) {
       return "#d33a2c";
   }
   return "#808080";
-}
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // Cut at a character boundary (UTF-8), with an ellipsis.
@@ -79,7 +57,7 @@ class SvgWriter {
  public:
   void text(int x, int y, std::string_view anchor, std::string_view style, const std::string& s) {
     body_ << "<text x=\"" << x << "\" y=\"" << y << "\" text-anchor=\"" << anchor << "\" " << style
-          << ">" << escaped(s) << "</text>\n";
+          << ">" << markup_escaped(s) << "</text>\n";
   }
 
   void header(const Timeline& t) {
