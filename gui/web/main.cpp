@@ -52,8 +52,8 @@ struct WebShell {
   std::size_t exports = 0;         // the exports handed to the browser (ExportReport::number)
   std::string remembered;          // the settings as last written
   web::PageChecks checks;          // ?run-all=1, ?lessons-check=1
-  std::string shown;               // the lesson file last reported as shown
-  std::string failed;              // the file whose load errors were last reported
+  fs::path shown;                  // the lesson file last reported as shown
+  fs::path failed;                 // the file whose load errors were last reported
   bool replace_address = true;     // the next address is written in place (first, or after back)
   Tab addressed_tab = Tab::count;  // the tab the address names
 };
@@ -86,7 +86,7 @@ void remember(WebShell& shell) {
 // What ran in the tab, for the console and the title: "Alice admitted (TLS 1.3, 73 events)".
 // `what`: "ready" after the first frame, "showing" when another file is shown.
 void report_shown(WebShell& shell, const char* what) {
-  shell.shown = shell.session.lesson().file.string();
+  shell.shown = shell.session.lesson().file;
   const auto& timeline = shell.session.timeline();
   std::string line = std::string("tlsclub-web: ") + what + ": " + timeline.title;
   for (const auto& connection : timeline.connections)
@@ -131,9 +131,10 @@ void open_picked_files(WebShell& shell) {
 // did not load: a console line (the tests read it) and the page's title.
 void report_changes(WebShell& shell) {
   const Session& session = shell.session;
-  if (session.lesson().file.string() != shell.shown) report_shown(shell, "showing");
-  if (session.load_errors().empty() || session.failed_file().string() == shell.failed) return;
-  shell.failed = session.failed_file().string();
+  // Paths compared as they are: nothing is made per frame.
+  if (session.lesson().file != shell.shown) report_shown(shell, "showing");
+  if (session.load_errors().empty() || session.failed_file() == shell.failed) return;
+  shell.failed = session.failed_file();
   web::report("tlsclub-web: did not load: " + session.load_errors().front().to_string());
 }
 
