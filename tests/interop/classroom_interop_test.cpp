@@ -167,3 +167,17 @@ TEST_CASE("curl gets HTTP 200 and a text page, over HTTP/1.1 chosen by ALPN") {
   CHECK(contains(out, "it signed the handshake (CertificateVerify, RFC 8446 section 4.4.3)"));
   CHECK(contains(club.log(10s), "admitted (TLS 1.3)"));
 }
+
+TEST_CASE("listening beyond the loopback, serve says where students on other machines knock") {
+  ChildProcess serve(kCli + " serve --listen 0.0.0.0 --port 0 --idle-timeout 1");
+  REQUIRE(serve.wait(10s) == 0);
+  const std::string out = serve.output();
+  CAPTURE(out);
+  CHECK(contains(out, "warning: listening on 0.0.0.0: other machines can reach this club"));
+  // A machine with a network address names it with a curl line; one without says so.
+  const std::regex addresses(
+      "visitors reach club\\.example at: [0-9a-f.:]+.*\n  e\\.g\\. curl --cacert AUTHORITY\\.pem "
+      "--resolve club\\.example:[0-9]+:[0-9a-f.:\\[\\]]+ https://club\\.example:[0-9]+/");
+  CHECK((std::regex_search(out, addresses) ||
+         contains(out, "this machine has no address but the loopback")));
+}
