@@ -116,6 +116,13 @@ Timeline ClubServer::visit(Accepted accepted, const std::atomic<bool>& stop) {
   };
   LiveSettings settings;
   settings.timeout = options_.visit_timeout;
+  settings.handshake_timeout = options_.handshake_timeout;
+  settings.idle_timeout = options_.request_timeout;
+  // After its last word the club reads on until the visitor hangs up: closing with the visitor's
+  // bytes unread resets the connection, and a busy browser that had not yet read the club's alert
+  // would lose it (Chromium then says ERR_SOCKET_NOT_CONNECTED instead of the alert's error).
+  // A visitor that hangs up at once, as browsers do, ends the wait at once.
+  settings.linger = Millis{3000};
   settings.stop = &stop;
   run_live(accepted.socket, std::move(config), spec_.now, conversation, settings, c,
            [&](const LiveRecorder& r) {

@@ -23,7 +23,11 @@ struct ServeOptions {
   bool allow_non_loopback = false;  // another address than the loopback's: the caller warns
   std::size_t max_connections = 0;  // 0: no limit
   Millis idle_timeout{0};           // stop after this long without a visitor; 0: never
-  Millis visit_timeout{10000};
+  Millis visit_timeout{30000};      // the whole visit
+  Millis handshake_timeout{10000};  // until the club has finished the handshake
+  // After the handshake, how long the club waits for the visitor to speak: a browser opens
+  // spare connections it may never use, and each holds one of max_concurrent places meanwhile.
+  Millis request_timeout{5000};
   // Visits served at once; one more is accepted and closed at once (counted as turned back), so
   // a flood of connections costs no more than this many threads.
   std::size_t max_concurrent = 64;

@@ -5,6 +5,8 @@
 #include <botan/tls_exceptn.h>
 
 #include <chrono>
+#include <optional>
+#include <string>
 
 namespace tlsclub::bridge {
 
@@ -50,9 +52,8 @@ class Visit {
       end_reason_ = "stopped (Ctrl-C)";
       return false;
     }
-    if (Clock::now() >= deadline_) {
-      end_reason_ = recorder_.established() ? "gave up waiting: the conversation stalled"
-                                            : "gave up waiting: the handshake stalled";
+    if (const auto reason = timed_out()) {
+      end_reason_ = *reason;
       timed_out_ = true;
       return false;
     }
@@ -74,6 +75,32 @@ class Visit {
     if (peer_gone_) return false;
     read();
     return true;
+  }
+
+  // Which time-out has passed, if any, as the reason the visit ends.
+  std::optional<std::string> timed_out() {
+    const auto now = Clock::now();
+    if (now >= deadline_)
+      return recorder_.established() ? "gave up waiting: the conversation stalled"
+                                     : "gave up waiting: the handshake stalled";
+    if (!recorder_.established()) {
+      if (settings_.handshake_timeout.count() > 0 && now >= began_ + settings_.handshake_timeout)
+        return "gave up waiting: the handshake took longer than " +
+               seconds_text(settings_.handshake_timeout);
+      return std::nullopt;
+    }
+    if (!established_at_) established_at_ = now;
+    const auto quiet_since = std::max(*established_at_, last_heard_);
+    if (settings_.idle_timeout.count() > 0 && !endpoint_.is_closed() &&
+        now >= quiet_since + settings_.idle_timeout)
+      return "gave up waiting: the peer said nothing for " + seconds_text(settings_.idle_timeout);
+    return std::nullopt;
+  }
+
+  static std::string seconds_text(Millis m) {
+    const auto tenths = m.count() / 100;
+    return std::to_string(tenths / 10) +
+           (tenths % 10 != 0 ? "." + std::to_string(tenths % 10) : "") + " s";
   }
 
   void tick() {
@@ -118,6 +145,7 @@ class Visit {
     const ReadStatus status = read_within(socket_, bytes, wait);
     if (status == ReadStatus::closed) peer_gone_ = true;
     if (status != ReadStatus::data) return;
+    last_heard_ = Clock::now();
     if (incoming_.empty() && !bytes.empty() && (bytes[0] < 20 || bytes[0] > 24) &&
         !endpoint_.is_closed()) {
       // Not a TLS record (a browser speaking plain HTTP to the club, say): its "length" could make
@@ -195,6 +223,8 @@ class Visit {
   Clock::time_point began_;
   Clock::time_point deadline_;
   Clock::time_point reply_until_{};
+  Clock::time_point last_heard_{};
+  std::optional<Clock::time_point> established_at_;
   std::optional<Clock::time_point> linger_until_;
   std::string end_reason_;
   bool timed_out_ = false;

@@ -16,7 +16,13 @@
 namespace tlsclub::bridge {
 
 struct LiveSettings {
-  Millis timeout{10000};    // the whole visit, handshake included
+  Millis timeout{10000};  // the whole visit, handshake included
+  // Until our side has finished the handshake (0: only `timeout`): a peer that sends a byte now
+  // and then never holds the door longer than this.
+  Millis handshake_timeout{0};
+  // Once our side has finished the handshake, the longest the peer may say nothing (0: only
+  // `timeout`): a browser's spare connection that never sends a request.
+  Millis idle_timeout{0};
   Millis reply_wait{2000};  // member: how long to wait for the club's answer before leaving
   Millis linger{500};       // after our close: how long to wait for the peer's goodbye
   const std::atomic<bool>* stop = nullptr;

@@ -86,8 +86,16 @@ CLI::App* add_serve_command(CLI::App& app, ServeArgs& args) {
   cmd->add_option("--idle-timeout", args.idle_timeout,
                   "Stop after this many seconds without a visitor (default: never)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--handshake-timeout", args.handshake_timeout,
+                  "Close a visit whose handshake is not through after this many seconds "
+                  "(default 10)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--request-timeout", args.request_timeout,
+                  "After the handshake, close a visit whose visitor says nothing for this many "
+                  "seconds (default 5: a browser's spare connections)")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--timeout", args.timeout,
-                  "Give up on a visit after this many seconds (default 10)")
+                  "Close any visit after this many seconds, whatever it is doing (default 30)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--json-dir", args.json_dir,
                   "Write each visit's Timeline to DIR/visit-NNN.json (created when missing)")
@@ -114,6 +122,8 @@ int serve_command(const ServeArgs& args) {
   options.max_connections = args.max_connections;
   options.idle_timeout = millis(args.idle_timeout);
   options.visit_timeout = millis(args.timeout);
+  options.handshake_timeout = millis(args.handshake_timeout);
+  options.request_timeout = millis(args.request_timeout);
   options.max_concurrent = args.max_concurrent;
   try {
     if (!args.json_dir.empty()) ensure_export_folder(args.json_dir);

@@ -1,5 +1,7 @@
 #include "timeline/outcome.h"
 
+#include <optional>
+
 #include "timeline/check_names.h"
 
 namespace tlsclub {
@@ -17,6 +19,21 @@ std::string reason_of(const Connection& c, const CheckEvent& check) {
     return check.by == Side::client ? c.client + " showed no card"
                                     : other_end(c) + " showed no badge";
   return holder + " fails the " + check.check + " check";
+}
+
+// A live visit that ended with no refusal and no alert: one side hung up, or one side's time-out
+// ended it (live_connection.cpp writes these notes). A staged visit that stalls has neither.
+std::optional<std::string> how_it_ended(const Connection& c) {
+  for (const Event& e : c.events) {
+    const auto* closed = std::get_if<ClosedEvent>(&e.body);
+    if (closed == nullptr) continue;
+    const std::string who = closed->side == Side::client ? "it" : other_end(c);
+    if (closed->reason == "hung up (TCP closed)")
+      return who + " hung up (TCP closed) without an alert or a goodbye";
+    if (closed->reason.starts_with("gave up waiting: ") && !closed->reason.ends_with("stalled"))
+      return who + " " + closed->reason;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -43,6 +60,7 @@ std::string outcome_sentence(const Connection& c) {
   }
   if (!c.refused_by) {
     if (c.alert) return c.client + " refused with alert " + *c.alert;
+    if (const auto ended = how_it_ended(c)) return c.client + " not admitted: " + *ended;
     return c.client +
            " not admitted: the visit stalled, each side waiting for the other, and no "
            "alert";

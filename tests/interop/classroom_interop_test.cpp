@@ -181,3 +181,41 @@ TEST_CASE("listening beyond the loopback, serve says where students on other mac
   CHECK((std::regex_search(out, addresses) ||
          contains(out, "this machine has no address but the loopback")));
 }
+
+TEST_CASE("a handshake that drips in is closed at --handshake-timeout, not at --timeout") {
+  const Door door("basics/queue-of-members.toml", "interop-classroom-handshake-timeout");
+  OpenClub club(door.scenario(), door.clock(),
+                "--handshake-timeout 1 --timeout 20 --max-connections 1 --transcript");
+  std::atomic<bool> stop{false};
+  const auto started = std::chrono::steady_clock::now();
+  std::thread slow(trickle, club.port(), std::cref(stop));
+  const std::string log = club.log(10s);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  stop = true;
+  slow.join();
+  CAPTURE(log);
+  CHECK(contains(log, "gave up waiting: the handshake took longer than 1 s"));
+  CHECK(seconds < 4.0);  // the byte a second kept arriving, and still did not hold the visit
+}
+
+TEST_CASE("a visitor that finishes the handshake and says nothing is closed at --request-timeout") {
+  TLSCLUB_REQUIRE_TOOL("openssl");
+  const Door door("basics/server-only-tls13.toml", "interop-classroom-request-timeout");
+  OpenClub club(door.scenario(), door.clock(),
+                "--request-timeout 1 --timeout 20 --max-connections 1 --transcript");
+  const auto started = std::chrono::steady_clock::now();
+  // stdin stays open and empty: s_client says nothing after the handshake, like a browser's
+  // spare connection.
+  ChildProcess client("openssl s_client -connect 127.0.0.1:" + std::to_string(club.port()) +
+                          " -servername club.example -CAfile " + door.visitor().ca,
+                      /*stdin_open=*/true);
+  const std::string log = club.log(10s);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  client.close_stdin();
+  client.wait(5s);
+  CAPTURE(log);
+  CHECK(contains(log, "gave up waiting: the peer said nothing for 1 s"));
+  CHECK(seconds < 4.0);
+}
