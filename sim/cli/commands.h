@@ -45,6 +45,7 @@ struct ExportArgs {
   std::optional<std::uint64_t> seed;  // overrides the scenario's seed
   std::string clock;                  // "now" or a time: shift the scenario's dates (clock_shift.h)
   std::string certs, json, keylog, pcap, svg, markdown;
+  std::string classroom;  // the authority a class imports into its browsers (export/classroom.h)
 };
 CLI::App* add_export_command(CLI::App& app, ExportArgs& args);
 int export_command(const ExportArgs& args);
@@ -58,8 +59,10 @@ struct ServeArgs {
   int port = 4433;
   std::size_t max_connections = 0;
   std::size_t max_concurrent = 64;
-  double idle_timeout = 0;
-  double timeout = 10;
+  double idle_timeout = 0;        // the club closes after this long without a visitor
+  double timeout = 30;            // seconds: a whole visit
+  double handshake_timeout = 10;  // until the handshake is through
+  double request_timeout = 5;     // after it, until the visitor speaks
   std::string json_dir;
   bool transcript = false;
   std::string color = "auto";

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/one_scenario.h"
+#include "export/classroom.h"
 #include "export/exports.h"
 #include "simulation/simulation.h"
 
@@ -15,7 +16,8 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
       "export",
       "Export a scenario for class: its certificates and keys as PEM, the Timeline as JSON, a\n"
       "packet capture with its key log (Wireshark), the ladder diagram as SVG, a Markdown "
-      "handout.\n"
+      "handout,\n"
+      "the authority a class imports to visit `tlsclub serve` with its browsers.\n"
       "No FILE: the built-in demo. Name at least one output. See docs/exports.md.\n"
       "Exit 0: everything written; 2: bad input or a file that could not be written.");
   cmd->add_option("path", args.path, "Scenario file (default: the built-in demo)")
@@ -30,6 +32,11 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
   cmd->add_option("--certs", args.certs,
                   "Write every certificate, private key (0600), chain, trust list, CRL and OCSP "
                   "response as PEM into DIR, with an index.txt (created when missing)")
+      ->type_name("DIR");
+  cmd->add_option("--classroom", args.classroom,
+                  "Write into DIR the town authority for the class's browsers, name-constrained "
+                  "to the scenario's names under .example/.test, and a README.txt; without "
+                  "--clock, the clock moves to now (see docs/classroom.md)")
       ->type_name("DIR");
   cmd->add_option("--json", args.json, "Write the Timeline as JSON (docs/timeline-json.md)")
       ->type_name("FILE");
@@ -53,25 +60,39 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
 namespace {
 
 bool nothing_asked(const ExportArgs& a) {
-  return a.certs.empty() && a.json.empty() && a.keylog.empty() && a.pcap.empty() && a.svg.empty() &&
-         a.markdown.empty();
+  return a.certs.empty() && a.classroom.empty() && a.json.empty() && a.keylog.empty() &&
+         a.pcap.empty() && a.svg.empty() && a.markdown.empty();
 }
 
 }  // namespace
 
 int export_command(const ExportArgs& args) {
   if (nothing_asked(args)) {
-    std::cerr
-        << "tlsclub export: error: nothing to export (hint: name at least one of --certs "
-           "DIR, --json FILE, --pcap FILE, --keylog FILE, --svg FILE, --markdown FILE; see tlsclub "
-           "export --help)\n";
+    std::cerr << "tlsclub export: error: nothing to export (hint: name at least one of --certs "
+                 "DIR, --classroom DIR, --json FILE, --pcap FILE, --keylog FILE, --svg FILE, "
+                 "--markdown FILE; see tlsclub "
+                 "export --help)\n";
     return kExitBadInput;
   }
-  auto loaded = load_one_scenario(args.path, args.tls, args.clock, "export", std::cerr);
+  // Browsers check the badges against the real time, so a classroom kit is made for now.
+  const std::string clock = args.clock.empty() && !args.classroom.empty() ? "now" : args.clock;
+  auto loaded = load_one_scenario(args.path, args.tls, clock, "export", std::cerr);
   if (!loaded) return kExitBadInput;
   ScenarioSpec& spec = *loaded;
   if (args.seed) spec.seed = *args.seed;
 
+  if (!args.classroom.empty()) {
+    try {
+      const auto files = export_classroom(spec, args.classroom);
+      std::cout << "wrote " << files.size() << " files to " << args.classroom << " (see "
+                << files.back().path.string() << ")\n";
+    } catch (const ClassroomError& e) {
+      std::cerr << "tlsclub export: error: "
+                << (spec.source.empty() ? std::string("the demo") : spec.source) << ": " << e.what()
+                << "\n";
+      return kExitBadInput;
+    }
+  }
   if (!args.certs.empty()) {
     const auto files = export_certificates(spec, args.certs);
     std::cout << "wrote " << files.size() << " files to " << args.certs << " (see "

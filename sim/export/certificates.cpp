@@ -15,18 +15,6 @@ namespace tlsclub {
 
 namespace {
 
-// File names from ids and member names, which a scenario may spell with spaces or slashes.
-std::string file_safe(std::string_view name) {
-  std::string out;
-  for (const char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '-' || c == '_';
-    out += ok ? c : '_';
-  }
-  if (out.empty() || out.front() == '.') out.insert(0, "_");  // never hidden, never ".."
-  return out;
-}
-
 std::string pem_of(const std::vector<Botan::X509_Certificate>& certificates) {
   std::string out;
   for (const auto& c : certificates) out += c.PEM_encode();
@@ -43,11 +31,11 @@ class FolderWriter {
 
   // A base name of its own: on a clash (a member called like an authority) the role goes first.
   std::string claim(std::string_view name, std::string_view role) {
-    std::string base = file_safe(name);
+    std::string base = file_safe_name(name);
     if (!bases_.insert(base).second) {
       base = std::string(role) + "-" + base;
       for (int n = 2; !bases_.insert(base).second; ++n)
-        base = std::string(role) + "-" + file_safe(name) + "-" + std::to_string(n);
+        base = std::string(role) + "-" + file_safe_name(name) + "-" + std::to_string(n);
     }
     return base;
   }

@@ -70,4 +70,15 @@ void ensure_export_folder(const std::filesystem::path& dir) {
                              " (hint: choose a folder you can write to)");
 }
 
+std::string file_safe_name(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-' || c == '_';
+    out += ok ? c : '_';
+  }
+  if (out.empty() || out.front() == '.') out.insert(0, "_");
+  return out;
+}
+
 }  // namespace tlsclub

@@ -4,6 +4,7 @@
 // written).
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace tlsclub {
@@ -18,5 +19,9 @@ void write_export_file(const std::filesystem::path& path, std::string_view conte
 // Creates `dir` (and its parents) when missing. Throws std::runtime_error naming it when it
 // cannot be made or is not a folder.
 void ensure_export_folder(const std::filesystem::path& dir);
+
+// A file name made of an id or a member's name, which a scenario may spell with spaces or slashes:
+// characters other than letters, digits, '.', '-' and '_' become '_'; never hidden, never "..".
+std::string file_safe_name(std::string_view name);
 
 }  // namespace tlsclub
