@@ -17,7 +17,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3 dpkg-dev patch xz-utils
   doctest-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libstb-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev clang-tidy
-  openssl gnutls-bin curl tshark xvfb xauth
+  openssl gnutls-bin curl tshark xvfb xauth libnss3-tools
 )
 
 as_root() {
