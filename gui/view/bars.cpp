@@ -257,9 +257,15 @@ void draw_club_bar(ViewContext& ctx) {
   const bool open = club.state() == LiveClub::State::open;
   ImGui::PushStyleColor(ImGuiCol_ChildBg,
                         to_vec4(with_alpha(failed ? ctx.colours.fail : ctx.colours.pass, 0.14f)));
-  const float lines = open ? 3.6f : 2.6f;
-  ImGui::BeginChild("club_bar", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines), true);
+  // The status beside a button (an error's reason wraps), then the two commands beside small
+  // buttons while open. A narrow window wraps them further, and the bar scrolls.
   const ImGuiStyle& style = ImGui::GetStyle();
+  const float more_lines = open ? 2.0f : failed ? 1.0f : 0.0f;
+  ImGui::BeginChild(
+      "club_bar",
+      ImVec2(0, ImGui::GetFrameHeightWithSpacing() +
+                    ImGui::GetTextLineHeightWithSpacing() * more_lines + style.WindowPadding.y * 2),
+      true);
   const auto width_of = [&](const char* label) {
     return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
   };

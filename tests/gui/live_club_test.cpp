@@ -16,6 +16,7 @@
 #include "bridge/knock.h"
 #include "bridge/socket.h"
 #include "harness.h"
+#include "layout_check.h"
 
 using namespace tlsclub;
 using namespace tlsclub::gui;
@@ -223,6 +224,7 @@ TEST_CASE("quitting the app with the club open and a visitor silent at the door 
   const bridge::Socket silent =
       bridge::connect_within("127.0.0.1", h->session().live_club().port(), bridge::Millis(2000));
   h->frames(3);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // accepted: a visit under way
   const auto asked = Clock::now();
   h.reset();
   CHECK(Clock::now() - asked < std::chrono::seconds(2));
@@ -244,4 +246,36 @@ TEST_CASE("opening another scenario closes the club, which served the one before
   options.port = port;
   options.member = "Alice";
   CHECK_THROWS_AS(bridge::knock(h.session().spec(), options), bridge::BridgeError);
+}
+
+TEST_CASE("the club bar fits every screen, open with a visit and failed, with no text over text") {
+  struct Screen {
+    const char* name;
+    ImVec2 size;
+    float scale;
+  };
+  const Screen screens[] = {{"1024x640", {1024, 640}, 1.0f},
+                            {"1366x768", {1366, 768}, 1.0f},
+                            {"1920x1080 at 2x", {1920, 1080}, 2.0f},
+                            {"683x768", {683, 768}, 1.0f}};
+  const bridge::Listener taken = bridge::listen_on("127.0.0.1", 0);
+  for (const Screen& screen : screens) {
+    CAPTURE(screen.name);
+    test::Harness h(screen.size, screen.scale);
+    h.open("basics/queue-of-members.toml");
+    REQUIRE(open_club(h));
+    knock_as(h, "Carol");
+    REQUIRE(frames_until(
+        h, [&] { return live_visits(h) == 1; }, 15.0));
+    h.frames(4);
+    REQUIRE(h.where(Hit::Kind::button, kCloseClub).has_value());
+    for (const std::string& problem : test::layout_problems()) CHECK_MESSAGE(false, problem);
+    h.session().apply(cmd::CloseClub{});
+    REQUIRE(frames_until(
+        h, [&] { return h.session().live_club().state() == LiveClub::State::closed; }, 5.0));
+    REQUIRE(open_club(h, taken.port));
+    h.frames(4);
+    REQUIRE(h.where(Hit::Kind::button, kClubAnyPort).has_value());
+    for (const std::string& problem : test::layout_problems()) CHECK_MESSAGE(false, problem);
+  }
 }
