@@ -132,6 +132,31 @@ bool parse_size(const std::string& v, Options& o, std::string& error) {
   return true;
 }
 
+// --serve FILE, --port N, --wait-visits N: the club open to real visitors.
+bool serve_option(const std::string& name, const std::string& v, Options& o, std::string& error) {
+  if (name == "--serve") {
+    if (!o.scenario.empty()) {
+      error = "one scenario file at a time ('" + o.scenario + "' and --serve '" + v + "')";
+      return false;
+    }
+    o.scenario = v;
+    o.serve = true;
+    return true;
+  }
+  const bool port = name == "--port";
+  std::size_t n = 0;
+  if (!to_number(v, n) || n > (port ? 65535u : 999u)) {
+    error = name + (port ? " needs a port from 0 to 65535" : " needs a number up to 999") +
+            ", not '" + v + "'";
+    return false;
+  }
+  if (port)
+    o.port = static_cast<std::uint16_t>(n);
+  else
+    o.wait_visits = n;
+  return true;
+}
+
 // What can only be judged once every option is read.
 bool choices_valid(const Options& o, std::string& error) {
   if (!o.layout.empty() && o.screenshot.empty()) {
@@ -188,29 +213,9 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         o.lesson = static_cast<int>(n);
       else
         o.lesson_stop = n;
-    } else if (a == "--serve") {
-      const std::string* v = value("--serve");
-      if (v == nullptr) return std::nullopt;
-      if (!o.scenario.empty()) {
-        error = "one scenario file at a time ('" + o.scenario + "' and --serve '" + *v + "')";
-        return std::nullopt;
-      }
-      o.scenario = *v;
-      o.serve = true;
-    } else if (a == "--port" || a == "--wait-visits") {
+    } else if (a == "--serve" || a == "--port" || a == "--wait-visits") {
       const std::string* v = value(a.c_str());
-      if (v == nullptr) return std::nullopt;
-      std::size_t n = 0;
-      if (!to_number(*v, n) || (a == "--port" && n > 65535) || (a == "--wait-visits" && n > 999)) {
-        error = a +
-                (a == "--port" ? " needs a port from 0 to 65535" : " needs a number up to 999") +
-                ", not '" + *v + "'";
-        return std::nullopt;
-      }
-      if (a == "--port")
-        o.port = static_cast<std::uint16_t>(n);
-      else
-        o.wait_visits = n;
+      if (v == nullptr || !serve_option(a, *v, o, error)) return std::nullopt;
     } else if (a == "--step") {
       const std::string* v = value("--step");
       if (v == nullptr) return std::nullopt;

@@ -119,9 +119,10 @@ TEST_CASE("real visits to the club opened in the app join the queue with their o
         "visitor " + std::to_string(bob + 1) + " (" +
             t.connections[bob].client.substr(t.connections[bob].client.find('(') + 1));
   CHECK(t.connections[alice].outcome == Outcome::admitted);
-  for (const auto& [visit, member] : {std::pair{carol, "Carol"}, std::pair{bob, "Bob"}}) {
+  for (const auto& refused : {std::pair{carol, "Carol"}, std::pair{bob, "Bob"}}) {
+    const char* member = refused.second;  // named: CAPTURE is a lambda (scripts/tidy)
     CAPTURE(member);
-    const Connection& live = t.connections[visit];
+    const Connection& live = t.connections[refused.first];
     const Connection& sim = simulated(h, member);
     CHECK(live.outcome == Outcome::refused);
     CHECK(live.refused_by == sim.refused_by);
