@@ -5,11 +5,13 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/file_drop.h"
@@ -98,22 +100,60 @@ bool write_layout(const std::string& file, const AppView& view, std::string& err
   return false;
 }
 
+// The club open to real visitors, on the terminal too: where it listens (as `tlsclub serve`
+// prints it, so a script can read the port of --port 0) and why it could not open.
+void report_club(const LiveClub& club, LiveClub::State& reported) {
+  if (club.state() == reported) return;
+  reported = club.state();
+  if (reported == LiveClub::State::open)
+    std::printf("listening on %s:%u as %s\n", club.host().c_str(),
+                static_cast<unsigned>(club.port()), club.club_name().c_str());
+  else if (reported == LiveClub::State::failed)
+    std::fprintf(stderr, "tlsclub-gui: error: the club could not open: %s\n", club.error().c_str());
+  std::fflush(stdout);
+}
+
+// Whether the picture can be taken: with --serve, once the club is open and --wait-visits
+// visits have joined the queue. Nothing when it never will be (the club could not open).
+std::optional<bool> ready_for_picture(const App& app) {
+  if (!app.options.serve) return true;
+  const LiveClub& club = app.session.live_club();
+  if (club.state() == LiveClub::State::failed) return std::nullopt;
+  return club.state() == LiveClub::State::open && club.visits() >= app.options.wait_visits;
+}
+
 // Frames until the window is closed or, for a screenshot, until the picture is taken. Returns the
 // exit status.
 int run_frames(App& app, AppView& view) {
   double last = glfwGetTime();
+  const double deadline = last + 60.0;  // a live screenshot waits for its visits this long
+  int settled = 0;
+  LiveClub::State reported = LiveClub::State::closed;
   for (int frame = 0; !glfwWindowShouldClose(app.window) && !view.wants_quit(); ++frame) {
     const bool busy = app.session.playback().cursor().playing() || app.session.branches().busy() ||
                       app.session.shelf().run_all_busy();
     if (app.screenshot || busy)
       glfwPollEvents();
-    else
-      glfwWaitEventsTimeout(0.25);  // idle: wake for input, and now and then to watch the files
+    else  // idle: wake for input, now and then to watch the files, often for a real visit
+      glfwWaitEventsTimeout(app.session.live_club().running() ? 0.1 : 0.25);
     const double now = glfwGetTime();
     draw_frame(app, view, app.screenshot ? 1.0 / 60.0 : now - last);
     last = now;
+    report_club(app.session.live_club(), reported);
+    if (!app.screenshot) {
+      glfwSwapBuffers(app.window);
+      continue;
+    }
+    const auto ready = ready_for_picture(app);
+    if (!ready || now > deadline) {
+      std::fprintf(stderr, "tlsclub-gui: error: no picture: %s\n",
+                   ready ? "the visits did not come within 60 s" : "the club could not open");
+      return 1;
+    }
+    settled = *ready ? settled + 1 : 0;
+    if (!*ready) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     // A few frames let ImGui settle sizes and scrolling before the picture is taken.
-    if (app.screenshot && frame == 4) {
+    if (frame >= 4 && settled >= 5) {
       std::string error;
       if (write_screenshot(app.options.screenshot, app.options.width, app.options.height, error) &&
           write_layout(app.options.layout, view, error))

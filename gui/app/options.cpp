@@ -73,6 +73,13 @@ Options:
   --size WxH           window size for --screenshot (default 1600x1000)
   --layout FILE        with --screenshot: also write which panels are where (the web
                        edition's check compares its own with it)
+  --serve FILE         open FILE and open its club to real visitors: a real TLS server on
+                       127.0.0.1 (as `tlsclub serve`); each visit (openssl s_client, curl, a
+                       browser) joins the queue as it ends. File ▸ Open the club to real
+                       visitors does the same for the scenario shown
+  --port N             the club's port (default 4433; 0: any free port)
+  --wait-visits N      with --serve and --screenshot: take the picture once N visits have
+                       ended (at most 60 s; the tests' live screenshot)
   -h, --help           this text
 
 Keys: ← → step · Space play/pause · Home/End start/end of the visit · PgUp/PgDn member ·
@@ -125,10 +132,39 @@ bool parse_size(const std::string& v, Options& o, std::string& error) {
   return true;
 }
 
+// --serve FILE, --port N, --wait-visits N: the club open to real visitors.
+bool serve_option(const std::string& name, const std::string& v, Options& o, std::string& error) {
+  if (name == "--serve") {
+    if (!o.scenario.empty()) {
+      error = "one scenario file at a time ('" + o.scenario + "' and --serve '" + v + "')";
+      return false;
+    }
+    o.scenario = v;
+    o.serve = true;
+    return true;
+  }
+  const bool port = name == "--port";
+  std::size_t n = 0;
+  if (!to_number(v, n) || n > (port ? 65535u : 999u)) {
+    error = name + (port ? " needs a port from 0 to 65535" : " needs a number up to 999") +
+            ", not '" + v + "'";
+    return false;
+  }
+  if (port)
+    o.port = static_cast<std::uint16_t>(n);
+  else
+    o.wait_visits = n;
+  return true;
+}
+
 // What can only be judged once every option is read.
 bool choices_valid(const Options& o, std::string& error) {
   if (!o.layout.empty() && o.screenshot.empty()) {
     error = "--layout goes with --screenshot (it describes the picture taken)";
+    return false;
+  }
+  if (o.wait_visits > 0 && (!o.serve || o.screenshot.empty())) {
+    error = "--wait-visits goes with --serve and --screenshot (it times the picture)";
     return false;
   }
   if (!o.theme.empty() && o.theme != "dark" && o.theme != "light") {
@@ -177,6 +213,9 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         o.lesson = static_cast<int>(n);
       else
         o.lesson_stop = n;
+    } else if (a == "--serve" || a == "--port" || a == "--wait-visits") {
+      const std::string* v = value(a.c_str());
+      if (v == nullptr || !serve_option(a, *v, o, error)) return std::nullopt;
     } else if (a == "--step") {
       const std::string* v = value("--step");
       if (v == nullptr) return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
 // tlsclub-gui's command line.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,11 @@ struct Options {
   bool myths = false;                      // open the myth cards
   bool glossary = false;                   // open the glossary
   bool help = false;
+  // --serve FILE: open FILE and open its club to real visitors (docs/bridge.md#in-the-app) on
+  // `port` (also the port File ▸ Open the club to real visitors uses; 0: any free port).
+  bool serve = false;
+  std::uint16_t port = 4433;
+  std::size_t wait_visits = 0;  // with --serve and --screenshot: the picture after this many
 };
 
 // Parses argv; on a bad argument returns nothing and sets `error`.

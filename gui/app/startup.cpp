@@ -181,14 +181,18 @@ Settings starting_settings(const Options& options, const fs::path& settings_file
 
 std::optional<Tab> configure(Session& session, const Options& options, const Settings& settings,
                              const fs::path& self) {
-  const bool screenshot = !options.screenshot.empty();
+  // --serve serves the file given or nothing: another scenario's club would mislead the class.
+  const bool strict = !options.screenshot.empty() || options.serve;
   load_the_course(session, self);
   session.set_progress(settings.progress);
-  if (!open_start_lesson(session, options, settings) && screenshot) return std::nullopt;
+  if (!open_start_lesson(session, options, settings) && strict) return std::nullopt;
   session.apply(cmd::SetLevel{settings.level});
   session.apply(cmd::SetPredict{settings.predict});
   session.apply(cmd::SetSpeed{settings.speed});
-  return place_and_walk(session, options, screenshot);
+  auto tab = place_and_walk(session, options, strict);
+  // The club opens on the worker; a port in use shows in the window, as from the menu.
+  if (tab && options.serve) session.apply(cmd::OpenClub{options.port});
+  return tab;
 }
 
 std::optional<Tab> go_to(Session& session, const Options& options) {
@@ -202,6 +206,7 @@ std::optional<Tab> go_to(Session& session, const Options& options) {
 
 void show_what_was_asked(AppView& view, const Options& options, Tab tab) {
   view.show_tab(tab);
+  view.view().club_port = options.port;
   view.view().myths_open = options.myths;
   view.view().glossary.open = options.glossary;
   if (options.lesson > 0)

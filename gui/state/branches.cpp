@@ -11,6 +11,7 @@ void Branches::reset(Branch original) {
   branches_.clear();
   branches_.push_back(std::move(original));
   active_ = 0;
+  live_ = npos;
 }
 
 std::size_t Branches::add(Branch branch) {
@@ -18,7 +19,38 @@ std::size_t Branches::add(Branch branch) {
   return branches_.size() - 1;
 }
 
+std::size_t Branches::add_live(std::vector<Connection> visits, const std::string& where) {
+  if (live_ == npos) {
+    Branch live;
+    live.spec = original().spec;  // the club served this scenario
+    auto timeline = std::make_shared<Timeline>();
+    timeline->title = original().timeline->title + " (live)";
+    timeline->seed = original().timeline->seed;
+    timeline->tls_version = original().timeline->tls_version;
+    timeline->clock = original().timeline->clock;
+    live.timeline = std::move(timeline);
+    live.live = true;
+    live_ = add(std::move(live));
+  }
+  Branch& live = branches_[live_];
+  // A new Timeline, made before the old one is released: the panels' caches key on its address.
+  auto timeline = std::make_shared<Timeline>(*live.timeline);
+  for (Connection& visit : visits) {
+    // A visitor who showed no card is named by its place in the queue and where it came from.
+    if (visit.client.empty() || visit.client.back() != ')')
+      visit.client =
+          "visitor " + std::to_string(timeline->connections.size() + 1) + " (" + visit.client + ")";
+    timeline->connections.push_back(std::move(visit));
+  }
+  const std::size_t n = timeline->connections.size();
+  live.timeline = std::move(timeline);
+  live.label =
+      "live: " + std::to_string(n) + (n == 1 ? " real visit" : " real visits") + " on " + where;
+  return live_;
+}
+
 bool Branches::start(const WhatIf& w) {
+  if (active().live) return false;  // nothing to run again: the other side was a real client
   const Timeline& t = *active().timeline;
   if (w.connection >= t.connections.size() ||
       w.record_event >= t.connections[w.connection].events.size() ||

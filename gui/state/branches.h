@@ -18,6 +18,12 @@ class Branches {
   void reset(Branch original);
   // A finished what-if joins the list; returns its index.
   std::size_t add(Branch branch);
+  // Real visits to the club opened from the app (state/live_club.h) join the live branch, made
+  // with the first of them; later ones make it a new Timeline (the old one may be shown until
+  // the caller shows the new one). Returns the live branch's index.
+  std::size_t add_live(std::vector<Connection> visits, const std::string& where);
+  // The live branch's index, npos before the first real visit to this scenario.
+  std::size_t live_index() const { return live_; }
   void show(std::size_t index) { active_ = index; }
 
   const std::vector<Branch>& all() const { return branches_; }
@@ -26,7 +32,7 @@ class Branches {
   const Branch& original() const { return branches_.front(); }
 
   // The active branch with one more wire fault on one record (`what_if`), on the worker.
-  // False when the what-if names no record of the active run.
+  // False when the what-if names no record of the active run, or the run is the live one.
   bool start(const WhatIf& what_if);
   // The run as written with the clock moved by `days`.
   void start_clock_shift(long long days);
@@ -43,6 +49,7 @@ class Branches {
  private:
   std::vector<Branch> branches_;
   std::size_t active_ = 0;
+  std::size_t live_ = npos;
   WhatIfRunner runner_;
 };
 

@@ -70,6 +70,12 @@ struct Export {
   std::filesystem::path dir;
 };
 struct RescanLibrary {};
+// The club open to real visitors (state/live_club.h), for the scenario shown.
+struct OpenClub {
+  std::uint16_t port = 4433;  // 0: any free port
+};
+struct CloseClub {};
+struct DismissClubError {};
 // Lesson mode (course_session.cpp).
 struct StartLesson {
   std::size_t lesson;  // index into the course's lessons
@@ -89,12 +95,12 @@ struct ShowEvidence {  // a myth card's "Show me"
   std::size_t myth, evidence;
 };
 
-using Command =
-    std::variant<StepForward, StepBack, Home, End, NextMember, PreviousMember, Seek, SeekRow,
-                 TogglePlay, SetSpeed, Select, SelectField, SelectByte, Open, OpenDemo, Reload,
-                 RunWhatIf, MoveClock, SwitchBranch, SetPredict, Answer, SetLevel, RunAll,
-                 RescanLibrary, Export, StartLesson, LessonGoTo, LessonNext, LessonBack,
-                 LessonAnswer, RunTry, LeaveLesson, ShowEvidence>;
+using Command = std::variant<StepForward, StepBack, Home, End, NextMember, PreviousMember, Seek,
+                             SeekRow, TogglePlay, SetSpeed, Select, SelectField, SelectByte, Open,
+                             OpenDemo, Reload, RunWhatIf, MoveClock, SwitchBranch, SetPredict,
+                             Answer, SetLevel, RunAll, RescanLibrary, OpenClub, CloseClub,
+                             DismissClubError, Export, StartLesson, LessonGoTo, LessonNext,
+                             LessonBack, LessonAnswer, RunTry, LeaveLesson, ShowEvidence>;
 
 }  // namespace tlsclub::gui::cmd
 

@@ -35,6 +35,11 @@ void Session::set_lesson(Lesson lesson) {
 }
 
 void Session::adopt(Lesson lesson) {
+  // The club served the scenario shown until now: close it, and drop what it still had to say.
+  if (live_club_.running() || live_club_.state() == LiveClub::State::closing) {
+    live_club_.close();
+    live_club_.wait();
+  }
   load_errors_.clear();
   failed_file_.clear();
   Branch original;
@@ -50,7 +55,9 @@ void Session::adopt(Lesson lesson) {
 
 void Session::show_branch(std::size_t index, std::optional<Position> keep) {
   branches_.show(index);
-  playback_.show(timeline(), branch().spec.get(), keep);
+  // The trainer's notes and questions are anchored to the scenario's members: a real visitor
+  // gets only the questions every visit has (the decisive step's).
+  playback_.show(timeline(), branch().live ? nullptr : branch().spec.get(), keep);
 }
 
 // Opening scenarios, what-if and clock branches, the library, exports.
@@ -146,8 +153,47 @@ bool Session::apply_to_course(const Command& command) {
                     command);
 }
 
+// The club open to real visitors: opened for the scenario as written, whatever branch is shown.
+bool Session::apply_to_club(const Command& command) {
+  return std::visit(Overloaded{
+                        [&](const cmd::OpenClub& o) {
+                          live_club_.open(branches_.original().spec, o.port);
+                          return true;
+                        },
+                        [&](const cmd::CloseClub&) {
+                          live_club_.close();
+                          return true;
+                        },
+                        [&](const cmd::DismissClubError&) {
+                          live_club_.dismiss();
+                          return true;
+                        },
+                        [](const auto&) { return false; },
+                    },
+                    command);
+}
+
+// Real visits join the live branch. The first one brings it forward at its start (the club view
+// fills with the class); later ones leave the student where they are.
+void Session::visits_arrived(std::vector<Timeline> visits) {
+  if (visits.empty()) return;
+  std::vector<Connection> connections;
+  connections.reserve(visits.size());
+  for (Timeline& visit : visits)
+    for (Connection& c : visit.connections) connections.push_back(std::move(c));
+  const bool first = branches_.live_index() == npos;
+  const std::size_t shown = branches_.active_index();
+  const Position at = position();
+  const std::size_t live = branches_.add_live(
+      std::move(connections), live_club_.host() + ":" + std::to_string(live_club_.port()));
+  if (first)
+    show_branch(live, Position{0, 0});
+  else if (shown == live)
+    show_branch(live, at);  // the Timeline shown was replaced by one with more visits
+}
+
 void Session::apply(const Command& command) {
-  if (playback_.apply(command) || apply_to_runs(command)) return;
+  if (playback_.apply(command) || apply_to_runs(command) || apply_to_club(command)) return;
   apply_to_course(command);
 }
 
@@ -161,6 +207,7 @@ void Session::update(double seconds) {
   if (auto branch = branches_.poll()) branch_arrived(std::move(*branch));
   if (lessons_.running_try() && !branches_.busy()) try_failed();  // it failed: error() says why
   shelf_.poll();
+  visits_arrived(live_club_.poll());
   since_file_check_ += seconds;
   if (since_file_check_ >= 1.0) {
     since_file_check_ = 0.0;

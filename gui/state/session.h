@@ -1,7 +1,8 @@
 #pragma once
-// Everything the window shows, as state, in five parts: the playback of the run shown (cursor,
-// selection, predict mode, level), its branches (the run as written and every what-if), the
-// scenario library, the course being walked, and the last export. The Session opens scenarios and
+// Everything the window shows, as state, in six parts: the playback of the run shown (cursor,
+// selection, predict mode, level), its branches (the run as written, every what-if and the real
+// visits), the scenario library, the course being walked, the last export, and the club open to
+// real visitors. The Session opens scenarios and
 // routes each Command to the part it belongs to; panels read the parts through const accessors
 // and push Commands, which apply() runs once per frame.
 
@@ -16,6 +17,7 @@
 #include "state/export_view.h"
 #include "state/lesson.h"
 #include "state/lesson_mode.h"
+#include "state/live_club.h"
 #include "state/playback.h"
 #include "state/scenario_shelf.h"
 
@@ -43,6 +45,7 @@ class Session {
   const ScenarioShelf& shelf() const { return shelf_; }
   const LessonMode& lessons() const { return lessons_; }
   const ExportReport& export_report() const { return export_report_; }
+  const LiveClub& live_club() const { return live_club_; }
 
   // The run shown, and where the cursor is in it.
   const Branch& branch() const { return branches_.active(); }
@@ -64,7 +67,8 @@ class Session {
   void apply_all(Commands& commands);
   // Once per frame: playback, finished background work, files changed on disk.
   void update(double seconds);
-  // Blocks until background work is done (tests, screenshots, shutdown).
+  // Blocks until background work is done (tests, screenshots, shutdown). The club open to real
+  // visitors is not waited for (it runs until closed); closing the Session closes it.
   void wait_for_jobs();
 
  private:
@@ -75,6 +79,8 @@ class Session {
   void show_branch(std::size_t index, std::optional<Position> keep);
   void check_files();
   void branch_arrived(Branch branch);
+  bool apply_to_club(const Command& command);
+  void visits_arrived(std::vector<Timeline> visits);
   // Lesson mode (course_session.cpp).
   std::optional<std::size_t> place_position(const LessonPlace& place);
   bool show_scenario(const std::string& scenario);
@@ -96,6 +102,7 @@ class Session {
   ScenarioShelf shelf_;
   LessonMode lessons_;
   ExportReport export_report_;
+  LiveClub live_club_;  // last: closed before the parts its visits join
 };
 
 }  // namespace tlsclub::gui

@@ -39,6 +39,9 @@ struct Branch {
   std::vector<WireFault> faults;  // what this branch adds to the scenario
   std::size_t connection = npos;  // the visit it changed (npos: all of them)
   std::optional<SimTime> clock;   // a branch with the clock moved
+  // Real visitors' visits to the club opened from the app (state/live_club.h): they cannot be
+  // run again, since the other side was a real client and not one of the scenario's members.
+  bool live = false;
 };
 
 // Runs branches on a worker thread. The cast (keys and certificates, the slow part) is built

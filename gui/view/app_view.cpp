@@ -205,6 +205,7 @@ void AppView::keyboard() {
 void AppView::layout(ViewContext& ctx) {
   draw_menu_bar(ctx);
   draw_scenario_bar(ctx);
+  draw_club_bar(ctx);
   draw_lesson_bar(ctx);
   const ImGuiStyle& style = ImGui::GetStyle();
   // Below the two rows' children and the splitter between them (each followed by the item

@@ -14,13 +14,46 @@ namespace {
 // a browser tab cannot listen on a port or open a TCP connection. The item says so where a
 // student would look for it.
 void bridge_unavailable() {
-  ImGui::MenuItem("Real clients and servers (the bridge)", nullptr, false, false);
+  ImGui::MenuItem("Open the club to real visitors", nullptr, false, false);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     tooltip_wrapped(
         "Not in a browser tab: a web page cannot listen on a port or open a TCP connection, so "
-        "`tlsclub serve` and `tlsclub knock` (the club against openssl, curl or your browser) "
-        "need the desktop app (scripts/run). Every handshake here is still a real one, run by "
-        "Botan inside this tab.");
+        "the club open to real visitors, `tlsclub serve` and `tlsclub knock` (the club against "
+        "openssl, curl or your browser) need the desktop app (scripts/run). Every handshake here "
+        "is still a real one, run by Botan inside this tab.");
+}
+
+// The club open to real visitors (docs/bridge.md#in-the-app): opened for the scenario shown, on
+// the port of --port; its status and its Close button are in the bar under the scenario's.
+void club_items(ViewContext& ctx) {
+  if (ctx.view.in_browser) {
+    bridge_unavailable();
+    return;
+  }
+  const LiveClub& club = ctx.session.live_club();
+  if (club.running() || club.state() == LiveClub::State::closing) {
+    if (ImGui::MenuItem("Close the club", nullptr, false, club.running()))
+      ctx.push(cmd::CloseClub{});
+    return;
+  }
+  if (ImGui::MenuItem("Open the club to real visitors"))
+    ctx.push(cmd::OpenClub{ctx.view.club_port});
+  if (ImGui::IsItemHovered()) {
+    char where[80];
+    if (ctx.view.club_port == 0)
+      std::snprintf(where, sizeof where, "any free port of 127.0.0.1");
+    else
+      std::snprintf(where, sizeof where, "127.0.0.1:%u", static_cast<unsigned>(ctx.view.club_port));
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextWrapped(
+        "This scenario's club entrance as a real TLS server on %s (as `tlsclub serve`): "
+        "openssl s_client, curl or a browser visit it, and each visit joins the queue as a "
+        "run of its own, to step through like the scenario's members.",
+        where);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
 }
 
 void file_menu(ViewContext& ctx) {
@@ -35,10 +68,10 @@ void file_menu(ViewContext& ctx) {
     ImGui::EndMenu();
   }
   ImGui::Separator();
-  if (ctx.view.in_browser) {
-    bridge_unavailable();
-  } else if (ImGui::MenuItem("Quit")) {
-    ctx.view.quit = true;
+  club_items(ctx);
+  if (!ctx.view.in_browser) {
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit")) ctx.view.quit = true;
   }
   ImGui::EndMenu();
 }
@@ -213,6 +246,57 @@ void draw_scenario_bar(ViewContext& ctx) {
               ImGui::GetColorU32(ImGuiCol_Text));
   ImGui::PopFont();
   ctx.view.scenario_bar.draw(ctx, "scenario_bar", kGroups, false);
+}
+
+// The club open to real visitors: where it listens, how many came, what to type to visit it, and
+// the button that closes it; or why it could not open.
+void draw_club_bar(ViewContext& ctx) {
+  const LiveClub& club = ctx.session.live_club();
+  if (club.state() == LiveClub::State::closed) return;
+  const bool failed = club.state() == LiveClub::State::failed;
+  const bool open = club.state() == LiveClub::State::open;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg,
+                        to_vec4(with_alpha(failed ? ctx.colours.fail : ctx.colours.pass, 0.14f)));
+  // The status beside a button (an error's reason wraps), then the two commands beside small
+  // buttons while open. A narrow window wraps them further, and the bar scrolls.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float more_lines = open ? 2.0f : failed ? 1.0f : 0.0f;
+  ImGui::BeginChild(
+      "club_bar",
+      ImVec2(0, ImGui::GetFrameHeightWithSpacing() +
+                    ImGui::GetTextLineHeightWithSpacing() * more_lines + style.WindowPadding.y * 2),
+      true);
+  const auto width_of = [&](const char* label) {
+    return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+  };
+  Flow head;
+  head.text(failed ? ctx.colours.fail : ctx.colours.pass, failed ? "✗" : "●");
+  head.text(ImGui::GetColorU32(ImGuiCol_Text), club.status());
+  if (failed) {
+    head.next(width_of("open on any free port"));
+    if (tracked_button(ctx, "open on any free port", kClubAnyPort)) ctx.push(cmd::OpenClub{0});
+    head.next(width_of("dismiss"));
+    if (ImGui::SmallButton("dismiss")) ctx.push(cmd::DismissClubError{});
+  } else if (club.running()) {
+    head.next(width_of("close the club"));
+    if (tracked_button(ctx, "close the club", kCloseClub)) ctx.push(cmd::CloseClub{});
+  }
+  if (open) {
+    // The commands as they are typed, each with a button that copies it.
+    const auto command = [&](const char* id, const std::string& line) {
+      Flow row;
+      row.text(ctx.colours.dim, "try:");
+      row.text(ctx.colours.select, line);
+      row.next(width_of("copy"));
+      ImGui::PushID(id);
+      if (ImGui::SmallButton("copy")) ImGui::SetClipboardText(line.c_str());
+      ImGui::PopID();
+    };
+    command("openssl", club.try_openssl());
+    command("curl", club.try_curl());
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
 }
 
 namespace {

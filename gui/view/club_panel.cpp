@@ -220,9 +220,13 @@ void draw_people(ViewContext& ctx, const Stage& st, const ClubScene& scene) {
   const ImVec2 bouncer = bouncer_at(st), member = member_at(st, scene);
   person(st.d, bouncer, st.unit * 1.1f, IM_COL32(40, 40, 48, 255), p.skin);
   person(st.d, member, st.unit, member_colour(s.connection().client), p.skin);
+  // A real visitor holds a card when the bouncer got one to check; a member when the scenario
+  // gives it one.
   const auto& members = s.spec().members;
   const std::size_t at = s.position().connection;
-  if (at < members.size() && members[at].card.has_value()) {
+  const bool holds_card = s.branch().live ? scene.card != CheckState::not_checked
+                                          : at < members.size() && members[at].card.has_value();
+  if (holds_card) {
     const ImVec2 held(member.x + st.unit * 0.3f, st.ground - st.unit * 0.5f);
     card(st.d, ctx, held, st.unit * 0.8f, scene.card);
     take_card(st, held, st.unit * 0.8f);

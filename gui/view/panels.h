@@ -43,6 +43,7 @@ TLSCLUB_TAB_PANELS(TLSCLUB_TAB_DRAW)
 void draw_help(ViewContext& ctx);
 void draw_export(ViewContext& ctx);      // File ▸ Export: where to, then what was written
 void draw_lesson_bar(ViewContext& ctx);  // the lesson being walked, across the window
+void draw_club_bar(ViewContext& ctx);    // the club open to real visitors, while it is
 void draw_myths(ViewContext& ctx);       // Myth and fact window
 void draw_glossary(ViewContext& ctx);    // Glossary window
 

@@ -55,6 +55,8 @@ enum ButtonId : std::size_t {
   kLessonBack,
   kRunTry,
   kNextLesson,
+  kCloseClub,
+  kClubAnyPort,
   kButtonCount
 };
 
@@ -137,6 +139,8 @@ struct ViewState {
   bool blank = false;               // presentation mode: the screen blanked (B or .)
   std::size_t course_selected = 0;  // the lesson the Course tab shows
   std::size_t certificate_focus = npos;
+  // The port File ▸ Open the club to real visitors asks for (--port; 0: any free port).
+  std::uint16_t club_port = kClubPort;
   OpenForm open;
   ExportForm export_form;
   WhatIfForm what_if;

@@ -131,7 +131,12 @@ void target_form(ViewContext& ctx, const RecordEvent& r, std::size_t connection,
 void draw_what_if(ViewContext& ctx) {
   const Session& s = ctx.session;
   const SelectionModel& sel = s.playback().selection();
-  if (const RecordEvent* r = sel.record()) {
+  if (s.branch().live) {
+    text_wrapped_coloured(ctx.colours.dim,
+                          "A real visit cannot be run again: the other side was a real client, "
+                          "not one of the scenario's members. Switch to \"as the scenario says\" "
+                          "(above the ladder) to change what happens to a member's visit.");
+  } else if (const RecordEvent* r = sel.record()) {
     target_form(ctx, *r, sel.current().connection, sel.record_event());
   } else {
     text_wrapped_coloured(
@@ -163,7 +168,8 @@ void draw_what_if(ViewContext& ctx) {
     ImGui::TableHeadersRow();
     for (std::size_t b = 0; b < branches.size(); ++b) {
       const Timeline& t = *branches[b].timeline;
-      if (connection >= t.connections.size()) continue;
+      // The live visits are other people than the scenario's members at the same place.
+      if (connection >= t.connections.size() || branches[b].live != s.branch().live) continue;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(b));

@@ -4,10 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <new>
 
 #include "../sim/string_makers.h"
+#include "bridge/knock.h"
 #include "harness.h"
 
 namespace {
@@ -125,4 +127,34 @@ TEST_CASE("lesson mode draws without allocating: the lesson bar, the course, myt
   const auto [news2, imgui2] = allocations(h, 10);
   CHECK(news2 == 0);
   CHECK(imgui2 == 0);
+}
+
+TEST_CASE("the club open to real visitors draws without allocating: its bar and a real visit") {
+  ImGui::SetAllocatorFunctions(imgui_alloc, imgui_free);
+  test::Harness h;
+  h.open("basics/queue-of-members.toml");
+  h.session().apply(cmd::OpenClub{0});
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (h.session().live_club().state() == LiveClub::State::opening &&
+         std::chrono::steady_clock::now() < until)
+    h.frame();
+  REQUIRE(h.session().live_club().state() == LiveClub::State::open);
+  bridge::KnockOptions options;
+  options.port = h.session().live_club().port();
+  options.member = "Carol";
+  options.reply_wait = bridge::Millis(200);
+  bridge::knock(h.session().spec(), options);
+  while (h.session().branches().live_index() == npos && std::chrono::steady_clock::now() < until)
+    h.frame();
+  REQUIRE(h.session().branch().live);
+  h.session().apply(cmd::End{});
+  // The server waits for the next visitor on its own thread meanwhile, and allocates nothing
+  // while nobody comes either (the counters count every thread).
+  for (const char key : {'2', '7'}) {  // the Club view, the Checklist
+    CAPTURE(key);
+    h.press(key);
+    const auto [news, imgui] = allocations(h, 10);
+    CHECK(news == 0);
+    CHECK(imgui == 0);
+  }
 }
