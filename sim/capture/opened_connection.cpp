@@ -23,6 +23,11 @@ std::string side_name(Side s) {
   return std::string(to_string(s));
 }
 
+// A record may earn two notes (the key it switched to, then a Finished inside it).
+void add_note(OpenedRecord& r, const std::string& note) {
+  r.note += (r.note.empty() ? "" : "; ") + note;
+}
+
 // RFC 5246 A.5: the suites whose key exchange is RSA key transport (TLS_RSA_WITH_*), whose
 // ClientKeyExchange the decoder reads as an encrypted premaster secret.
 bool rsa_key_exchange(std::optional<std::uint16_t> suite) {
@@ -98,7 +103,8 @@ void ConnectionOpener::process(Side from, ByteView record, std::uint64_t packet,
     r.plaintext.assign(fragment.begin(), fragment.end());
     if (r.wire_type == code(ContentType::change_cipher_spec)) {
       if (tls13 || !server_hello_) {
-        r.note = "dummy ChangeCipherSpec (RFC 8446 D.4, middlebox compatibility): no key changes";
+        add_note(r,
+                 "dummy ChangeCipherSpec (RFC 8446 D.4, middlebox compatibility): no key changes");
       } else {
         if (from == Side::server && !client_.encrypting) {
           // RFC 5246 7.3: in an abbreviated handshake the server changes ciphers first.
@@ -107,7 +113,7 @@ void ConnectionOpener::process(Side from, ByteView record, std::uint64_t packet,
               "this client random holds the resumed session's master secret");
         }
         start_tls12_keys(d);
-        r.note = "ChangeCipherSpec: the " + side_name(from) + "'s next records are protected";
+        add_note(r, "ChangeCipherSpec: the " + side_name(from) + "'s next records are protected");
       }
     } else if (r.wire_type == code(ContentType::handshake)) {
       handshake_bytes(d, r, fragment);
@@ -137,7 +143,7 @@ void ConnectionOpener::open_protected(Direction& d, OpenedRecord& r, ByteView re
       d.key = side_name(d.side) + " handshake traffic key";
       r.key = d.key;
       r.sequence = 0;
-      r.note = "the server refused the early data: the client is on its handshake key";
+      add_note(r, "the server refused the early data: the client is on its handshake key");
       result = std::move(again);
     }
   }
@@ -162,9 +168,9 @@ void ConnectionOpener::handshake_bytes(Direction& d, OpenedRecord& r, ByteView b
     if (4 + length > kMaxHandshakeBuffer) {
       d.handshake_broken = true;
       Bytes().swap(d.handshake);
-      r.note = "a handshake message of " + std::to_string(length) +
-               " bytes: too long to decode; the " + side_name(d.side) +
-               "'s later handshake messages are not decoded";
+      add_note(r, "a handshake message of " + std::to_string(length) +
+                      " bytes: too long to decode; the " + side_name(d.side) +
+                      "'s later handshake messages are not decoded");
       return;
     }
     if (d.handshake.size() < 4 + length) return;  // the rest is in a later record
@@ -199,7 +205,7 @@ void ConnectionOpener::after_message(Direction& d, OpenedRecord& r, std::uint8_t
     out_.cipher_suite = hello.cipher_suite;
     if (hello.hello_retry_request) {
       retried_ = true;
-      r.note = "HelloRetryRequest: the client will send a second ClientHello";
+      add_note(r, "HelloRetryRequest: the client will send a second ClientHello");
       return;
     }
     server_random_ = hello.random;
@@ -216,11 +222,11 @@ void ConnectionOpener::after_message(Direction& d, OpenedRecord& r, std::uint8_t
     }
   } else if (tls13 && type == code(HandshakeType::finished) && d.phase == Phase::handshake) {
     start_tls13_keys(d, Phase::application);
-    r.note = "Finished: the " + side_name(d.side) +
-             "'s next records are under its application traffic key";
+    add_note(r, "Finished: the " + side_name(d.side) +
+                    "'s next records are under its application traffic key");
   } else if (tls13 && type == code(HandshakeType::end_of_early_data) && d.phase == Phase::early) {
     start_tls13_keys(d, Phase::handshake);
-    r.note = "EndOfEarlyData: the client's next records are under its handshake traffic key";
+    add_note(r, "EndOfEarlyData: the client's next records are under its handshake traffic key");
   } else if (tls13 && type == code(HandshakeType::key_update) && d.phase == Phase::application &&
              d.opener) {
     // RFC 8446 4.6.3, 7.2: the sender's next records use the next traffic secret.
@@ -230,8 +236,8 @@ void ConnectionOpener::after_message(Direction& d, OpenedRecord& r, std::uint8_t
     ++d.updates;
     d.key = side_name(d.side) + " application traffic key (after KeyUpdate " +
             std::to_string(d.updates) + ")";
-    r.note = "KeyUpdate: the " + side_name(d.side) + "'s next records use the next secret" +
-             (!body.empty() && body[0] == 1 ? "; it asks the peer to update too" : "");
+    add_note(r, "KeyUpdate: the " + side_name(d.side) + "'s next records use the next secret" +
+                    (!body.empty() && body[0] == 1 ? "; it asks the peer to update too" : ""));
   }
 }
 
