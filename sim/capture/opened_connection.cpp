@@ -318,7 +318,20 @@ std::optional<Bytes> ConnectionOpener::secret(const std::string& label, std::str
 }
 
 void ConnectionOpener::keep(OpenedRecord r) {
-  if (keep_records_) out_.records.push_back(std::move(r));
+  if (!keep_records_) return;
+  if (out_.records.size() >= kMaxKeptRecords) {
+    if (!records_cut_)
+      out_.notes.push_back("only the first " + std::to_string(kMaxKeptRecords) +
+                           " records are listed (the rest are counted)");
+    records_cut_ = true;
+    return;
+  }
+  r.plaintext_length = r.plaintext.size();
+  if (r.plaintext.size() > kKeptPlaintext) {
+    r.plaintext.resize(kKeptPlaintext);
+    r.plaintext.shrink_to_fit();
+  }
+  out_.records.push_back(std::move(r));
 }
 
 OpenedConnection ConnectionOpener::finish() {

@@ -38,10 +38,13 @@ struct OpenedRecord {
   std::size_t length = 0;      // the fragment's length on the wire
   bool encrypted = false;
   std::string key;  // kCleartext, "server handshake traffic key", "client write key", ...
-  std::uint64_t sequence = 0;            // its sequence number under that key (encrypted records)
-  bool opened = false;                   // encrypted and opened
-  std::uint8_t content_type = 0;         // the real type: TLS 1.3's inner type once opened
-  Bytes plaintext;                       // the cleartext fragment, or what opening gave
+  std::uint64_t sequence = 0;     // its sequence number under that key (encrypted records)
+  bool opened = false;            // encrypted and opened
+  std::uint8_t content_type = 0;  // the real type: TLS 1.3's inner type once opened
+  // The cleartext fragment, or what opening gave: at most kKeptPlaintext bytes of it (the
+  // handshake messages are decoded from all of it).
+  Bytes plaintext;
+  std::size_t plaintext_length = 0;      // all of it
   std::vector<DecodedMessage> messages;  // handshake messages that end in this record
   std::string note;   // "dummy ChangeCipherSpec (RFC 8446 D.4)", "KeyUpdate: ..."
   std::string error;  // could not open: why
@@ -66,6 +69,10 @@ class ConnectionOpener {
   static constexpr std::size_t kMaxHandshakeBuffer = 1u << 20;
   // Records held until the ServerHello says how to open them (0-RTT data arrives before it).
   static constexpr std::size_t kMaxPending = 256;
+  // What a connection keeps for the reader, so a long download does not fill the memory: the
+  // first bytes of each record's plaintext and the first records (the rest are counted).
+  static constexpr std::size_t kKeptPlaintext = 4096;
+  static constexpr std::size_t kMaxKeptRecords = 100000;
 
   ConnectionOpener(std::uint64_t id, const KeyLog* keys, bool keep_records);
 
@@ -122,6 +129,7 @@ class ConnectionOpener {
   std::uint64_t records_seen_ = 0;
   std::vector<Pending> pending_;
   bool pending_overflow_ = false;
+  bool records_cut_ = false;  // kMaxKeptRecords reached
 };
 
 struct OpenOptions {

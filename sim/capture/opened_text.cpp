@@ -92,7 +92,7 @@ void write_opened_connection(std::ostream& out, const ConnectionSummary& summary
       out << "    alert: " << (r.plaintext[0] == 2 ? "fatal " : "warning ")
           << alert_name(r.plaintext[1]) << "\n";
     } else if (r.content_type == code(ContentType::application_data)) {
-      out << "    data (" << r.plaintext.size() << " bytes): " << data_text(r.plaintext) << "\n";
+      out << "    data (" << r.plaintext_length << " bytes): " << data_text(r.plaintext) << "\n";
     }
     if (!r.note.empty()) out << "    note: " << r.note << "\n";
   }

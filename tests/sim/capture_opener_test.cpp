@@ -341,3 +341,17 @@ TEST_CASE("capture opener: TLS 1.2 abbreviated handshake: the server changes cip
   REQUIRE(c.notes.size() == 1);
   CHECK(c.notes[0].find("abbreviated handshake (a resumed session)") == 0);
 }
+
+TEST_CASE("capture opener: a long record keeps its first bytes and says how long it was") {
+  const auto keys = key_log();
+  ConnectionOpener o(1, &keys, true);
+  o.record(Side::client, client_hello());
+  o.record(Side::server, server_hello());
+  o.record(Side::server, seal(kServerHandshake, 0, 22, cat(kEncryptedExtensions, kFinished)));
+  o.record(Side::server, seal(kServerApp, 0, 23, Bytes(10000, 'x')));
+  const auto c = o.finish();
+  REQUIRE(c.records.size() == 4);
+  CHECK(c.records[3].opened);
+  CHECK(c.records[3].plaintext_length == 10000);
+  CHECK(c.records[3].plaintext.size() == ConnectionOpener::kKeptPlaintext);
+}
