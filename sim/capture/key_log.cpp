@@ -62,6 +62,9 @@ const std::vector<std::string_view>& KeyLog::labels() {
       "EXPORTER_SECRET",
       "ECH_SECRET",
       "ECH_CONFIG",
+      // Not in the NSS list: Botan's name for EARLY_EXPORTER_SECRET, which its key log callback
+      // (and so `tlsclub export --keylog` of a resumed visit) writes.
+      "EARLY_EXPORTER_MASTER_SECRET",
   };
   return kLabels;
 }

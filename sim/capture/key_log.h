@@ -50,7 +50,8 @@ class KeyLog {
   std::size_t entries() const { return entries_; }
   std::size_t client_randoms() const { return by_random_.size(); }
 
-  // The labels this parser knows, in the order the NSS documentation lists them.
+  // The labels this parser knows, in the order the NSS documentation lists them (and Botan's
+  // EARLY_EXPORTER_MASTER_SECRET last).
   static const std::vector<std::string_view>& labels();
 
  private:

@@ -104,9 +104,10 @@ int lessons_command(const LessonsArgs& args);
 
 // tlsclub open (sim/cli/open_command.cpp): a real capture's TLS connections, from the plaintext.
 struct OpenArgs {
-  std::string path;    // the capture file
-  bool list = false;   // --list (the only view for now)
-  std::string keylog;  // an NSS key log to match against the connections
+  std::string path;              // the capture file
+  bool list = false;             // --list (the default view)
+  std::string keylog;            // an NSS key log: opens the records it has secrets for
+  std::uint64_t connection = 0;  // --connection N: that connection's records; 0: the list
 };
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args);
 int open_command(const OpenArgs& args);

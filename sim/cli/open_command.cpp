@@ -1,13 +1,21 @@
 // tlsclub open: reads a real capture (pcap or pcapng, gzipped or not) and lists its TLS
-// connections from what travels in the clear. Exit 0 ok, 2 bad input (the error located).
+// connections from what travels in the clear; with a key log it opens their records, and with
+// --connection N prints one connection record by record. Exit 0 ok, 2 bad input (the error
+// located).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
+#include <vector>
 
 #include "capture/capture_error.h"
 #include "capture/capture_summary.h"
 #include "capture/capture_text.h"
 #include "capture/key_log.h"
+#include "capture/opened_connection.h"
+#include "capture/opened_text.h"
 #include "cli/commands.h"
 
 namespace tlsclub::cli {
@@ -44,6 +52,20 @@ bool read_key_logs(const OpenArgs& args, const capture::CaptureOverview& overvie
   return true;
 }
 
+// The capture read a second time, its records opened; nothing (and the error said) when it
+// cannot be.
+std::optional<std::vector<capture::OpenedConnection>> open_records(const OpenArgs& args,
+                                                                   const capture::KeyLog* keys,
+                                                                   const capture::OpenOptions& o) {
+  std::ifstream in(args.path, std::ios::binary);
+  try {
+    return capture::open_capture(in, keys, o);
+  } catch (const capture::CaptureError& e) {
+    std::cerr << "tlsclub open: error: " << args.path << ": " << e.what() << "\n";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
@@ -51,17 +73,25 @@ CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
       "open",
       "Read a capture (pcap or pcapng, gzipped or not, as tcpdump, dumpcap, Wireshark or\n"
       "tlsclub export write it) and list its TLS connections from what travels in the clear:\n"
-      "endpoints, SNI, version, cipher suite, a guessed outcome, bytes each way. Records are not\n"
-      "decrypted (yet): --keylog only counts the connections it has secrets for. See\n"
-      "docs/captures.md.\n"
+      "endpoints, SNI, version, cipher suite, a guessed outcome, bytes each way. With a key log\n"
+      "(--keylog, or the capture's own Decryption Secrets Blocks) the records are opened: TLS\n"
+      "1.3 from the traffic secrets, TLS 1.2 from the master secret (AES-GCM, ChaCha20-Poly1305;\n"
+      "AES-CCM and AES-CBC when this build's Botan has them). --connection N prints one\n"
+      "connection record by record: direction, content type, the key that protected it, the\n"
+      "handshake messages and their fields, the data. See docs/captures.md.\n"
       "Exit 0: read; 2: bad input (the error names the packet and byte offset).");
   cmd->add_option("file", args.path, "The capture (.pcap, .pcapng, .pcap.gz, .pcapng.gz)")
       ->type_name("FILE")
       ->required();
-  cmd->add_flag("--list", args.list, "One line per TLS connection (the default, for now)");
+  cmd->add_flag("--list", args.list, "One line per TLS connection (the default)");
   cmd->add_option("--keylog", args.keylog,
-                  "An NSS key log (SSLKEYLOGFILE): say how many connections it has secrets for")
+                  "An NSS key log (SSLKEYLOGFILE): open the records of the connections it has "
+                  "secrets for")
       ->type_name("FILE");
+  cmd->add_option("--connection", args.connection,
+                  "Print connection N (its number in the list) record by record")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
   return cmd;
 }
 
@@ -80,13 +110,40 @@ int open_command(const OpenArgs& args) {
   }
   capture::KeyLog keys;
   if (!read_key_logs(args, overview, keys)) return kExitBadInput;
+  const bool have_keys = !args.keylog.empty() || !overview.key_logs.empty();
+  const capture::KeyLog* key_log = have_keys ? &keys : nullptr;
+
+  if (args.connection != 0) {
+    const auto summary = std::find_if(overview.tls.begin(), overview.tls.end(),
+                                      [&](const auto& c) { return c.id == args.connection; });
+    if (summary == overview.tls.end()) {
+      std::cerr << "tlsclub open: error: " << args.path << " has no TLS connection #"
+                << args.connection << " (tlsclub open " << args.path << " lists them)\n";
+      return kExitBadInput;
+    }
+    const auto opened = open_records(args, key_log, {args.connection, true});
+    if (!opened) return kExitBadInput;
+    if (opened->empty()) {
+      std::cerr << "tlsclub open: error: connection #" << args.connection
+                << " has no records to open\n";
+      return kExitBadInput;
+    }
+    capture::write_opened_connection(std::cout, *summary, opened->front());
+    return kExitOk;
+  }
+
+  std::map<std::uint64_t, std::string> opened_text;
+  if (have_keys) {
+    const auto opened = open_records(args, key_log, {std::nullopt, false});
+    if (!opened) return kExitBadInput;
+    for (const auto& c : *opened) opened_text[c.id] = "  " + capture::opened_summary(c);
+  }
   std::cout << args.path << ": " << capture::overview_line(overview) << "\n";
-  for (const auto& c : overview.tls) std::cout << capture::connection_line(c) << "\n";
+  for (const auto& c : overview.tls)
+    std::cout << capture::connection_line(c) << opened_text[c.id] << "\n";
   if (overview.not_listed > 0)
     std::cout << "(" << overview.not_listed << " more TLS connections not listed)\n";
-  if (!args.keylog.empty() || !overview.key_logs.empty()) {
-    std::cout << capture::key_log_line(overview, keys) << "\n";
-  }
+  if (have_keys) std::cout << capture::key_log_line(overview, keys) << "\n";
   return kExitOk;
 }
 

@@ -1,7 +1,9 @@
 // Fuzz target for the capture reader: the input is a capture file (pcap, pcapng, gzipped or not)
 // read through the reader, the layers, TCP reassembly and the TLS summary, as `tlsclub open`
-// reads it. The promises: no crash, no read out of bounds, only CaptureError for bad input, and
-// memory bounded (the reassembler's buffers within their limits).
+// reads it; then, as `tlsclub open --connection` does, every connection's records opened with the
+// capture's own key log (pcapng Decryption Secrets Blocks) and printed. The promises: no crash,
+// no read out of bounds, only CaptureError for bad input, and memory bounded (the reassembler's
+// buffers within their limits, the opener's pending records and handshake buffer too).
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
@@ -11,6 +13,8 @@
 #include "capture/capture_summary.h"
 #include "capture/capture_text.h"
 #include "capture/key_log.h"
+#include "capture/opened_connection.h"
+#include "capture/opened_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
@@ -28,6 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (tlsclub::capture::connection_line(c).empty()) std::abort();
     }
     (void)tlsclub::capture::key_log_line(overview, keys);
+    std::istringstream again(std::string(reinterpret_cast<const char*>(data), size));
+    const auto opened = tlsclub::capture::open_capture(again, &keys, {});
+    if (opened.size() != overview.tls.size()) std::abort();
+    std::ostringstream text;
+    for (std::size_t i = 0; i < opened.size(); ++i) {
+      if (opened[i].opened > opened[i].encrypted) std::abort();
+      tlsclub::capture::write_opened_connection(text, overview.tls[i], opened[i]);
+    }
   } catch (const tlsclub::capture::CaptureError&) {
   }
   return 0;

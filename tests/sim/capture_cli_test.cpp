@@ -1,5 +1,6 @@
 // tlsclub open as a user runs it: the list of a real capture's TLS connections, the key log
-// count, and bad input (a damaged capture, a bad key log line) refused with exit 2 and the place.
+// count, one connection's records opened with the key log (and without it), and bad input (a
+// damaged capture, a bad key log line, a connection that is not there) refused with exit 2.
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -60,7 +61,7 @@ TEST_CASE("capture cli: tlsclub open --list prints one line per TLS connection o
   CHECK(r.out.find("completed") != std::string::npos);
   // The capture's own Decryption Secrets Block.
   CHECK(r.out.find("; secrets for 1 of 1 TLS connection\n") != std::string::npos);
-  // Without --list: the same list, for now.
+  // Without --list: the same list (the default view).
   CHECK(tlsclub("open " + capture_path("tls13.pcapng")).out == r.out);
 }
 
@@ -136,10 +137,62 @@ TEST_CASE("capture cli: tlsclub open: bad input exits 2 and says where") {
   fs::remove_all(cut.parent_path());
 }
 
-TEST_CASE("capture cli: tlsclub open --help says what it does today, decryption not claimed") {
+TEST_CASE("capture cli: tlsclub open --help names --keylog and --connection and what they open") {
   REQUIRE_CLI();
   const auto r = tlsclub("open --help");
   CHECK(r.code == 0);
-  CHECK(r.out.find("not\ndecrypted (yet)") != std::string::npos);
   CHECK(r.out.find("--keylog") != std::string::npos);
+  CHECK(r.out.find("--connection") != std::string::npos);
+  CHECK(r.out.find("the records are opened") != std::string::npos);
+}
+
+TEST_CASE("capture cli: tlsclub open --connection prints the records, opened with the key log") {
+  REQUIRE_CLI();
+  const auto pcap = scratch("open-queue.pcap"), keys = scratch("open-queue.keys");
+  const auto scenario =
+      (fs::path(TLSCLUB_SOURCE_DIR) / "scenarios" / "basics" / "queue-of-members.toml").string();
+  REQUIRE(tlsclub("export " + scenario + " --pcap " + pcap.string() + " --keylog " + keys.string())
+              .code == 0);
+  auto r = tlsclub("open " + pcap.string() + " --keylog " + keys.string());
+  CHECK(r.code == 0);
+  CHECK(r.out.find("records 5/5  opened 6 of 6 encrypted records\n") != std::string::npos);
+
+  r = tlsclub("open " + pcap.string() + " --keylog " + keys.string() + " --connection 1");
+  CHECK(r.code == 0);
+  for (const char* line :
+       {"opened 6 of 6 encrypted records\n", "client record 1  packet 4  +0.",
+        "key: none (cleartext)", "    client_hello (",
+        "key: server handshake traffic key (sequence 0)", "    content type inside: handshake",
+        "    encrypted_extensions (", "    certificate_verify (",
+        "key: client application traffic key (sequence 0)",
+        "    data (17 bytes): \"Hello, it's Alice\"", "note: dummy ChangeCipherSpec (RFC 8446 D.4"})
+    CHECK_MESSAGE(r.out.find(line) != std::string::npos, line, "\n", r.out);
+
+  // Bob is refused: the alert the club sends encrypted is named once opened.
+  r = tlsclub("open " + pcap.string() + " --keylog " + keys.string() + " --connection 2");
+  CHECK(r.out.find("    alert: fatal ") != std::string::npos);
+
+  r = tlsclub("open " + pcap.string() + " --connection 1");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("opened 0 of 6 encrypted records") != std::string::npos);
+  CHECK(r.out.find("    encrypted (no key log)") != std::string::npos);
+  CHECK(r.out.find("    client_hello (") != std::string::npos);
+
+  r = tlsclub("open " + pcap.string() + " --connection 9");
+  CHECK(r.code == 2);
+  CHECK(r.out.find("has no TLS connection #9") != std::string::npos);
+  fs::remove_all(pcap.parent_path());
+}
+
+TEST_CASE("capture cli: tlsclub open --connection with a key log that does not fit") {
+  REQUIRE_CLI();
+  const auto r = tlsclub("open " + capture_path("tls12.pcap") + " --keylog " +
+                         capture_path("tls13.keys") + " --connection 1");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("could not open: the key log has no secrets for this connection") !=
+        std::string::npos);
+  const auto ok = tlsclub("open " + capture_path("tls12.pcap") + " --keylog " +
+                          capture_path("tls12.keys") + " --connection 1");
+  CHECK(ok.out.find("key: server write key (sequence 0)") != std::string::npos);
+  CHECK(ok.out.find("    alert: warning close_notify") != std::string::npos);
 }

@@ -51,6 +51,13 @@ TEST_CASE("capture key log: TLS 1.3 and 1.2 lines, comments, blank lines and CRL
   CHECK(keys.find(Bytes(32, 0)) == nullptr);
 }
 
+TEST_CASE(
+    "capture key log: Botan's EARLY_EXPORTER_MASTER_SECRET is read like EARLY_EXPORTER_SECRET") {
+  KeyLog keys;
+  keys.parse("EARLY_EXPORTER_MASTER_SECRET " + kRandom + " " + std::string(64, '7') + "\n");
+  CHECK(keys.secret(Bytes(32, 0xaa), "EARLY_EXPORTER_MASTER_SECRET") == Bytes(32, 0x77));
+}
+
 TEST_CASE("capture key log: parse adds to what is there (a file and the capture's own secrets)") {
   KeyLog keys;
   keys.parse("CLIENT_RANDOM " + kRandom + " 00\n");
