@@ -127,12 +127,13 @@ int serve_command(const ServeArgs& args) {
   options.max_concurrent = args.max_concurrent;
   try {
     if (!args.json_dir.empty()) ensure_export_folder(args.json_dir);
+    // Before anything is printed: whoever reads the first line may press Ctrl-C at once.
+    install_stop_handlers();
     bridge::ClubServer server(*spec, options);
     if (!bridge::is_loopback_host(args.listen))
-      std::cerr << "tlsclub serve: warning: listening on " << args.listen
-                << ": other machines can reach this club, and its private keys are teaching "
+      std::cerr << "tlsclub serve: warning: on " << args.listen
+                << " other machines can reach this club, and its private keys are teaching "
                    "keys anyone can export\n";
-    install_stop_handlers();
     std::cout << "listening on " << bridge::endpoint_text(server.host(), server.port()) << " as "
               << spec->server.certificate.certificate.common_name << " (" << spec->title
               << "); Ctrl-C stops" << std::endl;

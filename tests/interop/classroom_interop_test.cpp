@@ -173,7 +173,7 @@ TEST_CASE("listening beyond the loopback, serve says where students on other mac
   REQUIRE(serve.wait(10s) == 0);
   const std::string out = serve.output();
   CAPTURE(out);
-  CHECK(contains(out, "warning: listening on 0.0.0.0: other machines can reach this club"));
+  CHECK(contains(out, "warning: on 0.0.0.0 other machines can reach this club"));
   // A machine with a network address names it with a curl line; one without says so.
   const std::regex addresses(
       "visitors reach club\\.example at: [0-9a-f.:]+.*\n  e\\.g\\. curl --cacert AUTHORITY\\.pem "

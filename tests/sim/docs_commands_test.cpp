@@ -201,13 +201,24 @@ Process spawn(const std::string& script, const fs::path& cwd) {
   return {pid, fds[0], {}};
 }
 
-// Reads what the process prints until it closes its output, `until` appears, or the deadline.
+// Whether some whole line of `out` starts with `prefix` (a warning on stderr may mention the
+// same words mid-line before the line awaited is printed).
+bool has_line_starting(const std::string& out, const std::string& prefix) {
+  for (std::size_t at = 0; at < out.size();) {
+    const auto end = out.find('\n', at);
+    if (end == std::string::npos) return false;
+    if (out.compare(at, prefix.size(), prefix) == 0) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+// Reads what the process prints until it closes its output, prints a line starting with
+// `until`, or the deadline.
 bool read_until(Process& p, std::chrono::steady_clock::time_point deadline,
                 const std::string& until = {}) {
   while (true) {
-    if (!until.empty() && p.out.find(until) != std::string::npos &&
-        p.out.find('\n', p.out.find(until)) != std::string::npos)
-      return true;
+    if (!until.empty() && has_line_starting(p.out, until)) return true;
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
@@ -483,7 +494,7 @@ class DocRun {
         read_until(*server_, std::chrono::steady_clock::now() + kCommandTimeout, "listening on");
     CHECK_MESSAGE(listening, "tlsclub serve did not start listening\n", server_->out);
     std::smatch m;
-    static const std::regex address(R"(listening on [^\s]*:(\d+))");
+    static const std::regex address(R"((?:^|\n)listening on [^\s]*:(\d+))");
     if (listening && std::regex_search(server_->out, m, address)) server_port_ = m[1];
     server_where_ = where(c);
   }
