@@ -24,6 +24,7 @@ struct RunArgs {
   bool quiet = false;
   bool no_explain = false;
   bool no_fields = false;
+  bool wire = false;  // what an eavesdropper on the path sees of each visit, not the transcript
   std::string color = "auto";
 };
 
@@ -108,6 +109,7 @@ struct OpenArgs {
   bool list = false;             // --list (the default view)
   std::string keylog;            // an NSS key log: opens the records it has secrets for
   std::uint64_t connection = 0;  // --connection N: that connection's records; 0: the list
+  bool wire = false;             // --wire: what an eavesdropper sees of connection N
 };
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args);
 int open_command(const OpenArgs& args);

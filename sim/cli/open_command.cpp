@@ -16,6 +16,8 @@
 #include "capture/key_log.h"
 #include "capture/opened_connection.h"
 #include "capture/opened_text.h"
+#include "capture/wire_view.h"
+#include "capture/wire_view_text.h"
 #include "cli/commands.h"
 
 namespace tlsclub::cli {
@@ -78,7 +80,8 @@ CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
       "1.3 from the traffic secrets, TLS 1.2 from the master secret (AES-GCM, ChaCha20-Poly1305;\n"
       "AES-CCM and AES-CBC when this build's Botan has them). --connection N prints one\n"
       "connection record by record: direction, content type, the key that protected it, the\n"
-      "handshake messages and their fields, the data. See docs/captures.md.\n"
+      "handshake messages and their fields, the data; --wire instead shows it as an eavesdropper\n"
+      "sees it. See docs/captures.md.\n"
       "Exit 0: read; 2: bad input (the error names the packet and byte offset).");
   cmd->add_option("file", args.path, "The capture (.pcap, .pcapng, .pcap.gz, .pcapng.gz)")
       ->type_name("FILE")
@@ -92,6 +95,11 @@ CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
                   "Print connection N (its number in the list) record by record")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--wire", args.wire,
+                "With --connection N: what an eavesdropper on the path sees of it, without keys "
+                "(the hellos, what else is in the clear, record sizes and times) and what stays "
+                "sealed")
+      ->needs("--connection");
   return cmd;
 }
 
@@ -121,14 +129,20 @@ int open_command(const OpenArgs& args) {
                 << args.connection << " (tlsclub open " << args.path << " lists them)\n";
       return kExitBadInput;
     }
-    const auto opened = open_records(args, key_log, {args.connection, true});
+    // The eavesdropper has no keys, whatever the key log holds.
+    const auto opened = open_records(args, args.wire ? nullptr : key_log, {args.connection, true});
     if (!opened) return kExitBadInput;
     if (opened->empty()) {
       std::cerr << "tlsclub open: error: connection #" << args.connection
                 << " has no records to open\n";
       return kExitBadInput;
     }
-    capture::write_opened_connection(std::cout, *summary, opened->front());
+    if (args.wire) {
+      std::cout << capture::connection_line(*summary) << "\n\n";
+      capture::write_wire_view(std::cout, capture::watch_wire(opened->front()));
+    } else {
+      capture::write_opened_connection(std::cout, *summary, opened->front());
+    }
     return kExitOk;
   }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "capture/wire_view.h"
+#include "capture/wire_view_text.h"
 #include "cli/commands.h"
 #include "cli/scenario_files.h"
 #include "core/atomic_file.h"
@@ -24,6 +26,23 @@ void apply_overrides(const RunArgs& args, ScenarioSpec& spec) {
   if (args.seed) spec.seed = *args.seed;
 }
 
+// A visit's records as an eavesdropper between the two saw them: each as its receiver got it,
+// as `tlsclub export --pcap` writes them, so the view matches `tlsclub open --wire` of the export.
+void write_wire_views(std::ostream& out, const Timeline& timeline) {
+  for (std::size_t i = 0; i < timeline.connections.size(); ++i) {
+    const auto& c = timeline.connections[i];
+    std::vector<capture::WireRecord> records;
+    for (const auto& e : c.events)
+      if (const auto* r = std::get_if<RecordEvent>(&e.body);
+          r && r->phase == RecordEvent::Phase::delivered)
+        records.push_back(
+            {r->from, r->bytes, std::chrono::nanoseconds(e.time.time_since_epoch()).count()});
+    out << (i == 0 ? "" : "\n") << "Visit " << i + 1 << ": " << c.client << " at " << c.server_name
+        << "\n\n";
+    capture::write_wire_view(out, capture::watch_records(records));
+  }
+}
+
 // One scenario with its transcript, as `tlsclub run` has always shown the demo.
 int run_one(const RunArgs& args, const ScenarioSpec& spec) {
   const Timeline timeline = run_scenario(spec);
@@ -35,7 +54,9 @@ int run_one(const RunArgs& args, const ScenarioSpec& spec) {
       write_file_atomically(args.json, text);
   }
   const bool show = !args.quiet && args.json != "-";
-  if (show) {
+  if (show && args.wire) {
+    write_wire_views(std::cout, timeline);
+  } else if (show) {
     TextOptions options;
     options.explanations = !args.no_explain;
     options.fields = !args.no_fields;
@@ -132,6 +153,9 @@ CLI::App* add_run_command(CLI::App& app, RunArgs& args) {
                 "No transcript or table (with --json FILE: just write the file)");
   cmd->add_flag("--no-explain", args.no_explain, "Leave out the club and engineer sentences");
   cmd->add_flag("--no-fields", args.no_fields, "Leave out the decoded fields of each message");
+  cmd->add_flag("--wire", args.wire,
+                "Instead of the transcript: what an eavesdropper on the path sees of each visit, "
+                "without keys, and what stays sealed (as tlsclub open --wire shows a capture)");
   cmd->add_option("--color", args.color, "Colour the transcript")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   return cmd;

@@ -196,3 +196,33 @@ TEST_CASE("capture cli: tlsclub open --connection with a key log that does not f
   CHECK(ok.out.find("key: server write key (sequence 0)") != std::string::npos);
   CHECK(ok.out.find("    alert: warning close_notify") != std::string::npos);
 }
+
+TEST_CASE("capture cli: tlsclub open --wire shows what an eavesdropper sees, even with a key log") {
+  REQUIRE_CLI();
+  const auto pcap = scratch("wire-queue.pcap"), keys = scratch("wire-queue.keys");
+  const auto scenario =
+      (fs::path(TLSCLUB_SOURCE_DIR) / "scenarios" / "basics" / "queue-of-members.toml").string();
+  REQUIRE(tlsclub("export " + scenario + " --pcap " + pcap.string() + " --keylog " + keys.string())
+              .code == 0);
+  auto r =
+      tlsclub("open " + pcap.string() + " --keylog " + keys.string() + " --connection 1 --wire");
+  CHECK(r.code == 0);
+  for (const char* line :
+       {"What the wire shows: an eavesdropper on the path, without keys",
+        "name asked for          club.example", "Sealed: what the eavesdropper cannot read",
+        "application_data: sealed", "handshake: client_hello", "+0.0"})
+    CHECK_MESSAGE(r.out.find(line) != std::string::npos, line, "\n", r.out);
+  // The key log is not the eavesdropper's: nothing opened, no data shown.
+  CHECK(r.out.find("Hello, it's Alice") == std::string::npos);
+  CHECK(r.out.find("encrypted_extensions") == std::string::npos);
+
+  r = tlsclub("open " + pcap.string() + " --wire");
+  CHECK(r.code != 0);
+  CHECK(r.out.find("--connection") != std::string::npos);
+
+  r = tlsclub("run " + scenario + " --wire");
+  CHECK(r.out.find("Visit 2: Bob at club.example") != std::string::npos);
+  CHECK(r.out.find("What the wire shows") != std::string::npos);
+  CHECK(r.out.find("Expectation met") != std::string::npos);
+  fs::remove_all(pcap.parent_path());
+}
