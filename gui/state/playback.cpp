@@ -18,11 +18,13 @@ void Playback::show(const Timeline& timeline, const ScenarioSpec* spec,
   pending_.reset();
   last_answered_.reset();
   cursor_.reset(steps_.size(), keep ? steps_.index_of(*keep) : 0);
+  wire_.reset();
   moved();
 }
 
 void Playback::moved() {
   narration_ = narrate(*timeline_, steps_, cursor_.index(), spec_);
+  wire_.follow(*timeline_, ladder_, steps_.at(cursor_.index()).connection, cursor_.index());
   const std::size_t row = ladder_.focus_row(cursor_.index());
   if (row == npos) return;
   const LadderRow& r = ladder_.rows()[row];

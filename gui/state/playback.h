@@ -13,6 +13,7 @@
 #include "state/predict.h"
 #include "state/selection.h"
 #include "state/stepping.h"
+#include "state/wire_watch.h"
 
 namespace tlsclub::gui {
 
@@ -27,6 +28,8 @@ class Playback {
   const StepCursor& cursor() const { return cursor_; }
   Position position() const { return steps_.at(cursor_.index()); }
   const Narration& narration() const { return narration_; }
+  // The visit in focus as an eavesdropper sees it, as far as the ladder reveals it.
+  const WirePage& wire() const { return wire_.page(); }
   const SelectionModel& selection() const { return selection_; }
   const PredictSession& predict() const { return predict_; }
   // The question holding the cursor back (predict mode), if any.
@@ -64,6 +67,7 @@ class Playback {
   LadderLayout ladder_;
   StepCursor cursor_;
   Narration narration_;
+  WireWatch wire_;
   SelectionModel selection_;
   PredictSession predict_;
   std::optional<std::size_t> pending_;

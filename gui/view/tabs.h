@@ -21,7 +21,8 @@
   X(checklist, "checklist", "Checklist", side, 7, draw_checklist)                  \
   X(secrets, "secrets", "Secrets", side, 8, draw_secrets)                          \
   X(what_if, "what-if", "What if", side, 9, draw_what_if)                          \
-  X(records, "records", "Records", inspector, 0, draw_records)
+  X(records, "records", "Records", inspector, 0, draw_records)                     \
+  X(wire, "wire", "Wire", inspector, 0, draw_wire)
 
 namespace tlsclub::gui {
 

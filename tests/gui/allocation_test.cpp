@@ -100,10 +100,13 @@ TEST_CASE("drawing a step that does not change allocates nothing, in every panel
     CHECK(news == 0);
     CHECK(imgui == 0);
   }
-  h.view().view().request_tab = Tab::records;  // no digit key
-  const auto [news, imgui] = allocations(h, 10);
-  CHECK(news == 0);
-  CHECK(imgui == 0);
+  for (const Tab tab : {Tab::records, Tab::wire}) {  // no digit key
+    CAPTURE(static_cast<int>(tab));
+    h.view().view().request_tab = tab;
+    const auto [news, imgui] = allocations(h, 10);
+    CHECK(news == 0);
+    CHECK(imgui == 0);
+  }
 }
 
 TEST_CASE("lesson mode draws without allocating: the lesson bar, the course, myths, glossary") {

@@ -44,10 +44,11 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
       "timeline"}},
     // The app: state is the headless half (no ImGui), view draws it, app is the shell. State
     // may open the club to real visitors (bridge, in state/live_club.cpp only: its header keeps
-    // the sockets and Botan out of the panels' sight).
+    // the sockets and Botan out of the panels' sight), and read a visit's records as an
+    // eavesdropper would (capture, in state/wire_watch.cpp: the Wire panel).
     {"gui/state",
-     {"bridge", "core", "course", "decode", "explain", "export", "scenario", "simulation",
-      "timeline", "wire"}},
+     {"bridge", "capture", "core", "course", "decode", "explain", "export", "scenario",
+      "simulation", "timeline", "wire"}},
     {"gui/view", {"core", "decode", "explain", "simulation", "state", "timeline", "wire"}},
     {"gui/app", {"course", "state", "view", "wire", "GL", "GLFW"}},
     // The web edition's shell: the desktop shell's shared parts in a browser tab.
