@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "core/bytes.h"
+#include "core/hkdf_label.h"
 
 namespace tlsclub::capture {
 
@@ -38,9 +39,6 @@ struct SuiteParameters {
 // why in `unsupported`.
 SuiteParameters suite_parameters(std::uint16_t suite);
 
-// RFC 8446 7.1: HKDF-Expand-Label(Secret, Label, Context, Length), "tls13 " prefixed to Label.
-Bytes hkdf_expand_label(std::string_view hash, ByteView secret, std::string_view label,
-                        ByteView context, std::size_t length);
 // RFC 5246 5: PRF(secret, label, seed) = P_<hash>(secret, label + seed), `length` bytes.
 Bytes tls12_prf(std::string_view hash, ByteView secret, std::string_view label, ByteView seed,
                 std::size_t length);

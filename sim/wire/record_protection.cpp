@@ -1,30 +1,10 @@
 #include "wire/record_protection.h"
 
 #include <botan/aead.h>
-#include <botan/mac.h>
 
 #include "wire/record.h"
 
 namespace tlsclub {
-
-Bytes hkdf_expand_label(std::string_view hash, ByteView secret, std::string_view label,
-                        ByteView context, std::size_t length) {
-  // struct { uint16 length; opaque label<7..255> = "tls13 " + Label; opaque context<0..255>; }
-  const std::string full_label = "tls13 " + std::string(label);
-  Bytes info{static_cast<std::uint8_t>(length >> 8), static_cast<std::uint8_t>(length),
-             static_cast<std::uint8_t>(full_label.size())};
-  info.insert(info.end(), full_label.begin(), full_label.end());
-  info.push_back(static_cast<std::uint8_t>(context.size()));
-  info.insert(info.end(), context.begin(), context.end());
-  // HKDF-Expand (RFC 5869 2.3): one block T(1) = HMAC(PRK, info || 0x01) is enough here.
-  auto hmac = Botan::MessageAuthenticationCode::create_or_throw("HMAC(" + std::string(hash) + ")");
-  hmac->set_key(secret.data(), secret.size());
-  hmac->update(info);
-  hmac->update(0x01);
-  const auto block = hmac->final();
-  return Bytes(block.begin(),
-               block.begin() + static_cast<std::ptrdiff_t>(std::min(length, block.size())));
-}
 
 std::optional<Tls13RecordOpener> Tls13RecordOpener::create(std::uint16_t suite, ByteView secret) {
   Tls13RecordOpener o;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/bytes.h"
+#include "core/hkdf_label.h"
 
 namespace tlsclub {
 
@@ -29,9 +30,5 @@ class Tls13RecordOpener {
   Bytes key_;
   Bytes iv_;
 };
-
-// HKDF-Expand-Label(secret, label, context, length) of RFC 8446 7.1, for length <= hash size.
-Bytes hkdf_expand_label(std::string_view hash, ByteView secret, std::string_view label,
-                        ByteView context, std::size_t length);
 
 }  // namespace tlsclub
