@@ -32,6 +32,15 @@ TEST_CASE("IP addresses parse and print in both families") {
   CHECK_FALSE(tlsclub::parse_ip_address("club.example"));
   CHECK_FALSE(tlsclub::parse_ip_address("192.0.2.300"));
   CHECK_FALSE(tlsclub::parse_ip_address("[::1]"));
+  CHECK_FALSE(tlsclub::parse_ip_address("01.2.3.4"));
+  CHECK_FALSE(tlsclub::parse_ip_address("1::2::3"));
+  CHECK_FALSE(tlsclub::parse_ip_address("1:2:3:4:5:6:7:8:9"));
+  CHECK_FALSE(tlsclub::parse_ip_address(""));
+  for (const char* text :
+       {"::", "::1", "2001:db8::", "1:0:0:2::3", "::ffff:c000:207", "1:2:3:4:5:6:7:8"})
+    CHECK(tlsclub::format_ip_address(*tlsclub::parse_ip_address(text)) == text);
+  CHECK(tlsclub::format_ip_address(*tlsclub::parse_ip_address("::ffff:192.0.2.7")) ==
+        "::ffff:c000:207");
 }
 
 TEST_CASE("the bouncer checks an IP address against subjectAltName iPAddress") {
