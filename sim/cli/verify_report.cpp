@@ -71,7 +71,7 @@ void write_verify_text(std::ostream& out, const VerifyReport& r, bool explanatio
   for (std::size_t d = 0; d < r.built.path.size(); ++d) {
     const auto& c = r.built.path[d];
     out << "  [" << d << "] " << role_of(r, d) << ": " << subject_of(c) << "\n"
-        << "      issuer:  " << c.issuer_dn().to_string() << "\n"
+        << "      issuer:  " << short_name_of(c.issuer_dn()) << "\n"
         << "      valid:   " << time_of(c.not_before()) << " to " << time_of(c.not_after()) << "\n"
         << "      key:     " << key_of(c) << "\n";
   }
@@ -140,7 +140,7 @@ nlohmann::ordered_json verify_json(const VerifyReport& r) {
     p["depth"] = d;
     p["role"] = role_of(r, d);
     p["subject"] = subject_of(cert);
-    p["issuer"] = cert.issuer_dn().to_string();
+    p["issuer"] = short_name_of(cert.issuer_dn());
     p["not_before"] = time_of(cert.not_before());
     p["not_after"] = time_of(cert.not_after());
     p["key"] = key_of(cert);

@@ -420,8 +420,12 @@ void check_name_constraints(Bouncer& b, const std::vector<Botan::X509_Certificat
 }  // namespace
 
 std::string subject_of(const Botan::X509_Certificate& cert) {
+  return short_name_of(cert.subject_dn());
+}
+
+std::string short_name_of(const Botan::X509_DN& dn) {
   std::string out;
-  for (const auto& [oid, value] : cert.subject_dn().dn_info()) {
+  for (const auto& [oid, value] : dn.dn_info()) {
     const std::string name = oid.to_formatted_string();
     const std::string short_name = name == "X520.CommonName"           ? "CN"
                                    : name == "X520.Organization"       ? "O"

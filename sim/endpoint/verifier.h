@@ -45,5 +45,6 @@ VerifyResult verify_chain(const VerifyRequest& request);
 
 // "CN=club.example,O=TLS Club": the short form the timeline shows.
 std::string subject_of(const Botan::X509_Certificate& cert);
+std::string short_name_of(const Botan::X509_DN& name);  // the same for any name (an issuer's)
 
 }  // namespace tlsclub

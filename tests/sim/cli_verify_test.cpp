@@ -52,7 +52,7 @@ TEST_CASE("tlsclub verify accepts a good chain and prints the path and every che
 TEST_CASE("tlsclub verify names the failing check of a bad chain") {
   CHAINS();
   const std::string trust = " --untrusted inter.pem --trusted root.pem";
-  const std::time_t month_later = std::time(nullptr) + 30 * 86400;
+  const std::time_t month_later = std::time(nullptr) + std::time_t{30} * 86400;
   const std::string later = tlsclub::test::utc_text(month_later, "%Y-%m-%dT%H:%M:%SZ");
   CHECK(fails_on(verify(dir, "short.pem" + trust + " --time " + later), "validity"));
   CHECK(fails_on(verify(dir, "leaf.pem" + trust + " --host other.example"), "hostname"));
