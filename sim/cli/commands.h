@@ -114,6 +114,23 @@ struct OpenArgs {
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args);
 int open_command(const OpenArgs& args);
 
+// tlsclub verify (sim/cli/verify_command.cpp): a certificate chain from files, through the bouncer.
+struct VerifyArgs {
+  std::string leaf;                    // its first certificate is the leaf; the rest untrusted
+  std::vector<std::string> untrusted;  // intermediates
+  std::vector<std::string> trusted;    // trust anchors
+  std::string trust;                   // "system": also the machine's CA bundle
+  std::string time = "now";
+  std::string host, ip;  // the identity to check, at most one
+  std::string purpose = "server";
+  std::vector<std::string> crls;
+  std::string json;
+  bool no_explain = false;
+  std::string color = "auto";
+};
+CLI::App* add_verify_command(CLI::App& app, VerifyArgs& args);
+int verify_command(const VerifyArgs& args);
+
 // tlsclub glossary (sim/cli/glossary_command.cpp): the club's words and the TLS terms.
 CLI::App* add_glossary_command(CLI::App& app);
 int glossary_command();

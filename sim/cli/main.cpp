@@ -34,6 +34,7 @@ struct Arguments {
   tlsclub::cli::KnockArgs knock;
   tlsclub::cli::LessonsArgs lessons;
   tlsclub::cli::OpenArgs open;
+  tlsclub::cli::VerifyArgs verify;
 };
 
 // The subcommands, to ask which one the command line chose.
@@ -47,6 +48,7 @@ struct Subcommands {
   CLI::App* lessons;
   CLI::App* glossary;
   CLI::App* open;
+  CLI::App* verify;
 };
 
 Subcommands add_subcommands(CLI::App& app, Arguments& args) {
@@ -55,7 +57,7 @@ Subcommands add_subcommands(CLI::App& app, Arguments& args) {
           add_list_command(app, args.list_dir),   add_export_command(app, args.exports),
           add_serve_command(app, args.serve),     add_knock_command(app, args.knock),
           add_lessons_command(app, args.lessons), add_glossary_command(app),
-          add_open_command(app, args.open)};
+          add_open_command(app, args.open),       add_verify_command(app, args.verify)};
 }
 
 int run_chosen(const Subcommands& chosen, const Arguments& args) {
@@ -69,6 +71,7 @@ int run_chosen(const Subcommands& chosen, const Arguments& args) {
   if (*chosen.lessons) return lessons_command(args.lessons);
   if (*chosen.glossary) return glossary_command();
   if (*chosen.open) return open_command(args.open);
+  if (*chosen.verify) return verify_command(args.verify);
   return kExitOk;
 }
 

@@ -4,9 +4,12 @@
 #include <botan/pkix_enums.h>
 #include <botan/pkix_types.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/bytes.h"
+#include "endpoint/ip_address.h"
+#include "endpoint/path_builder.h"
 #include "pki/pki.h"
 #include "timeline/check_names.h"
 
@@ -133,29 +136,44 @@ void check_strength(Bouncer& b, const Botan::X509_Certificate& c, std::size_t d)
     b.check(c, d, checks::signature_strength, true, Code::OK, algorithm + " seal, " + size);
 }
 
-// A candidate issues `cert` when its subject is cert's issuer and, where both are present, its
-// subjectKeyIdentifier is cert's authorityKeyIdentifier (RFC 5280 4.2.1.1): a look-alike
-// authority with the same name but another key is not the issuer.
-bool may_issue(const Botan::X509_Certificate& candidate, const Botan::X509_Certificate& cert) {
-  if (candidate.subject_dn() != cert.issuer_dn()) return false;
-  const auto& aki = cert.authority_key_id();
-  const auto& ski = candidate.subject_key_id();
-  return aki.empty() || ski.empty() || aki == ski;
-}
-
 std::vector<Botan::X509_Certificate> build_path(const VerifyRequest& r, Bouncer& bouncer) {
   std::vector<Botan::X509_Certificate> path{r.chain.front()};
-  while (path.size() <= 8) {
+  while (true) {
     const auto& current = path.back();
     if (is_trusted(r, current) || current.is_self_signed()) break;
+    // Bounded like path_builder.h: a chain that runs on (or loops) is refused, not cut short.
+    if (path.size() >= PathLimits{}.max_depth) {
+      bouncer.check(current, path.size() - 1, checks::issuer_known, false,
+                    Code::CERT_CHAIN_TOO_LONG,
+                    "the path has " + std::to_string(path.size()) +
+                        " certificates and still no trust anchor; this side stops there");
+      break;
+    }
     const Botan::X509_Certificate* issuer = nullptr;
     std::string where;
+    // A certificate already on the path cannot issue again: cross-signed authorities would
+    // otherwise vouch for each other in a circle.
+    bool looped = false;
+    const auto usable = [&](const Botan::X509_Certificate& candidate) {
+      if (!may_issue(candidate, current)) return false;
+      const bool seen = std::find(path.begin(), path.end(), candidate) != path.end();
+      looped = looped || seen;
+      return !seen;
+    };
     for (const auto& root : r.trusted_roots)
-      if (may_issue(root, current)) issuer = &root, where = "a trusted authority";
+      if (usable(root)) issuer = &root, where = "a trusted authority";
     if (issuer == nullptr)
       for (std::size_t i = 1; i < r.chain.size(); ++i)
-        if (may_issue(r.chain[i], current)) issuer = &r.chain[i], where = "the chain sent";
+        if (usable(r.chain[i])) issuer = &r.chain[i], where = "the chain sent";
     const std::string issuer_name = current.issuer_dn().to_string();
+    if (issuer == nullptr && looped) {
+      bouncer.check(current, path.size() - 1, checks::issuer_known, false,
+                    Code::CERT_ISSUER_NOT_FOUND,
+                    "issuer " + issuer_name +
+                        " is already on the path: the authorities vouch for each other in a "
+                        "circle and none is trusted");
+      break;
+    }
     if (issuer == nullptr) {
       bouncer.check(current, path.size() - 1, checks::issuer_known, false,
                     Code::CERT_ISSUER_NOT_FOUND,
@@ -320,6 +338,23 @@ void check_hostname(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certif
             "'" + r.hostname + "' is not a name in the certificate");
 }
 
+// An address instead of a name (RFC 5280 4.2.1.6; RFC 9525 6.2.1): only subjectAltName
+// iPAddress entries count, byte for byte, never a dNSName or the CN spelling the address.
+void check_ip_address(const VerifyRequest& r, Bouncer& b, const Botan::X509_Certificate& c) {
+  const std::string wanted = format_ip_address(r.ip_address);
+  const auto addresses = ip_addresses_of(c);
+  if (addresses.empty())
+    b.check(
+        c, 0, checks::hostname, false, Code::CERT_NAME_NOMATCH,
+        "no subjectAltName iPAddress: the address " + wanted + " cannot match (RFC 5280 4.2.1.6)");
+  else if (std::find(addresses.begin(), addresses.end(), r.ip_address) != addresses.end())
+    b.check(c, 0, checks::hostname, true, Code::OK,
+            "address " + wanted + " matches a subjectAltName iPAddress");
+  else
+    b.check(c, 0, checks::hostname, false, Code::CERT_NAME_NOMATCH,
+            "address " + wanted + " is not an iPAddress in the certificate");
+}
+
 // A device's own limit on how long a leaf may live, notBefore to notAfter (Apple's platforms:
 // 398 days for badges issued since 1 September 2020): a badge inside its dates is still refused
 // when it was issued to live longer.
@@ -349,7 +384,12 @@ void check_certificate(const VerifyRequest& r, Bouncer& b,
     if (r.max_lifetime_days) check_lifetime(r, b, c);
     check_leaf_key_usage(r, b, c);
     check_extended_key_usage(r, b, c);
-    if (r.server_auth) check_hostname(r, b, c);
+    if (r.server_auth && r.check_identity) {
+      if (!r.ip_address.empty())
+        check_ip_address(r, b, c);
+      else
+        check_hostname(r, b, c);
+    }
   } else if (!anchor && !c.constraints().empty() &&
              !c.constraints().includes(Botan::Key_Constraints::KeyCertSign)) {
     b.check(c, d, checks::key_usage, false, Code::INVALID_USAGE, "an issuer without keyCertSign");
@@ -380,8 +420,12 @@ void check_name_constraints(Bouncer& b, const std::vector<Botan::X509_Certificat
 }  // namespace
 
 std::string subject_of(const Botan::X509_Certificate& cert) {
+  return short_name_of(cert.subject_dn());
+}
+
+std::string short_name_of(const Botan::X509_DN& dn) {
   std::string out;
-  for (const auto& [oid, value] : cert.subject_dn().dn_info()) {
+  for (const auto& [oid, value] : dn.dn_info()) {
     const std::string name = oid.to_formatted_string();
     const std::string short_name = name == "X520.CommonName"           ? "CN"
                                    : name == "X520.Organization"       ? "O"

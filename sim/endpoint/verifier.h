@@ -7,6 +7,7 @@
 #include <botan/x509_crl.h>
 #include <botan/x509cert.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,8 +24,10 @@ struct VerifyRequest {
   std::vector<Botan::X509_Certificate> trusted_roots;      // this side's trust anchors
   std::vector<std::optional<Botan::OCSP::Response>> ocsp;  // stapled answers, by chain position
   std::vector<Botan::X509_CRL> crls;                       // lists this side has
-  bool server_auth = true;        // checking a badge (serverAuth) or a card (clientAuth)
-  std::string hostname;           // badge only: the name the member asked for
+  bool server_auth = true;               // checking a badge (serverAuth) or a card (clientAuth)
+  std::string hostname;                  // badge only: the name the member asked for
+  std::vector<std::uint8_t> ip_address;  // badge only: 4 or 16 bytes, checked instead of hostname
+  bool check_identity = true;     // false: no name or address to check (tlsclub verify without one)
   bool rsa_key_exchange = false;  // TLS 1.2 RSA: the leaf needs keyEncipherment
   bool require_revocation_info = false;
   std::optional<int> max_lifetime_days;  // the leaf's notBefore..notAfter, at most (local policy)
@@ -42,5 +45,6 @@ VerifyResult verify_chain(const VerifyRequest& request);
 
 // "CN=club.example,O=TLS Club": the short form the timeline shows.
 std::string subject_of(const Botan::X509_Certificate& cert);
+std::string short_name_of(const Botan::X509_DN& name);  // the same for any name (an issuer's)
 
 }  // namespace tlsclub
