@@ -110,6 +110,7 @@ struct OpenArgs {
   std::string keylog;            // an NSS key log: opens the records it has secrets for
   std::uint64_t connection = 0;  // --connection N: that connection's records; 0: the list
   bool wire = false;             // --wire: what an eavesdropper sees of connection N
+  std::string trust;             // --trust system|FILE: anchors for the bouncer's checks
 };
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args);
 int open_command(const OpenArgs& args);

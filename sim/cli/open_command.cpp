@@ -18,7 +18,11 @@
 #include "capture/opened_text.h"
 #include "capture/wire_view.h"
 #include "capture/wire_view_text.h"
+#include "cli/captured_chains.h"
 #include "cli/commands.h"
+#include "cli/trust_store.h"
+#include "cli/verify_report.h"
+#include "core/sim_time.h"
 
 namespace tlsclub::cli {
 
@@ -68,6 +72,52 @@ std::optional<std::vector<capture::OpenedConnection>> open_records(const OpenArg
   return std::nullopt;
 }
 
+// A packet's time (ns since the epoch) to the second, as the bouncer's clock takes it.
+SimTime capture_time(std::int64_t ns) {
+  return SimTime(std::chrono::floor<std::chrono::seconds>(std::chrono::nanoseconds(ns)));
+}
+
+// The bouncer on each chain the connection shows, at the time its record arrived: the club's
+// badge for the name the client asked for (SNI), a member's card for client use.
+void write_chain_checks(std::ostream& out, const capture::ConnectionSummary& summary,
+                        const capture::OpenedConnection& connection,
+                        const std::vector<Botan::X509_Certificate>& anchors,
+                        const std::string& trust) {
+  out << "\nThe bouncer's checks on the certificates in this connection (trust: "
+      << (trust.empty() ? "none given, see --trust" : trust) << ")\n";
+  const auto chains = captured_chains(connection);
+  if (chains.empty()) {
+    const bool sealed = connection.version == 0x0304 && connection.opened == 0;
+    out << (sealed ? "  none readable: TLS 1.3 seals the certificates; give the key log "
+                     "(--keylog) to check them\n"
+                   : "  no Certificate message in this connection\n");
+    return;
+  }
+  for (const auto& chain : chains) {
+    const bool server = chain.from == Side::server;
+    out << "\n"
+        << (server ? "Server's" : "Client's") << " certificates, record " << chain.record
+        << ", checked at the capture's time " << format_time(capture_time(chain.time_ns)) << ":\n";
+    for (const auto& why : chain.unreadable)
+      out << "  (a certificate could not be read: " << why << ")\n";
+    if (chain.certificates.empty()) {
+      out << "  none sent\n";
+      continue;
+    }
+    VerifyRequest request;
+    request.now = capture_time(chain.time_ns);
+    request.server_auth = server;
+    request.by = server ? Side::client : Side::server;
+    request.check_identity = server && !summary.server_name.empty();
+    request.hostname = server ? summary.server_name : "";
+    request.trusted_roots = anchors;
+    const std::vector<Botan::X509_Certificate> rest(chain.certificates.begin() + 1,
+                                                    chain.certificates.end());
+    const auto report = check_chain(chain.certificates.front(), rest, request, request.hostname);
+    write_verify_text(out, report, false, false);
+  }
+}
+
 }  // namespace
 
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
@@ -100,6 +150,12 @@ CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
                 "(the hellos, what else is in the clear, record sizes and times) and what stays "
                 "sealed")
       ->needs("--connection");
+  cmd->add_option("--trust", args.trust,
+                  "With --connection N: the trust anchors for the bouncer's checks of the "
+                  "certificates the connection shows: 'system' (the machine's CA bundle) or a "
+                  "PEM/DER file. Without it the checks that need an anchor are not decidable")
+      ->type_name("system|FILE")
+      ->needs("--connection");
   return cmd;
 }
 
@@ -122,6 +178,13 @@ int open_command(const OpenArgs& args) {
   const capture::KeyLog* key_log = have_keys ? &keys : nullptr;
 
   if (args.connection != 0) {
+    std::vector<Botan::X509_Certificate> anchors;
+    try {
+      if (!args.trust.empty()) anchors = trust_anchors(args.trust);
+    } catch (const std::runtime_error& e) {
+      std::cerr << "tlsclub open: error: --trust: " << e.what() << "\n";
+      return kExitBadInput;
+    }
     const auto summary = std::find_if(overview.tls.begin(), overview.tls.end(),
                                       [&](const auto& c) { return c.id == args.connection; });
     if (summary == overview.tls.end()) {
@@ -142,6 +205,7 @@ int open_command(const OpenArgs& args) {
       capture::write_wire_view(std::cout, capture::watch_wire(opened->front()));
     } else {
       capture::write_opened_connection(std::cout, *summary, opened->front());
+      write_chain_checks(std::cout, *summary, opened->front(), anchors, args.trust);
     }
     return kExitOk;
   }

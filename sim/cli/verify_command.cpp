@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/trust_store.h"
 #include "cli/verify_report.h"
 #include "core/atomic_file.h"
 #include "endpoint/ip_address.h"
@@ -16,9 +17,6 @@
 namespace tlsclub::cli {
 
 namespace {
-
-// Debian and Ubuntu's bundle of the system's trusted authorities (package ca-certificates).
-constexpr const char* kSystemBundle = "/etc/ssl/certs/ca-certificates.crt";
 
 std::optional<SimTime> time_from(const std::string& text) {
   if (text == "now")
@@ -116,14 +114,7 @@ int verify_command(const VerifyArgs& args) {
     for (const auto& file : args.untrusted) append(untrusted, pki::read_certificates(file));
     for (const auto& file : args.trusted)
       append(request.trusted_roots, pki::read_certificates(file));
-    if (args.trust == "system") {
-      if (!std::filesystem::exists(kSystemBundle)) {
-        std::cerr << "tlsclub verify: error: --trust system: " << kSystemBundle
-                  << " is missing (install the ca-certificates package, or give --trusted FILE)\n";
-        return kExitBadInput;
-      }
-      append(request.trusted_roots, pki::read_certificates(kSystemBundle));
-    }
+    if (args.trust == "system") append(request.trusted_roots, trust_anchors("system"));
     for (const auto& file : args.crls) {
       auto crls = pki::read_crls(file);
       request.crls.insert(request.crls.end(), crls.begin(), crls.end());
@@ -131,19 +122,15 @@ int verify_command(const VerifyArgs& args) {
   } catch (const pki::CertFileError& e) {
     std::cerr << "tlsclub verify: error: " << e.what() << "\n";
     return kExitBadInput;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "tlsclub verify: error: --trust system: " << e.what() << "\n";
+    return kExitBadInput;
   }
   // The leaf's own file may carry its chain after it, as servers' fullchain.pem files do.
   untrusted.insert(untrusted.begin(), leaf_file.begin() + 1, leaf_file.end());
 
-  VerifyReport report;
-  report.built = build_path(leaf_file.front(), untrusted, request.trusted_roots);
-  report.anchors = request.trusted_roots;
-  report.now = request.now;
-  report.purpose = request.server_auth ? "server" : "client";
-  report.identity = !args.host.empty() ? args.host : args.ip;
-  report.no_trust_store = request.trusted_roots.empty();
-  request.chain = report.built.path;
-  report.result = verify_chain(request);
+  const VerifyReport report =
+      check_chain(leaf_file.front(), untrusted, request, !args.host.empty() ? args.host : args.ip);
 
   if (!args.json.empty()) write_file_atomically(args.json, verify_json(report).dump(2) + "\n");
   const bool color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO) != 0);

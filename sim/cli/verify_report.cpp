@@ -13,7 +13,7 @@ namespace tlsclub::cli {
 namespace {
 
 constexpr const char* kNoTrustStore =
-    "not decidable without a trust store (give --trusted FILE or --trust system)";
+    "not decidable without a trust store (give --trust system or a file of trusted authorities)";
 
 std::string time_of(const Botan::X509_Time& t) {
   return format_time(
@@ -50,6 +50,21 @@ const CheckEvent* deciding_check(const VerifyReport& r) {
 }
 
 }  // namespace
+
+VerifyReport check_chain(const Botan::X509_Certificate& leaf,
+                         const std::vector<Botan::X509_Certificate>& untrusted,
+                         VerifyRequest request, std::string identity) {
+  VerifyReport report;
+  report.built = build_path(leaf, untrusted, request.trusted_roots);
+  report.anchors = request.trusted_roots;
+  report.now = request.now;
+  report.purpose = request.server_auth ? "server" : "client";
+  report.identity = std::move(identity);
+  report.no_trust_store = request.trusted_roots.empty();
+  request.chain = report.built.path;
+  report.result = verify_chain(request);
+  return report;
+}
 
 bool undecided(const VerifyReport& report, const CheckEvent& check) {
   return report.no_trust_store && !check.passed &&

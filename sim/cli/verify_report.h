@@ -23,6 +23,12 @@ struct VerifyReport {
   bool no_trust_store = false;
 };
 
+// Builds the path from `leaf` through `untrusted` to the request's trusted roots, then runs the
+// bouncer on it (request.chain is set here). `identity`: the host name or address checked.
+VerifyReport check_chain(const Botan::X509_Certificate& leaf,
+                         const std::vector<Botan::X509_Certificate>& untrusted,
+                         VerifyRequest request, std::string identity);
+
 // A check the report cannot decide (no trust store): issuer_known and trust_anchor failures.
 bool undecided(const VerifyReport& report, const CheckEvent& check);
 // "valid", "invalid" or "undecided" (exit 0, 1, 1).

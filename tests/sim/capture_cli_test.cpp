@@ -226,3 +226,49 @@ TEST_CASE("capture cli: tlsclub open --wire shows what an eavesdropper sees, eve
   CHECK(r.out.find("Expectation met") != std::string::npos);
   fs::remove_all(pcap.parent_path());
 }
+
+TEST_CASE("capture cli: tlsclub open --connection runs the bouncer on the captured chains") {
+  REQUIRE_CLI();
+  const auto dir = scratch("chains");
+  const auto pcap = (dir / "queue.pcap").string(), keys = (dir / "queue.keys").string();
+  const auto certs = (dir / "certs").string();
+  const auto scenario =
+      (fs::path(TLSCLUB_SOURCE_DIR) / "scenarios" / "basics" / "queue-of-members.toml").string();
+  REQUIRE(
+      tlsclub("export " + scenario + " --pcap " + pcap + " --keylog " + keys + " --certs " + certs)
+          .code == 0);
+  const std::string carol = "open " + pcap + " --keylog " + keys + " --connection 3";
+  // With the town authority trusted: the club's badge is valid at the capture's time, Carol's
+  // card expired (the scenario's fault, found again from the capture alone).
+  auto r = tlsclub(carol + " --trust " + certs + "/town_authority.crt.pem");
+  CHECK(r.code == 0);
+  for (const char* line :
+       {"Server's certificates, record 4, checked at the capture's time 2026-03-01T20:00",
+        "Verdict: VALID — every check passed", "for a server certificate named club.example",
+        "Client's certificates, record 6",
+        "Verdict: INVALID — validity failed on O=TLS Club "
+        "members,CN=Carol"})
+    CHECK_MESSAGE(r.out.find(line) != std::string::npos, line, "\n", r.out);
+
+  // No trust store: the anchor is not decidable, nothing is called valid.
+  r = tlsclub(carol);
+  CHECK(r.out.find("trust: none given, see --trust") != std::string::npos);
+  CHECK(r.out.find("NOT VALID as far as can be told") != std::string::npos);
+  CHECK(r.out.find("Verdict: VALID") == std::string::npos);
+
+  // Without the key log TLS 1.3 keeps the certificates sealed.
+  r = tlsclub("open " + pcap + " --connection 3");
+  CHECK(r.out.find("TLS 1.3 seals the certificates") != std::string::npos);
+
+  // A real OpenSSL TLS 1.2 capture: the chain is in the clear, no key log needed; its
+  // self-signed test certificate is no authority the system trusts.
+  r = tlsclub("open " + capture_path("tls12.pcap") + " --connection 1 --trust system");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("Server's certificates, record") != std::string::npos);
+  CHECK(r.out.find("trust_anchor") != std::string::npos);
+
+  r = tlsclub(carol + " --trust " + (dir / "missing.pem").string());
+  CHECK(r.code == 2);
+  CHECK(r.out.find("tlsclub open: error: --trust: ") != std::string::npos);
+  fs::remove_all(dir.parent_path());
+}
