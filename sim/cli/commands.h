@@ -111,6 +111,7 @@ struct OpenArgs {
   std::uint64_t connection = 0;  // --connection N: that connection's records; 0: the list
   bool wire = false;             // --wire: what an eavesdropper sees of connection N
   std::string trust;             // --trust system|FILE: anchors for the bouncer's checks
+  std::string json;              // --json FILE: the list, or connection N in full
 };
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args);
 int open_command(const OpenArgs& args);

@@ -18,10 +18,12 @@
 #include "capture/opened_text.h"
 #include "capture/wire_view.h"
 #include "capture/wire_view_text.h"
+#include "cli/capture_json.h"
 #include "cli/captured_chains.h"
 #include "cli/commands.h"
 #include "cli/trust_store.h"
 #include "cli/verify_report.h"
+#include "core/atomic_file.h"
 #include "core/sim_time.h"
 
 namespace tlsclub::cli {
@@ -77,45 +79,105 @@ SimTime capture_time(std::int64_t ns) {
   return SimTime(std::chrono::floor<std::chrono::seconds>(std::chrono::nanoseconds(ns)));
 }
 
+struct CheckedChain {
+  CapturedChain chain;
+  std::optional<VerifyReport> report;  // none when the chain is empty
+};
+
 // The bouncer on each chain the connection shows, at the time its record arrived: the club's
 // badge for the name the client asked for (SNI), a member's card for client use.
-void write_chain_checks(std::ostream& out, const capture::ConnectionSummary& summary,
-                        const capture::OpenedConnection& connection,
-                        const std::vector<Botan::X509_Certificate>& anchors,
-                        const std::string& trust) {
+std::vector<CheckedChain> check_chains(const capture::ConnectionSummary& summary,
+                                       const capture::OpenedConnection& connection,
+                                       const std::vector<Botan::X509_Certificate>& anchors) {
+  std::vector<CheckedChain> out;
+  for (auto& chain : captured_chains(connection)) {
+    CheckedChain checked{std::move(chain), std::nullopt};
+    const auto& certs = checked.chain.certificates;
+    if (!certs.empty()) {
+      const bool server = checked.chain.from == Side::server;
+      VerifyRequest request;
+      request.now = capture_time(checked.chain.time_ns);
+      request.server_auth = server;
+      request.by = server ? Side::client : Side::server;
+      request.check_identity = server && !summary.server_name.empty();
+      request.hostname = server ? summary.server_name : "";
+      request.trusted_roots = anchors;
+      const std::vector<Botan::X509_Certificate> rest(certs.begin() + 1, certs.end());
+      checked.report = check_chain(certs.front(), rest, request, request.hostname);
+    }
+    out.push_back(std::move(checked));
+  }
+  return out;
+}
+
+void write_chain_checks(std::ostream& out, const capture::OpenedConnection& connection,
+                        const std::vector<CheckedChain>& checked, const std::string& trust) {
   out << "\nThe bouncer's checks on the certificates in this connection (trust: "
       << (trust.empty() ? "none given, see --trust" : trust) << ")\n";
-  const auto chains = captured_chains(connection);
-  if (chains.empty()) {
+  if (checked.empty()) {
     const bool sealed = connection.version == 0x0304 && connection.opened == 0;
     out << (sealed ? "  none readable: TLS 1.3 seals the certificates; give the key log "
                      "(--keylog) to check them\n"
                    : "  no Certificate message in this connection\n");
     return;
   }
-  for (const auto& chain : chains) {
-    const bool server = chain.from == Side::server;
+  for (const auto& [chain, report] : checked) {
     out << "\n"
-        << (server ? "Server's" : "Client's") << " certificates, record " << chain.record
-        << ", checked at the capture's time " << format_time(capture_time(chain.time_ns)) << ":\n";
+        << (chain.from == Side::server ? "Server's" : "Client's") << " certificates, record "
+        << chain.record << ", checked at the capture's time "
+        << format_time(capture_time(chain.time_ns)) << ":\n";
     for (const auto& why : chain.unreadable)
       out << "  (a certificate could not be read: " << why << ")\n";
-    if (chain.certificates.empty()) {
+    if (report)
+      write_verify_text(out, *report, false, false);
+    else
       out << "  none sent\n";
-      continue;
-    }
-    VerifyRequest request;
-    request.now = capture_time(chain.time_ns);
-    request.server_auth = server;
-    request.by = server ? Side::client : Side::server;
-    request.check_identity = server && !summary.server_name.empty();
-    request.hostname = server ? summary.server_name : "";
-    request.trusted_roots = anchors;
-    const std::vector<Botan::X509_Certificate> rest(chain.certificates.begin() + 1,
-                                                    chain.certificates.end());
-    const auto report = check_chain(chain.certificates.front(), rest, request, request.hostname);
-    write_verify_text(out, report, false, false);
   }
+}
+
+// --connection N: its records (opened with the key log, or as the wire shows them with --wire),
+// the bouncer's checks; --json FILE: all of it as JSON.
+int open_one(const OpenArgs& args, const capture::ConnectionSummary& summary,
+             const capture::KeyLog* key_log) {
+  std::vector<Botan::X509_Certificate> anchors;
+  try {
+    if (!args.trust.empty()) anchors = trust_anchors(args.trust);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "tlsclub open: error: --trust: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  const auto opened = open_records(args, key_log, {args.connection, true});
+  if (!opened) return kExitBadInput;
+  if (opened->empty()) {
+    std::cerr << "tlsclub open: error: connection #" << args.connection
+              << " has no records to open\n";
+    return kExitBadInput;
+  }
+  // The eavesdropper has no keys, whatever the key log holds: without one the records read the
+  // same, with one the file is read again without it.
+  std::optional<std::vector<capture::OpenedConnection>> keyless;
+  if (key_log != nullptr && (args.wire || !args.json.empty())) {
+    keyless = open_records(args, nullptr, {args.connection, true});
+    if (!keyless || keyless->empty()) return kExitBadInput;
+  }
+  const capture::OpenedConnection& connection = opened->front();
+  const capture::WireView wire = capture::watch_wire(keyless ? keyless->front() : connection);
+  const auto checked = check_chains(summary, connection, anchors);
+  if (!args.json.empty()) {
+    std::vector<VerifyReport> reports;
+    for (const auto& c : checked)
+      if (c.report) reports.push_back(*c.report);
+    write_file_atomically(
+        args.json, opened_connection_json(summary, connection, reports, wire).dump(2) + "\n");
+  }
+  if (args.wire) {
+    std::cout << capture::connection_line(summary) << "\n\n";
+    capture::write_wire_view(std::cout, wire);
+  } else {
+    capture::write_opened_connection(std::cout, summary, connection);
+    write_chain_checks(std::cout, connection, checked, args.trust);
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -156,6 +218,10 @@ CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
                   "PEM/DER file. Without it the checks that need an anchor are not decidable")
       ->type_name("system|FILE")
       ->needs("--connection");
+  cmd->add_option("--json", args.json,
+                  "Also write it as JSON to FILE: the list, or with --connection N that "
+                  "connection's records, checks and wire view (docs/captures.md)")
+      ->type_name("FILE");
   return cmd;
 }
 
@@ -178,13 +244,6 @@ int open_command(const OpenArgs& args) {
   const capture::KeyLog* key_log = have_keys ? &keys : nullptr;
 
   if (args.connection != 0) {
-    std::vector<Botan::X509_Certificate> anchors;
-    try {
-      if (!args.trust.empty()) anchors = trust_anchors(args.trust);
-    } catch (const std::runtime_error& e) {
-      std::cerr << "tlsclub open: error: --trust: " << e.what() << "\n";
-      return kExitBadInput;
-    }
     const auto summary = std::find_if(overview.tls.begin(), overview.tls.end(),
                                       [&](const auto& c) { return c.id == args.connection; });
     if (summary == overview.tls.end()) {
@@ -192,30 +251,19 @@ int open_command(const OpenArgs& args) {
                 << args.connection << " (tlsclub open " << args.path << " lists them)\n";
       return kExitBadInput;
     }
-    // The eavesdropper has no keys, whatever the key log holds.
-    const auto opened = open_records(args, args.wire ? nullptr : key_log, {args.connection, true});
-    if (!opened) return kExitBadInput;
-    if (opened->empty()) {
-      std::cerr << "tlsclub open: error: connection #" << args.connection
-                << " has no records to open\n";
-      return kExitBadInput;
-    }
-    if (args.wire) {
-      std::cout << capture::connection_line(*summary) << "\n\n";
-      capture::write_wire_view(std::cout, capture::watch_wire(opened->front()));
-    } else {
-      capture::write_opened_connection(std::cout, *summary, opened->front());
-      write_chain_checks(std::cout, *summary, opened->front(), anchors, args.trust);
-    }
-    return kExitOk;
+    return open_one(args, *summary, key_log);
   }
 
   std::map<std::uint64_t, std::string> opened_text;
+  std::optional<std::vector<capture::OpenedConnection>> opened;
   if (have_keys) {
-    const auto opened = open_records(args, key_log, {std::nullopt, false});
+    opened = open_records(args, key_log, {std::nullopt, false});
     if (!opened) return kExitBadInput;
     for (const auto& c : *opened) opened_text[c.id] = "  " + capture::opened_summary(c);
   }
+  if (!args.json.empty())
+    write_file_atomically(
+        args.json, capture_json(args.path, overview, opened ? &*opened : nullptr).dump(2) + "\n");
   std::cout << args.path << ": " << capture::overview_line(overview) << "\n";
   for (const auto& c : overview.tls)
     std::cout << capture::connection_line(c) << opened_text[c.id] << "\n";

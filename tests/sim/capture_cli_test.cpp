@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace {
@@ -270,5 +271,51 @@ TEST_CASE("capture cli: tlsclub open --connection runs the bouncer on the captur
   r = tlsclub(carol + " --trust " + (dir / "missing.pem").string());
   CHECK(r.code == 2);
   CHECK(r.out.find("tlsclub open: error: --trust: ") != std::string::npos);
+  fs::remove_all(dir.parent_path());
+}
+
+TEST_CASE("capture cli: tlsclub open --json writes the list, and one connection in full") {
+  REQUIRE_CLI();
+  const auto dir = scratch("json");
+  const auto pcap = (dir / "queue.pcap").string(), keys = (dir / "queue.keys").string();
+  const auto certs = (dir / "certs").string();
+  const auto scenario =
+      (fs::path(TLSCLUB_SOURCE_DIR) / "scenarios" / "basics" / "queue-of-members.toml").string();
+  REQUIRE(
+      tlsclub("export " + scenario + " --pcap " + pcap + " --keylog " + keys + " --certs " + certs)
+          .code == 0);
+  const auto list_file = dir / "list.json", one_file = dir / "carol.json";
+  REQUIRE(tlsclub("open " + pcap + " --keylog " + keys + " --json " + list_file.string()).code ==
+          0);
+  const auto list = nlohmann::json::parse(std::ifstream(list_file));
+  CHECK(list["format"] == "tlsclub-capture/1");
+  CHECK(list["capture"]["format"] == "pcap");
+  REQUIRE(list["connections"].size() == 4);
+  CHECK(list["connections"][0]["server_name"] == "club.example");
+  CHECK(list["connections"][0]["version"] == "TLS 1.3");
+  CHECK(list["connections"][0]["outcome"] == "completed");
+  CHECK(list["connections"][0]["opened"]["opened"] == 6);
+  CHECK(list["connections"][1]["outcome"] == "encrypted_alert");
+
+  REQUIRE(tlsclub("open " + pcap + " --keylog " + keys + " --connection 3 --trust " + certs +
+                  "/town_authority.crt.pem --json " + one_file.string())
+              .code == 0);
+  const auto one = nlohmann::json::parse(std::ifstream(one_file));
+  CHECK(one["format"] == "tlsclub-capture-connection/1");
+  CHECK(one["connection"]["id"] == 3);
+  CHECK(one["secrets_found"] == true);
+  REQUIRE(one["records"].size() == 7);
+  CHECK(one["records"][3]["key"] == "server handshake traffic key");
+  CHECK(one["records"][3]["messages"][0]["message"] == "encrypted_extensions");
+  REQUIRE(one["certificate_checks"].size() == 2);
+  CHECK(one["certificate_checks"][0]["verdict"] == "valid");
+  CHECK(one["certificate_checks"][1]["verdict"] == "invalid");
+  CHECK(one["certificate_checks"][1]["failed_check"] == "validity");
+  // The wire view is the eavesdropper's, although the key log opened the records.
+  CHECK(one["wire"]["clear"][0]["value"] == "club.example");
+  bool sealed_card = false;
+  for (const auto& s : one["wire"]["sealed"])
+    sealed_card = sealed_card || s.get<std::string>().find("the member's card") == 0;
+  CHECK(sealed_card);
   fs::remove_all(dir.parent_path());
 }

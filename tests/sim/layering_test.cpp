@@ -39,10 +39,11 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
      {"core", "decode", "endpoint", "explain", "scenario", "simulation", "timeline", "wire"}},
     {"sim/bridge", {"core", "decode", "endpoint", "scenario", "simulation", "timeline", "wire"}},
     {"sim/course", {"explain", "load", "scenario", "simulation", "timeline", "wire"}},
-    // (endpoint, pki: tlsclub verify reads certificate files and hands them to the bouncer.)
+    // (endpoint, pki: tlsclub verify reads certificate files and hands them to the bouncer;
+    // decode: the protocol's names for the codes a capture's JSON holds.)
     {"sim/cli",
-     {"bridge", "capture", "core", "course", "endpoint", "explain", "export", "load", "pki",
-      "scenario", "simulation", "timeline"}},
+     {"bridge", "capture", "core", "course", "decode", "endpoint", "explain", "export", "load",
+      "pki", "scenario", "simulation", "timeline"}},
     // The app: state is the headless half (no ImGui), view draws it, app is the shell. State
     // may open the club to real visitors (bridge, in state/live_club.cpp only: its header keeps
     // the sockets and Botan out of the panels' sight), and read a visit's records as an
