@@ -112,6 +112,7 @@ struct OpenArgs {
   bool wire = false;             // --wire: what an eavesdropper sees of connection N
   std::string trust;             // --trust system|FILE: anchors for the bouncer's checks
   std::string json;              // --json FILE: the list, or connection N in full
+  bool progress = false;         // --progress: a progress bar even when stderr is no terminal
 };
 CLI::App* add_open_command(CLI::App& app, OpenArgs& args);
 int open_command(const OpenArgs& args);

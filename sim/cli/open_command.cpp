@@ -2,9 +2,13 @@
 // connections from what travels in the clear; with a key log it opens their records, and with
 // --connection N prints one connection record by record. Exit 0 ok, 2 bad input (the error
 // located).
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -16,6 +20,7 @@
 #include "capture/key_log.h"
 #include "capture/opened_connection.h"
 #include "capture/opened_text.h"
+#include "capture/progress_stream.h"
 #include "capture/wire_view.h"
 #include "capture/wire_view_text.h"
 #include "cli/capture_json.h"
@@ -60,14 +65,58 @@ bool read_key_logs(const OpenArgs& args, const capture::CaptureOverview& overvie
   return true;
 }
 
+// A capture larger than this gets a progress bar on a terminal (smaller ones read in a blink).
+constexpr std::uintmax_t kProgressFrom = std::uintmax_t{16} * 1000 * 1000;
+
+// The capture file as a stream that draws a progress bar on stderr while it is read, when stderr
+// is a terminal and the file is large, or with --progress; the bar is wiped when done.
+class CaptureFile {
+ public:
+  CaptureFile(const OpenArgs& args, const std::string& what)
+      : file_(args.path, std::ios::binary),
+        size_(file_size(args.path)),
+        show_(args.progress || (isatty(STDERR_FILENO) != 0 && size_ >= kProgressFrom)),
+        keep_line_(args.progress),
+        buffer_(file_.rdbuf(), show_ ? progress(what) : nullptr, size_ / 100 + 1),
+        stream_(&buffer_) {}
+  ~CaptureFile() {
+    // With --progress the last line stays (a log shows it); on a terminal alone it is wiped.
+    if (show_) std::cerr << (keep_line_ ? "\n" : "\r\033[K") << std::flush;
+  }
+  CaptureFile(const CaptureFile&) = delete;
+  CaptureFile& operator=(const CaptureFile&) = delete;
+
+  bool good() const { return file_.good(); }
+  std::istream& stream() { return stream_; }
+
+ private:
+  static std::uintmax_t file_size(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0 : size;
+  }
+  std::function<void(std::uint64_t)> progress(const std::string& what) const {
+    return [what, size = size_](std::uint64_t done) {
+      std::cerr << "\r" << capture::progress_line(what, done, size) << std::flush;
+    };
+  }
+
+  std::ifstream file_;
+  std::uintmax_t size_;
+  bool show_;
+  bool keep_line_;
+  capture::ProgressBuffer buffer_;
+  std::istream stream_;
+};
+
 // The capture read a second time, its records opened; nothing (and the error said) when it
 // cannot be.
 std::optional<std::vector<capture::OpenedConnection>> open_records(const OpenArgs& args,
                                                                    const capture::KeyLog* keys,
                                                                    const capture::OpenOptions& o) {
-  std::ifstream in(args.path, std::ios::binary);
+  CaptureFile in(args, keys != nullptr ? "opening records" : "reading records");
   try {
-    return capture::open_capture(in, keys, o);
+    return capture::open_capture(in.stream(), keys, o);
   } catch (const capture::CaptureError& e) {
     std::cerr << "tlsclub open: error: " << args.path << ": " << e.what() << "\n";
   }
@@ -218,6 +267,9 @@ CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
                   "PEM/DER file. Without it the checks that need an anchor are not decidable")
       ->type_name("system|FILE")
       ->needs("--connection");
+  cmd->add_flag("--progress", args.progress,
+                "Show a progress bar on stderr while the file is read (the default on a terminal "
+                "for captures over 16 MB)");
   cmd->add_option("--json", args.json,
                   "Also write it as JSON to FILE: the list, or with --connection N that "
                   "connection's records, checks and wire view (docs/captures.md)")
@@ -226,17 +278,19 @@ CLI::App* add_open_command(CLI::App& app, OpenArgs& args) {
 }
 
 int open_command(const OpenArgs& args) {
-  std::ifstream in(args.path, std::ios::binary);
-  if (!in) {
-    std::cerr << "tlsclub open: error: cannot read " << args.path << "\n";
-    return kExitBadInput;
-  }
   capture::CaptureOverview overview;
-  try {
-    overview = capture::summarize_capture(in);
-  } catch (const capture::CaptureError& e) {
-    std::cerr << "tlsclub open: error: " << args.path << ": " << e.what() << "\n";
-    return kExitBadInput;
+  {
+    CaptureFile in(args, "reading " + args.path);
+    if (!in.good()) {
+      std::cerr << "tlsclub open: error: cannot read " << args.path << "\n";
+      return kExitBadInput;
+    }
+    try {
+      overview = capture::summarize_capture(in.stream());
+    } catch (const capture::CaptureError& e) {
+      std::cerr << "tlsclub open: error: " << args.path << ": " << e.what() << "\n";
+      return kExitBadInput;
+    }
   }
   capture::KeyLog keys;
   if (!read_key_logs(args, overview, keys)) return kExitBadInput;

@@ -319,3 +319,15 @@ TEST_CASE("capture cli: tlsclub open --json writes the list, and one connection 
   CHECK(sealed_card);
   fs::remove_all(dir.parent_path());
 }
+
+TEST_CASE("capture cli: tlsclub open --progress draws the bar on stderr, stdout unchanged") {
+  REQUIRE_CLI();
+  const auto file = capture_path("tls13.pcapng");
+  // Through `| cat`: the helper's own 2>&1 then applies to cat, not to tlsclub.
+  const auto plain = tlsclub("open " + file + " 2>/dev/null | cat");
+  auto r = tlsclub("open " + file + " --progress 2>/dev/null | cat");
+  CHECK(r.out == plain.out);
+  CHECK(r.out.find("reading") == std::string::npos);
+  r = tlsclub("open " + file + " --progress 2>&1 >/dev/null | cat");
+  CHECK(r.out.find("reading " + file + "  [####################]  100%") != std::string::npos);
+}
