@@ -134,6 +134,17 @@ struct VerifyArgs {
 CLI::App* add_verify_command(CLI::App& app, VerifyArgs& args);
 int verify_command(const VerifyArgs& args);
 
+// tlsclub diff (sim/cli/diff_command.cpp): two runs side by side, aligned by message.
+struct DiffArgs {
+  std::string a, b;  // scenario files; b empty: the same as a
+  std::optional<std::string> tls_a, tls_b;
+  std::optional<std::uint64_t> seed_a, seed_b;
+  std::string member_a, member_b;  // empty: the first member of the run
+  std::string json;
+};
+CLI::App* add_diff_command(CLI::App& app, DiffArgs& args);
+int diff_command(const DiffArgs& args);
+
 // tlsclub glossary (sim/cli/glossary_command.cpp): the club's words and the TLS terms.
 CLI::App* add_glossary_command(CLI::App& app);
 int glossary_command();

@@ -35,6 +35,7 @@ struct Arguments {
   tlsclub::cli::LessonsArgs lessons;
   tlsclub::cli::OpenArgs open;
   tlsclub::cli::VerifyArgs verify;
+  tlsclub::cli::DiffArgs diff;
 };
 
 // The subcommands, to ask which one the command line chose.
@@ -49,6 +50,7 @@ struct Subcommands {
   CLI::App* glossary;
   CLI::App* open;
   CLI::App* verify;
+  CLI::App* diff;
 };
 
 Subcommands add_subcommands(CLI::App& app, Arguments& args) {
@@ -57,7 +59,8 @@ Subcommands add_subcommands(CLI::App& app, Arguments& args) {
           add_list_command(app, args.list_dir),   add_export_command(app, args.exports),
           add_serve_command(app, args.serve),     add_knock_command(app, args.knock),
           add_lessons_command(app, args.lessons), add_glossary_command(app),
-          add_open_command(app, args.open),       add_verify_command(app, args.verify)};
+          add_open_command(app, args.open),       add_verify_command(app, args.verify),
+          add_diff_command(app, args.diff)};
 }
 
 int run_chosen(const Subcommands& chosen, const Arguments& args) {
@@ -72,6 +75,7 @@ int run_chosen(const Subcommands& chosen, const Arguments& args) {
   if (*chosen.glossary) return glossary_command();
   if (*chosen.open) return open_command(args.open);
   if (*chosen.verify) return verify_command(args.verify);
+  if (*chosen.diff) return diff_command(args.diff);
   return kExitOk;
 }
 
