@@ -24,7 +24,8 @@ class Search {
   // Extends `path` (a prefix from the leaf); true once it ends at an anchor.
   bool extend(std::vector<Botan::X509_Certificate>& path) {
     if (path.size() > best_.path.size()) best_.path = path;
-    const auto& current = path.back();
+    // A copy: pushing a candidate below may move the vector, and a reference into it with it.
+    const Botan::X509_Certificate current = path.back();
     if (is_trusted(current)) return true;
     // A self-signed stranger is the end of its line: nothing above it can make it trusted.
     if (current.is_self_signed()) return false;
