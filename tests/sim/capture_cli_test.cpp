@@ -247,8 +247,7 @@ TEST_CASE("capture cli: tlsclub open --connection runs the bouncer on the captur
        {"Server's certificates, record 4, checked at the capture's time 2026-03-01T20:00",
         "Verdict: VALID — every check passed", "for a server certificate named club.example",
         "Client's certificates, record 6",
-        "Verdict: INVALID — validity failed on O=TLS Club "
-        "members,CN=Carol"})
+        "Verdict: INVALID — validity failed on O=TLS Club members,CN=Carol"})
     CHECK_MESSAGE(r.out.find(line) != std::string::npos, line, "\n", r.out);
 
   // No trust store: the anchor is not decidable, nothing is called valid.
