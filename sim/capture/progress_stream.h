@@ -5,8 +5,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <string>
 #include <streambuf>
+#include <string>
 #include <vector>
 
 namespace tlsclub::capture {
